@@ -1,0 +1,75 @@
+/// The store of papers: the port every database implementation provides.
+public protocol PaperRepository: Sendable {
+    /// Writes `papers` in one transaction, merging each with the stored record of the same id
+    /// (`Paper.merged(into:)`); a crash leaves either all of the batch or none of it.
+    func upsert(_ papers: [Paper]) async throws -> UpsertCounts
+
+    /// The paper stored under `id`, or `nil`.
+    func paper(_ id: PaperID) async throws -> Paper?
+
+    /// Papers matching `query`, best first (BM25, title above abstract above authors).
+    func search(_ query: SearchQuery, limit: Int, offset: Int) async throws -> SearchPage
+
+    /// Counts that describe what the store holds.
+    func statistics() async throws -> StoreStatistics
+}
+
+/// What one `upsert` did.
+public struct UpsertCounts: Hashable, Sendable {
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+    /// Records older than the stored version, left alone.
+    public var older = 0
+
+    public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0, older: Int = 0) {
+        self.inserted = inserted
+        self.updated = updated
+        self.unchanged = unchanged
+        self.older = older
+    }
+
+    public static func += (a: inout Self, b: Self) {
+        a.inserted += b.inserted
+        a.updated += b.updated
+        a.unchanged += b.unchanged
+        a.older += b.older
+    }
+}
+
+/// One page of search results.
+public struct SearchPage: Sendable {
+    public var hits: [SearchHit]
+    /// How many papers match in all.
+    public var total: Int
+    public init(hits: [SearchHit], total: Int) {
+        self.hits = hits
+        self.total = total
+    }
+}
+
+/// A paper found by a search, with its relevance (higher is better).
+public struct SearchHit: Sendable {
+    public var paper: Paper
+    public var score: Double
+    public init(paper: Paper, score: Double) {
+        self.paper = paper
+        self.score = score
+    }
+}
+
+/// A summary of the store's contents.
+public struct StoreStatistics: Hashable, Sendable {
+    public var papers: Int
+    public var papersBySource: [PaperSource: Int]
+    public var withCode: Int
+    public var firstListed: Day?
+    public var lastListed: Day?
+    public init(papers: Int, papersBySource: [PaperSource: Int], withCode: Int, firstListed: Day?, lastListed: Day?) {
+        self.papers = papers
+        self.papersBySource = papersBySource
+        self.withCode = withCode
+        self.firstListed = firstListed
+        self.lastListed = lastListed
+    }
+}
