@@ -7,6 +7,10 @@ public protocol PaperRepository: Sendable {
     /// The paper stored under `id`, or `nil`.
     func paper(_ id: PaperID) async throws -> Paper?
 
+    /// Up to `limit` papers in id order, starting after `id` (from the start when `nil`):
+    /// a stable cursor for walking the whole store.
+    func papers(after id: PaperID?, limit: Int) async throws -> [Paper]
+
     /// Papers matching `query`, best first (BM25, title above abstract above authors).
     func search(_ query: SearchQuery, limit: Int, offset: Int) async throws -> SearchPage
 

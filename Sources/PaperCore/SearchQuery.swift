@@ -33,11 +33,41 @@ public indirect enum QueryNode: Hashable, Sendable {
     /// The child must not match; only valid inside `all` beside a positive child.
     case not(QueryNode)
 
+    /// Whether this node excludes rather than matches.
+    public var isNegation: Bool {
+        if case .not = self { return true }
+        return false
+    }
+
     var positiveWords: [String] {
         switch self {
         case let .words(text, field, _): field == .categories ? [] : [text]
         case let .all(children), let .any(children): children.flatMap(\.positiveWords)
         case .not: []
+        }
+    }
+}
+
+/// Why a query cannot be run. The message is meant for the person who typed it.
+public enum SearchQueryError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unbalancedQuote
+    case unbalancedParenthesis
+    case danglingOperator(String)
+    case emptyField(String)
+    case badYear(String)
+    case negationWithoutTerm
+    case empty
+
+    public var description: String {
+        switch self {
+        case .unbalancedQuote: "A quotation mark is not closed: add the closing \" or remove the opening one."
+        case .unbalancedParenthesis: "A parenthesis is not matched: check that every ( has its )."
+        case let .danglingOperator(op) where op == "NOT": "NOT needs a search term after it, as in: vision NOT language."
+        case let .danglingOperator(op): "\(op) needs a search term on both sides, as in: vision \(op) language."
+        case let .emptyField(field): "\(field): needs a value right after the colon, as in \(field):example."
+        case let .badYear(text): "year:\(text) is not a year or range: use year:2024 or year:2020-2023."
+        case .negationWithoutTerm: "A query cannot only exclude: add a term to search for beside NOT or -."
+        case .empty: "The query is empty: type a few words to search for."
         }
     }
 }

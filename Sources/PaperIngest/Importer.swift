@@ -1,0 +1,131 @@
+import Foundation
+import PaperCore
+
+/// Reads files of any supported format and writes their papers to a store in batches.
+///
+/// Each batch is one transaction, so a crash loses at most the open batch, and upserts make a
+/// re-run pick up where the last one stopped without duplicating anything. Records and whole
+/// documents that cannot be read are collected in the report; the import carries on.
+public struct Importer: Sendable {
+    public let repository: any PaperRepository
+    /// Papers per transaction.
+    public var batchSize: Int
+
+    public init(repository: any PaperRepository, batchSize: Int = 2_000) {
+        self.repository = repository
+        self.batchSize = batchSize
+    }
+
+    /// Imports every file named in `paths`; a folder means the files in it and below it, in
+    /// name order. `format` forces one format instead of detecting each file's.
+    public func run(
+        paths: [String], format: ImportFormat? = nil,
+        progress: @Sendable (ImportReport) -> Void = { _ in }
+    ) async throws -> ImportReport {
+        var report = ImportReport()
+        for file in try Self.files(in: paths) {
+            do {
+                try await importFile(file, format: format, into: &report, progress: progress)
+                report.filesRead += 1
+            } catch let error as OAIError where error.code == "noRecordsMatch" {
+                report.filesRead += 1
+            } catch {
+                report.failedFiles.append(.init(file: file.path, reason: Self.describe(error)))
+            }
+            progress(report)
+        }
+        return report
+    }
+
+    /// Imports `papers` already in memory (the demo dataset) as one run.
+    public func run(papers: [Paper], progress: @Sendable (ImportReport) -> Void = { _ in }) async throws -> ImportReport {
+        var report = ImportReport()
+        for start in stride(from: 0, to: papers.count, by: batchSize) {
+            let batch = Array(papers[start..<min(start + batchSize, papers.count)])
+            report.records += batch.count
+            report.counts += try await repository.upsert(batch)
+            progress(report)
+        }
+        return report
+    }
+
+    private func importFile(
+        _ file: URL, format forced: ImportFormat?, into report: inout ImportReport,
+        progress: @Sendable (ImportReport) -> Void
+    ) async throws {
+        let format = try forced ?? Self.detectFormat(of: file)
+        var batch: [Paper] = []
+        for record in try DocumentReader.records(in: file, format: format) {
+            switch record {
+            case let .paper(paper):
+                batch.append(paper)
+                report.records += 1
+            case let .skipped(skip):
+                report.skipped.append(.init(file: file.path, record: skip))
+            }
+            if batch.count >= batchSize {
+                report.counts += try await repository.upsert(batch)
+                batch.removeAll(keepingCapacity: true)
+                progress(report)
+            }
+        }
+        if !batch.isEmpty { report.counts += try await repository.upsert(batch) }
+    }
+
+    static func detectFormat(of file: URL) throws -> ImportFormat {
+        let handle = try FileHandle(forReadingFrom: file)
+        defer { try? handle.close() }
+        let head = try handle.read(upToCount: 4096) ?? Data()
+        guard let format = ImportFormat.detect(fileName: file.lastPathComponent, head: head) else {
+            throw DocumentError("unknown format; name one with --format (\(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return format
+    }
+
+    /// Expands folders into their regular files, sorted by path; hidden files are left out.
+    static func files(in paths: [String]) throws -> [URL] {
+        var files: [URL] = []
+        for path in paths {
+            let url = URL(fileURLWithPath: path)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ImportError.notFound(path)
+            }
+            guard isDirectory.boolValue else {
+                files.append(url)
+                continue
+            }
+            let walker = FileManager.default.enumerator(
+                at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+            var found: [URL] = []
+            while let item = walker?.nextObject() as? URL {
+                if (try? item.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { found.append(item) }
+            }
+            if found.isEmpty { throw ImportError.emptyFolder(path) }
+            files += found.sorted { $0.path < $1.path }
+        }
+        return files
+    }
+
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let error as DocumentError: error.reason
+        case let error as CocoaError where error.code == .fileReadNoPermission: "permission denied"
+        case let error as CocoaError where error.code == .fileReadNoSuchFile: "no such file"
+        default: "\(error)"
+        }
+    }
+}
+
+/// Problems with the paths given to an import, before any file is read.
+public enum ImportError: Error, CustomStringConvertible {
+    case notFound(String)
+    case emptyFolder(String)
+
+    public var description: String {
+        switch self {
+        case let .notFound(path): "\(path): no such file or folder"
+        case let .emptyFolder(path): "\(path): the folder has no files to import"
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import PaperCore
+
+/// Parses what a person types into a search box into a `SearchQuery`.
+///
+/// Syntax: words (all must match), `"exact phrases"`, `word*` prefixes, `OR`, `NOT` or `-word`,
+/// parentheses, and fields: `title:`, `abstract:`, `author:`, `cat:`, `year:2024` or
+/// `year:2020-2023`. `OR` binds tighter than the implied AND: `video ViT OR transformer` means
+/// video AND (ViT OR transformer). A `word:` that is not a known field is searched as text.
+public enum QueryParser {
+    public static func parse(_ text: String) throws(SearchQueryError) -> SearchQuery {
+        var lexer = QueryLexer(text)
+        var parser = TokenParser(tokens: try lexer.tokens())
+        let node = try parser.parseAll()
+        if node == nil && parser.years == nil { throw .empty }
+        return SearchQuery(text: node, years: parser.years)
+    }
+}
+
+/// Recursive descent over `QueryToken`s; year filters are collected aside.
+private struct TokenParser {
+    let tokens: [QueryToken]
+    var index = 0
+    var years: ClosedRange<Int>?
+
+    init(tokens: [QueryToken]) { self.tokens = tokens }
+
+    mutating func parseAll() throws(SearchQueryError) -> QueryNode? {
+        let node = try parseAnd()
+        if index < tokens.count {
+            // Only a stray `)` stops parseAnd before the end.
+            throw .unbalancedParenthesis
+        }
+        if let node, node.isNegation { throw .negationWithoutTerm }
+        return node
+    }
+
+    /// andExpr := orExpr ((AND)? orExpr)*
+    mutating func parseAnd() throws(SearchQueryError) -> QueryNode? {
+        var children: [QueryNode] = []
+        while index < tokens.count, tokens[index] != .close {
+            if tokens[index] == .and {
+                guard !children.isEmpty || years != nil, index + 1 < tokens.count, startsOperand(tokens[index + 1])
+                else { throw .danglingOperator("AND") }
+                index += 1
+                continue
+            }
+            if tokens[index] == .or { throw .danglingOperator("OR") }
+            if let node = try parseOr() { children.append(node) }
+        }
+        if !children.isEmpty, children.allSatisfy(\.isNegation) { throw .negationWithoutTerm }
+        return children.count <= 1 ? children.first : .all(children)
+    }
+
+    /// orExpr := unary (OR unary)*
+    mutating func parseOr() throws(SearchQueryError) -> QueryNode? {
+        var children: [QueryNode] = []
+        if let first = try parseUnary() { children.append(first) }
+        while index < tokens.count, tokens[index] == .or {
+            guard !children.isEmpty, index + 1 < tokens.count, startsOperand(tokens[index + 1])
+            else { throw .danglingOperator("OR") }
+            index += 1
+            guard let next = try parseUnary() else { continue }
+            children.append(next)
+        }
+        if children.count > 1, children.contains(where: \.isNegation) { throw .negationWithoutTerm }
+        return children.count <= 1 ? children.first : .any(children)
+    }
+
+    /// unary := NOT unary | ( andExpr ) | term
+    mutating func parseUnary() throws(SearchQueryError) -> QueryNode? {
+        switch tokens[index] {
+        case .not:
+            guard index + 1 < tokens.count, startsOperand(tokens[index + 1]) else { throw .danglingOperator("NOT") }
+            index += 1
+            return try parseUnary().map { .not($0) }
+        case let .open(negated):
+            index += 1
+            let inner = try parseAnd()
+            guard index < tokens.count, tokens[index] == .close else { throw .unbalancedParenthesis }
+            index += 1
+            return negated ? inner.map { .not($0) } : inner
+        case .close:
+            throw .unbalancedParenthesis
+        case let .term(text, quoted, field, negated):
+            index += 1
+            let node = try term(text, quoted: quoted, field: field)
+            return negated ? node.map { .not($0) } : node
+        case .and, .or:
+            throw .danglingOperator(tokens[index] == .and ? "AND" : "OR")
+        }
+    }
+
+    private func startsOperand(_ token: QueryToken) -> Bool {
+        switch token {
+        case .term, .open, .not: true
+        case .and, .or, .close: false
+        }
+    }
+
+    /// A word or phrase; `nil` for a year filter (kept aside) or text with nothing searchable.
+    private mutating func term(_ text: String, quoted: Bool, field: String?) throws(SearchQueryError) -> QueryNode? {
+        var text = text
+        var resolvedField: TextField?
+        if let field {
+            switch field.lowercased() {
+            case "year":
+                years = try Self.yearRange(text)
+                return nil
+            case "title", "ti": resolvedField = .title
+            case "abstract", "abs": resolvedField = .abstract
+            case "author", "authors", "au": resolvedField = .authors
+            case "cat", "category", "categories": resolvedField = .categories
+            default: text = field + ":" + text
+            }
+            if resolvedField != nil, text.isEmpty { throw .emptyField(field.lowercased()) }
+        }
+        let prefix = !quoted && text.count > 1 && text.hasSuffix("*")
+        if prefix { text.removeLast() }
+        guard text.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+        return .words(text, field: resolvedField, prefix: prefix)
+    }
+
+    private static func yearRange(_ text: String) throws(SearchQueryError) -> ClosedRange<Int> {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let bounds = parts.compactMap { Int($0) }
+        guard bounds.count == parts.count, (1...2).contains(bounds.count),
+              bounds.allSatisfy({ (1900...2999).contains($0) }), bounds.first! <= bounds.last!
+        else { throw .badYear(text) }
+        return bounds.first!...bounds.last!
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Logging
+import SQLiteKit
+
+/// The open connections to one SQLite file: one writer whose transactions run one at a time,
+/// and a few readers that run concurrently beside it (WAL mode).
+final class SQLiteConnections: Sendable {
+    let path: String
+    private let writer: SQLiteConnection
+    private let readers: [SQLiteConnection]
+    private let writeLock = AsyncLock()
+
+    private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection]) {
+        self.path = path
+        self.writer = writer
+        self.readers = readers
+    }
+
+    /// Opens (creating if needed) the database file at `path`.
+    static func open(path: String, readers readerCount: Int = 4, logger: Logger) async throws -> SQLiteConnections {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var opened: [SQLiteConnection] = []
+        do {
+            let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            opened.append(writer)
+            // WAL lets readers proceed during a write; it is a property of the file, set once.
+            try await writer.sql().raw("PRAGMA journal_mode = WAL").run()
+            try await configure(writer)
+            for _ in 0..<readerCount {
+                let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                opened.append(reader)
+                try await configure(reader)
+            }
+        } catch {
+            for connection in opened { try? await connection.close() }
+            throw error
+        }
+        let writer = opened.removeFirst()
+        return SQLiteConnections(path: path, writer: writer, readers: opened)
+    }
+
+    private static func configure(_ connection: SQLiteConnection) async throws {
+        let db = connection.sql(queryLogLevel: nil)
+        // NORMAL in WAL mode: a process crash never loses a committed transaction.
+        for pragma in ["PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON"] {
+            try await db.raw(SQLQueryString(pragma)).run()
+        }
+    }
+
+    /// A connection for queries that only read.
+    var reader: any SQLDatabase {
+        (readers.randomElement() ?? writer).sql(queryLogLevel: nil)
+    }
+
+    /// Runs `body` in one write transaction: committed when it returns, rolled back when it throws.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let db = writer.sql(queryLogLevel: nil)
+        return try await writeLock.withLock {
+            try await db.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    /// Closes every connection; the store is unusable afterwards.
+    func close() async throws {
+        for connection in readers + [writer] {
+            try await connection.close()
+        }
+    }
+}

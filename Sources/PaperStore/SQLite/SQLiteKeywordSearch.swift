@@ -1,0 +1,51 @@
+import PaperCore
+import SQLKit
+
+/// BM25 search over the FTS5 index, with the fielded filters of `SearchQuery`.
+struct SQLiteKeywordSearch {
+    let db: any SQLDatabase
+
+    func search(_ query: SearchQuery, limit: Int, offset: Int) async throws -> SearchPage {
+        guard let text = query.text else { return try await filterOnly(query, limit: limit, offset: offset) }
+        let match = try FTS5Expression.render(text)
+        let years = yearClause(query.years)
+        let columns = SQLQueryString(PaperRow.columns.map { "papers.\($0)" }.joined(separator: ", "))
+        struct Hit: Decodable { var score: Double }
+        let rows = try await db.raw("""
+            SELECT \(columns), papers_fts.rank AS score
+            FROM papers_fts JOIN papers ON papers.seq = papers_fts.rowid
+            WHERE papers_fts MATCH \(bind: match)\(years)
+            ORDER BY papers_fts.rank, papers.seq DESC
+            LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """).all()
+        let hits = try rows.map { row in
+            // FTS5's rank is BM25 negated: lower is better. Flip it so higher means more relevant.
+            SearchHit(paper: try row.decode(model: PaperRow.self).paper(),
+                      score: -(try row.decode(column: "score", as: Double.self)))
+        }
+        let total = try await db.raw("""
+            SELECT count(*) AS n FROM papers_fts JOIN papers ON papers.seq = papers_fts.rowid
+            WHERE papers_fts MATCH \(bind: match)\(years)
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
+        return SearchPage(hits: hits, total: total)
+    }
+
+    /// A query of filters alone (`year:2024`): newest first.
+    private func filterOnly(_ query: SearchQuery, limit: Int, offset: Int) async throws -> SearchPage {
+        var select = db.select().columns(PaperRow.columns.map { SQLColumn($0) }).from("papers")
+        var count = db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("papers")
+        if let years = query.years {
+            select = select.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
+            count = count.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
+        }
+        let rows = try await select.orderBy("published_at", .descending).orderBy("seq", .descending)
+            .limit(limit).offset(offset).all(decoding: PaperRow.self)
+        let total = try await count.first()?.decode(column: "n", as: Int.self) ?? 0
+        return SearchPage(hits: try rows.map { SearchHit(paper: try $0.paper(), score: 0) }, total: total)
+    }
+
+    private func yearClause(_ years: ClosedRange<Int>?) -> SQLQueryString {
+        guard let years else { return "" }
+        return " AND papers.year BETWEEN \(bind: years.lowerBound) AND \(bind: years.upperBound)"
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Logging
+import PaperCore
+import SQLiteKit
+
+/// The embedded store: one SQLite file with an FTS5 index, migrated on open.
+public final class SQLitePaperStore: PaperRepository {
+    let connections: SQLiteConnections
+
+    private init(connections: SQLiteConnections) {
+        self.connections = connections
+    }
+
+    /// Opens the database at `path`, creating the file and applying pending migrations.
+    public static func open(path: String, logger: Logger = Logger(label: "paperfeed.sqlite")) async throws -> SQLitePaperStore {
+        let connections: SQLiteConnections
+        do {
+            connections = try await SQLiteConnections.open(path: path, logger: logger)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: describe(error))
+        }
+        do {
+            try await Migrator(db: connections.reader, dialect: SQLiteSchemaDialect()) { body in
+                try await connections.transaction(body)
+            }.migrate()
+        } catch {
+            try? await connections.close()
+            throw StoreError.cannotOpen(path: path, reason: describe(error))
+        }
+        return SQLitePaperStore(connections: connections)
+    }
+
+    public func close() async throws {
+        try await connections.close()
+    }
+
+    public func upsert(_ papers: [Paper]) async throws -> UpsertCounts {
+        try await connections.transaction { db in
+            try await PaperUpsert.run(papers, on: db)
+        }
+    }
+
+    public func paper(_ id: PaperID) async throws -> Paper? {
+        try await PaperQueries.paper(id, on: connections.reader)
+    }
+
+    public func papers(after id: PaperID?, limit: Int) async throws -> [Paper] {
+        try await PaperQueries.papers(after: id, limit: limit, on: connections.reader)
+    }
+
+    public func statistics() async throws -> StoreStatistics {
+        try await PaperQueries.statistics(on: connections.reader)
+    }
+
+    public func search(_ query: SearchQuery, limit: Int, offset: Int) async throws -> SearchPage {
+        try await SQLiteKeywordSearch(db: connections.reader).search(query, limit: limit, offset: offset)
+    }
+}
+
+/// SQLite's reasons in words for the operator.
+private func describe(_ error: any Error) -> String {
+    guard let error = error as? SQLiteError else { return "\(error)" }
+    switch error.reason {
+    case .notADatabase: return "the file is not an SQLite database"
+    case .cantOpen: return "the file cannot be opened or created (check the folder and its permissions)"
+    case .readOnly: return "the file is read-only"
+    case .corrupt: return "the database file is corrupt"
+    default: return error.message
+    }
+}
+
+/// Why the store could not do what was asked, in words for the operator.
+public enum StoreError: Error, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(path, reason): "Cannot open the database \(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import SQLKit
+
+/// SQLite's side of the schema: an FTS5 index that mirrors the papers table through triggers.
+struct SQLiteSchemaDialect: SchemaDialect {
+    /// Column weights for BM25, in the order of the index's columns:
+    /// title above author names above abstract; categories count a little.
+    static let bm25Weights = "10.0, 1.0, 3.0, 0.5"
+
+    func createPaperFullTextIndex(on db: any SQLDatabase) async throws {
+        let statements: [SQLQueryString] = [
+            """
+            CREATE VIRTUAL TABLE papers_fts USING fts5(
+                title, abstract, author_names, categories,
+                content='papers', content_rowid='seq',
+                tokenize='porter unicode61 remove_diacritics 2'
+            )
+            """,
+            """
+            CREATE TRIGGER papers_fts_insert AFTER INSERT ON papers BEGIN
+                INSERT INTO papers_fts(rowid, title, abstract, author_names, categories)
+                VALUES (new.seq, new.title, new.abstract, new.author_names, new.categories);
+            END
+            """,
+            """
+            CREATE TRIGGER papers_fts_delete AFTER DELETE ON papers BEGIN
+                INSERT INTO papers_fts(papers_fts, rowid, title, abstract, author_names, categories)
+                VALUES ('delete', old.seq, old.title, old.abstract, old.author_names, old.categories);
+            END
+            """,
+            // Only text changes touch the index: votes and comment counts change far more often.
+            """
+            CREATE TRIGGER papers_fts_update AFTER UPDATE OF title, abstract, author_names, categories ON papers BEGIN
+                INSERT INTO papers_fts(papers_fts, rowid, title, abstract, author_names, categories)
+                VALUES ('delete', old.seq, old.title, old.abstract, old.author_names, old.categories);
+                INSERT INTO papers_fts(rowid, title, abstract, author_names, categories)
+                VALUES (new.seq, new.title, new.abstract, new.author_names, new.categories);
+            END
+            """,
+            "INSERT INTO papers_fts(papers_fts, rank) VALUES ('rank', 'bm25(\(unsafeRaw: Self.bm25Weights))')",
+        ]
+        for statement in statements {
+            try await db.raw(statement).run()
+        }
+    }
+}

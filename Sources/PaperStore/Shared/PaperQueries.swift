@@ -1,0 +1,61 @@
+import PaperCore
+import SQLKit
+
+/// Reads of the papers table that every dialect shares.
+enum PaperQueries {
+    /// Stored rows for `ids`, keyed by id.
+    static func rows(ids: Set<String>, on db: any SQLDatabase) async throws -> [String: PaperRow] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await db.select()
+            .columns(PaperRow.columns.map { SQLColumn($0) })
+            .from("papers")
+            .where("id", .in, Array(ids))
+            .all(decoding: PaperRow.self)
+        return Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func paper(_ id: PaperID, on db: any SQLDatabase) async throws -> Paper? {
+        try await rows(ids: [id.rawValue], on: db)[id.rawValue]?.paper()
+    }
+
+    static func papers(after id: PaperID?, limit: Int, on db: any SQLDatabase) async throws -> [Paper] {
+        var select = db.select().columns(PaperRow.columns.map { SQLColumn($0) }).from("papers")
+        if let id { select = select.where("id", .greaterThan, id.rawValue) }
+        return try await select.orderBy("id").limit(limit).all(decoding: PaperRow.self).map { try $0.paper() }
+    }
+
+    static func statistics(on db: any SQLDatabase) async throws -> StoreStatistics {
+        struct Totals: Decodable {
+            var papers: Int
+            var with_code: Int
+            var first_listed: String?
+            var last_listed: String?
+        }
+        struct SourceCount: Decodable {
+            var source: String
+            var papers: Int
+        }
+        let totals = try await db.select()
+            .column(SQLFunction("count", args: SQLLiteral.all), as: "papers")
+            .column(SQLFunction("count", args: SQLColumn("github_repo")), as: "with_code")
+            .column(SQLFunction("min", args: SQLColumn("listed_on")), as: "first_listed")
+            .column(SQLFunction("max", args: SQLColumn("listed_on")), as: "last_listed")
+            .from("papers")
+            .first(decoding: Totals.self)
+        let bySource = try await db.select()
+            .column("source")
+            .column(SQLFunction("count", args: SQLLiteral.all), as: "papers")
+            .from("papers")
+            .groupBy("source")
+            .all(decoding: SourceCount.self)
+        return StoreStatistics(
+            papers: totals?.papers ?? 0,
+            papersBySource: Dictionary(bySource.compactMap { row in
+                PaperSource(rawValue: row.source).map { ($0, row.papers) }
+            }, uniquingKeysWith: +),
+            withCode: totals?.with_code ?? 0,
+            firstListed: totals?.first_listed.flatMap { Day($0) },
+            lastListed: totals?.last_listed.flatMap { Day($0) }
+        )
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct PaperFeedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "paperfeed",
+        abstract: "A self-hostable research-paper feed with search.",
+        subcommands: [ImportCommand.self, SearchCommand.self, StatsCommand.self, ExportCommand.self]
+    )
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import PaperCore
+import PaperSearch
+
+struct SearchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the stored papers and print rank, id and title.",
+        discussion: """
+            Words must all match; use "quotes" for phrases, word* for prefixes, OR, NOT or -word, \
+            parentheses, and the fields title:, abstract:, author:, cat: (e.g. cat:cs.CV) and \
+            year: (year:2024 or year:2020-2023).
+            """
+    )
+
+    @Argument(help: "The query, e.g. 'author:\"Kaiming He\" diffusion year:2025'.")
+    var query: String
+
+    @Option(name: .long, help: "How many results to print (1–1000).")
+    var limit: Int = 20
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard (1...1000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000.") }
+    }
+
+    func run() async throws {
+        let parsed: SearchQuery
+        do {
+            parsed = try QueryParser.parse(query)
+        } catch {
+            throw CommandFailure("Cannot search for '\(query)': \(error)")
+        }
+        try await store.withStore { repository in
+            let page = try await repository.search(parsed, limit: limit, offset: 0)
+            guard !page.hits.isEmpty else {
+                let empty = try await repository.statistics().papers == 0
+                print(empty ? "The database \(store.db) is empty: run `paperfeed import --demo` first."
+                            : "No papers match '\(query)'.")
+                return
+            }
+            let idWidth = page.hits.map(\.paper.id.rawValue.count).max() ?? 10
+            for (rank, hit) in page.hits.enumerated() {
+                let id = hit.paper.id.rawValue.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+                print("\(String(rank + 1).leftPadded(to: 3))  \(id)  \(hit.paper.title)")
+            }
+            print("\(page.hits.count) of \(page.total) matching papers")
+        }
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: " ", count: max(0, width - count)) + self
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import PaperCore
+
+struct StatsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Print what the database holds.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let stats = try await store.withStore { try await $0.statistics() }
+        print("database:   \(store.db)")
+        print("papers:     \(stats.papers.formatted())")
+        for source in PaperSource.allCases {
+            guard let count = stats.papersBySource[source] else { continue }
+            print("  from \(source.rawValue):".padding(toLength: 12, withPad: " ", startingAt: 0) + count.formatted())
+        }
+        print("with code:  \(stats.withCode.formatted())")
+        if let first = stats.firstListed, let last = stats.lastListed {
+            print("listed:     \(first) to \(last)")
+        }
+    }
+}

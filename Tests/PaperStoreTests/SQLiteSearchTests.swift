@@ -1,0 +1,68 @@
+import PaperCore
+import PaperSearch
+import PaperStore
+import Testing
+
+@Suite struct SQLiteSearchTests {
+    let papers = [
+        makePaper("2501.00001", title: "Video transformers for action recognition", abstract: "We study attention.",
+                  authors: ["Kaiming He"], categories: ["cs.CV"], published: "2025-01-02"),
+        makePaper("2501.00002", title: "Graph networks", abstract: "A video benchmark appears in the appendix.",
+                  authors: ["Yann LeCun"], categories: ["cs.LG"], published: "2025-01-03"),
+        makePaper("2301.00003", title: "Protein folding", abstract: "Nothing about moving images.",
+                  authors: ["Demis Hassabis"], categories: ["q-bio.BM"], published: "2023-01-04"),
+        makePaper("2301.00004", title: "Diffusion for video generation", abstract: "Generating clips.",
+                  authors: ["Jonathan Ho"], categories: ["cs.CV", "cs.LG"], published: "2023-02-05"),
+    ]
+
+    func ids(_ query: String, in store: SQLitePaperStore) async throws -> [String] {
+        try await store.search(try QueryParser.parse(query), limit: 10, offset: 0).hits.map(\.paper.id.rawValue)
+    }
+
+    @Test func titleMatchesRankAboveAbstractMatches() async throws {
+        try await withTemporaryStore { store, _ async throws in
+            _ = try await store.upsert(papers)
+            let found = try await ids("video", in: store)
+            #expect(Set(found.prefix(2)) == ["2501.00001", "2301.00004"])
+            #expect(found.last == "2501.00002")
+        }
+    }
+
+    @Test func stemmingFindsOtherFormsOfAWord() async throws {
+        try await withTemporaryStore { store, _ async throws in
+            _ = try await store.upsert(papers)
+            #expect(try await ids("generated", in: store) == ["2301.00004"])
+        }
+    }
+
+    @Test func fieldedFiltersNarrowTheResults() async throws {
+        try await withTemporaryStore { store, _ async throws in
+            _ = try await store.upsert(papers)
+            #expect(try await ids("video author:\"Jonathan Ho\"", in: store) == ["2301.00004"])
+            #expect(Set(try await ids("cat:cs.CV", in: store)) == ["2501.00001", "2301.00004"])
+            #expect(try await ids("video year:2025", in: store).sorted() == ["2501.00001", "2501.00002"])
+            #expect(try await ids("video -diffusion cat:cs.CV", in: store) == ["2501.00001"])
+            #expect(try await ids("year:2023", in: store) == ["2301.00004", "2301.00003"])
+        }
+    }
+
+    @Test func reportsTheTotalBeyondOnePage() async throws {
+        try await withTemporaryStore { store, _ async throws in
+            _ = try await store.upsert(papers)
+            let page = try await store.search(try QueryParser.parse("video"), limit: 1, offset: 1)
+            #expect(page.total == 3)
+            #expect(page.hits.count == 1)
+        }
+    }
+
+    @Test(arguments: ["NEAR(a b)", "title:\"a\" OR \"", "col:*", "\"); DROP TABLE papers; --", "^video", "{title}: x"])
+    func fullTextSyntaxInUserInputIsOnlyText(query: String) async throws {
+        try await withTemporaryStore { store, _ async throws in
+            _ = try await store.upsert(papers)
+            if let parsed = try? QueryParser.parse(query) {
+                _ = try await store.search(parsed, limit: 10, offset: 0)
+            }
+            #expect(try await store.statistics().papers == 4)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import PaperCore
+import PaperStore
+import Testing
+
+@Suite struct SQLiteUpsertTests {
+    @Test func storesAndReturnsEveryField() async throws {
+        try await withTemporaryStore { store, _ async throws in
+            var paper = makePaper("2501.00001", title: "Masked autoencoders", abstract: "Code: https://github.com/a/mae.",
+                                  authors: ["Kaiming He", "Xinlei Chen"], categories: ["cs.CV", "cs.LG"], version: 2,
+                                  published: "2025-01-02", listed: "2025-01-03", upvotes: 42)
+            paper.submitter = Submitter(name: "akhaliq", fullname: "AK")
+            paper.aiKeywords = ["masked image modeling", "ViT"]
+            paper.aiSummary = "Masking patches teaches ViTs."
+            paper.githubStars = 1_200
+            paper.projectPage = "https://example.org/mae"
+            paper.doi = "10.1000/xyz"
+            #expect(try await store.upsert([paper]) == UpsertCounts(inserted: 1))
+            #expect(try await store.paper(paper.id) == paper)
+            #expect(try await store.paper(PaperID(rawValue: "2501.99999")) == nil)
+        }
+    }
+
+    @Test func importingTheSameBatchTwiceChangesNothing() async throws {
+        try await withTemporaryStore { store, _ async throws in
+            let papers = (1...50).map { makePaper(String(format: "2501.%05d", $0), title: "Paper \($0)") }
+            #expect(try await store.upsert(papers).inserted == 50)
+            #expect(try await store.upsert(papers) == UpsertCounts(unchanged: 50))
+            #expect(try await store.statistics().papers == 50)
+        }
+    }
+
+    @Test func aNewerVersionReplacesAnOlderOneAndNeverTheReverse() async throws {
+        try await withTemporaryStore { store, _ async throws in
+            let id = PaperID(rawValue: "2501.00001")
+            _ = try await store.upsert([makePaper(id.rawValue, title: "First draft", version: 1)])
+            #expect(try await store.upsert([makePaper(id.rawValue, title: "Camera ready", version: 3)]).updated == 1)
+            #expect(try await store.upsert([makePaper(id.rawValue, title: "Second draft", version: 2)]).older == 1)
+            #expect(try await store.paper(id)?.title == "Camera ready")
+            #expect(try await store.statistics().papers == 1)
+            let hits = try await store.search(SearchQuery(text: .words("draft", field: nil, prefix: false)), limit: 10, offset: 0)
+            #expect(hits.total == 0, "the replaced title must leave the full-text index")
+        }
+    }
+
+    @Test func duplicatesInsideOneBatchBecomeOnePaper() async throws {
+        try await withTemporaryStore { store, _ async throws in
+            let counts = try await store.upsert([
+                makePaper("2501.00001", title: "A", listed: "2025-01-06", upvotes: 3),
+                makePaper("2501.00001", title: "A", listed: "2025-01-03", upvotes: 7),
+            ])
+            #expect(counts.inserted == 1)
+            let stored = try #require(try await store.paper(PaperID(rawValue: "2501.00001")))
+            #expect(stored.upvotes == 7)
+            #expect(stored.listedOn == Day("2025-01-03"))
+        }
+    }
+
+    @Test func walksAllPapersInIdOrder() async throws {
+        try await withTemporaryStore { store, _ async throws in
+            _ = try await store.upsert((1...25).reversed().map { makePaper(String(format: "2501.%05d", $0), title: "P\($0)") })
+            var seen: [String] = []
+            var cursor: PaperID?
+            while case let page = try await store.papers(after: cursor, limit: 10), let last = page.last {
+                seen += page.map(\.id.rawValue)
+                cursor = last.id
+            }
+            #expect(seen == (1...25).map { String(format: "2501.%05d", $0) })
+        }
+    }
+
+    @Test func refusesAFileThatIsNotADatabase() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-db-\(UUID().uuidString).sqlite").path
+        try Data(String(repeating: "hello world ", count: 1000).utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        await #expect(throws: StoreError.self) { try await SQLitePaperStore.open(path: path) }
+    }
+}
