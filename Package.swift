@@ -40,10 +40,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "paperfeed-bench",
+            dependencies: ["PaperCore", "PaperStore", "PaperIngest", "PaperSearch"],
+            path: "Benchmarks/PaperFeedBench"
+        ),
         .testTarget(name: "PaperCoreTests", dependencies: ["PaperCore"]),
         .testTarget(name: "PaperIngestTests", dependencies: ["PaperIngest"]),
         .testTarget(name: "PaperStoreTests", dependencies: ["PaperStore", "PaperIngest", "PaperSearch"]),
         .testTarget(name: "PaperSearchTests", dependencies: ["PaperSearch"]),
+        // Runs the built `paperfeed` binary; `scripts/test.sh` builds it first.
+        .testTarget(name: "PaperFeedCLITests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,9 +13,12 @@ extension Paper {
         if title.isEmpty { result.title = existing.title }
         if abstract.isEmpty { result.abstract = existing.abstract }
         if authors.isEmpty { result.authors = existing.authors }
-        result.authors = result.authors.map { author in
+        // A claimed authorship stays linked when a source without user links re-sends the list.
+        result.authors = result.authors.enumerated().map { index, author in
             var author = author
-            author.user = author.user ?? existing.authors.first { $0.name == author.name }?.user
+            if author.user == nil, index < existing.authors.count, existing.authors[index].name == author.name {
+                author.user = existing.authors[index].user
+            }
             return author
         }
         if categories.isEmpty { result.categories = existing.categories }

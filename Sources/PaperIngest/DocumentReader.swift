@@ -11,7 +11,8 @@ enum DocumentReader {
             let day = HFDailyPapersParser.listingDay(fromFileName: file.lastPathComponent)
             return AnySequence(try HFDailyPapersParser.parse(Data(contentsOf: file), listedOn: day))
         case .atom:
-            return AnySequence(try AtomFeedParser.parse(Data(contentsOf: file)).papers.map(ParsedRecord.paper))
+            let feed = try AtomFeedParser.parse(Data(contentsOf: file))
+            return AnySequence(feed.papers.map(ParsedRecord.paper) + feed.skipped.map(ParsedRecord.skipped))
         case .oai:
             return AnySequence(try OAIPMHParser.parse(Data(contentsOf: file)).records)
         case .seed:

@@ -8,6 +8,8 @@ public struct ImportReport: Sendable {
     public var counts = UpsertCounts()
     public var skipped: [SkippedEntry] = []
     public var failedFiles: [FailedFile] = []
+    /// Files in named folders that are in no known format (a README beside the data).
+    public var ignoredFiles: [String] = []
 
     public init() {}
 

@@ -43,7 +43,8 @@ struct ImportCommand: AsyncParsableCommand {
             }
         }
         progress.finish()
-        ImportSummary(report: report, elapsed: progress.elapsed).print()
+        let source = demo ? "the bundled demo dataset" : "\(report.filesRead) files"
+        ImportSummary(report: report, elapsed: progress.elapsed, source: source).print()
         if report.filesRead == 0 && !report.failedFiles.isEmpty {
             throw ExitCode.failure
         }

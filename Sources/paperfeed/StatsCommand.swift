@@ -13,7 +13,7 @@ struct StatsCommand: AsyncParsableCommand {
         print("papers:     \(stats.papers.formatted())")
         for source in PaperSource.allCases {
             guard let count = stats.papersBySource[source] else { continue }
-            print("  from \(source.rawValue):".padding(toLength: 12, withPad: " ", startingAt: 0) + count.formatted())
+            print("  \(source.rawValue):".padding(toLength: 12, withPad: " ", startingAt: 0) + count.formatted())
         }
         print("with code:  \(stats.withCode.formatted())")
         if let first = stats.firstListed, let last = stats.lastListed {

@@ -35,8 +35,9 @@ public final class SQLitePaperStore: PaperRepository {
     }
 
     public func upsert(_ papers: [Paper]) async throws -> UpsertCounts {
-        try await connections.transaction { db in
-            try await PaperUpsert.run(papers, on: db)
+        let batch = PaperUpsert.Batch(papers)
+        return try await connections.transaction { db in
+            try await PaperUpsert.run(batch, on: db)
         }
     }
 

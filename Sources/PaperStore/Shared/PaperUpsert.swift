@@ -9,17 +9,31 @@ import SQLKit
 enum PaperUpsert {
     /// Rows per INSERT statement; well under SQLite's and PostgreSQL's bound-parameter limits.
     static let rowsPerInsert = 200
+    /// Writes `nil` fields as NULL, so every row has every column and cleared fields clear.
+    static let rowEncoder = SQLQueryEncoder(nilEncodingStrategy: .asNil)
 
-    static func run(_ papers: [Paper], on db: any SQLDatabase) async throws -> UpsertCounts {
+    /// Papers with their rows already encoded. Encoding happens before the write lock is
+    /// taken, so the next batch is encoded while the database writes the current one.
+    struct Batch: Sendable {
+        let papers: [Paper]
+        let rows: [PaperRow]
+        init(_ papers: [Paper]) {
+            self.papers = papers
+            rows = papers.map(PaperRow.init)
+        }
+    }
+
+    static func run(_ batch: Batch, on db: any SQLDatabase) async throws -> UpsertCounts {
+        let papers = batch.papers
         var counts = UpsertCounts()
         let stored = try await PaperQueries.rows(ids: Set(papers.map(\.id.rawValue)), on: db)
-        var pending: [String: Paper] = [:]  // the batch's result per id, merged in arrival order
+        // The batch's result per id, merged in arrival order; the row is kept while unmerged.
+        var pending: [String: (paper: Paper, row: PaperRow?)] = [:]
         var order: [String] = []
-        for paper in papers {
+        for (paper, row) in zip(papers, batch.rows) {
             let key = paper.id.rawValue
-            let base = try pending[key] ?? stored[key]?.paper()
-            guard let base else {
-                pending[key] = paper
+            guard let base = try pending[key]?.paper ?? stored[key]?.paper() else {
+                pending[key] = (paper, row)
                 order.append(key)
                 continue
             }
@@ -28,25 +42,28 @@ enum PaperUpsert {
                 continue
             }
             if pending[key] == nil { order.append(key) }
-            pending[key] = merged
+            pending[key] = (merged, nil)
         }
         var inserts: [PaperRow] = []
         for key in order {
-            let row = PaperRow(pending[key]!)
+            let entry = pending[key]!
+            let row = entry.row ?? PaperRow(entry.paper)
             switch stored[key] {
             case nil:
                 inserts.append(row)
             case let existing? where existing == row:
                 counts.unchanged += 1
             case _?:
-                try await db.update("papers").set(model: row).where("id", .equal, key).run()
+                try await db.update("papers").set(model: row, with: rowEncoder).where("id", .equal, key).run()
                 counts.updated += 1
             }
         }
         for chunk in stride(from: 0, to: inserts.count, by: rowsPerInsert) {
-            try await db.insert(into: "papers")
-                .models(Array(inserts[chunk..<min(chunk + rowsPerInsert, inserts.count)]))
-                .run()
+            var insert = db.insert(into: "papers").columns(PaperRow.columns)
+            for row in inserts[chunk..<min(chunk + rowsPerInsert, inserts.count)] {
+                insert = insert.values(row.sqlValues)
+            }
+            try await insert.run()
         }
         counts.inserted = inserts.count
         // A record repeated inside the batch is counted once, as what happened to its paper.

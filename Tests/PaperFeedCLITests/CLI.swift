@@ -1,0 +1,47 @@
+import Foundation
+
+/// Runs the built `paperfeed` binary the way a user does.
+struct CLI {
+    /// `$PAPERFEED_BIN`, else the debug build of this checkout.
+    static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["PAPERFEED_BIN"] { return URL(fileURLWithPath: path) }
+        return packageRoot.appendingPathComponent(".build/debug/paperfeed")
+    }()
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+
+    struct Result {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    /// A database path in a fresh temporary folder.
+    let database = FileManager.default.temporaryDirectory
+        .appendingPathComponent("paperfeed-cli-\(UUID().uuidString)/papers.sqlite").path
+
+    func run(_ arguments: String...) throws -> Result {
+        let process = try start(arguments)
+        let output = try (process.standardOutput as! Pipe).fileHandleForReading.readToEnd() ?? Data()
+        let errors = try (process.standardError as! Pipe).fileHandleForReading.readToEnd() ?? Data()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self))
+    }
+
+    /// Starts `paperfeed` with `--db` pointing at this CLI's database; the caller waits or kills.
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments + ["--db", database]
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        return process
+    }
+
+    func removeDatabase() {
+        try? FileManager.default.removeItem(at: URL(fileURLWithPath: database).deletingLastPathComponent())
+    }
+}

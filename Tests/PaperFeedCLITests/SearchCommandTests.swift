@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@Suite struct SearchCommandTests {
+    @Test func discriminativeListsTheSeedPapersThatContainTheWordFirst() throws {
+        let cli = CLI()
+        defer { cli.removeDatabase() }
+        let seed = CLI.shared.appendingPathComponent("seed/hf-papers-page.txt")
+        #expect(try cli.run("import", seed.path).output.contains("new: 120,"))
+
+        // After five header lines, the seed page alternates title and abstract lines.
+        let lines = try String(contentsOf: seed, encoding: .utf8).split(separator: "\n")
+            .filter { !$0.allSatisfy(\.isWhitespace) }.dropFirst(5).map(String.init)
+        let containing = Set(stride(from: 0, to: lines.count - 1, by: 2).compactMap { index in
+            (lines[index] + " " + lines[index + 1]).lowercased().contains("discriminative") ? lines[index] : nil
+        })
+        #expect(containing.count == 80)
+
+        let result = try cli.run("search", "discriminative", "--limit", "120")
+        #expect(result.status == 0)
+        let titles = result.output.split(separator: "\n").dropLast().map { line in
+            // "  1  local-0123456789ab  Title"
+            line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)[2].trimmingCharacters(in: .whitespaces)
+        }
+        #expect(Set(titles.prefix(containing.count)) == containing)
+    }
+
+    @Test func badQuerySyntaxIsExplainedNotCrashedOn() throws {
+        let cli = CLI()
+        defer { cli.removeDatabase() }
+        for (query, message) in [
+            ("\"unbalanced", "quotation mark is not closed"),
+            ("AND OR", "AND needs a search term"),
+            ("title:", "title: needs a value"),
+        ] {
+            let result = try cli.run("search", query)
+            #expect(result.status == 1, "\(query)")
+            #expect(result.errors.contains(message), "\(query): \(result.errors)")
+        }
+    }
+
+    @Test func anEmptyDatabaseSaysHowToFillIt() throws {
+        let cli = CLI()
+        defer { cli.removeDatabase() }
+        #expect(try cli.run("search", "diffusion").output.contains("paperfeed import --demo"))
+    }
+}
