@@ -11,6 +11,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.33.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "PaperCore"),
@@ -33,11 +41,28 @@ let package = Package(
             ]
         ),
         .target(name: "PaperSearch", dependencies: ["PaperCore"]),
+        .target(
+            name: "PaperWeb",
+            dependencies: [
+                "PaperCore", "PaperSearch",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/static"), .copy("Resources/openapi.json")]
+        ),
         .executableTarget(
             name: "paperfeed",
             dependencies: [
-                "PaperCore", "PaperStore", "PaperIngest", "PaperSearch",
+                "PaperCore", "PaperStore", "PaperIngest", "PaperSearch", "PaperWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(
@@ -49,6 +74,13 @@ let package = Package(
         .testTarget(name: "PaperIngestTests", dependencies: ["PaperIngest"]),
         .testTarget(name: "PaperStoreTests", dependencies: ["PaperStore", "PaperIngest", "PaperSearch"]),
         .testTarget(name: "PaperSearchTests", dependencies: ["PaperSearch"]),
+        .testTarget(
+            name: "PaperWebTests",
+            dependencies: [
+                "PaperWeb", "PaperStore", "PaperIngest",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         // Runs the built `paperfeed` binary; `scripts/test.sh` builds it first.
         .testTarget(name: "PaperFeedCLITests"),
     ],

@@ -11,6 +11,15 @@ public protocol PaperRepository: Sendable {
     /// a stable cursor for walking the whole store.
     func papers(after id: PaperID?, limit: Int) async throws -> [Paper]
 
+    /// Papers on the daily feed, as `query` selects and orders them.
+    func listing(_ query: ListingQuery) async throws -> ListingPage
+
+    /// The latest day that has papers on the feed, or `nil` when none has.
+    func latestListingDay() async throws -> Day?
+
+    /// The nearest days before and after `day` that have papers on the feed.
+    func nearbyListingDays(_ day: Day) async throws -> NearbyDays
+
     /// Papers matching `query`, best first (BM25, title above abstract above authors).
     func search(_ query: SearchQuery, limit: Int, offset: Int) async throws -> SearchPage
 

@@ -9,14 +9,18 @@ struct StoreOptions: ParsableArguments {
         discussion: "Defaults to $PAPERFEED_DB, else paperfeed.sqlite in the current folder."))
     var db: String = ProcessInfo.processInfo.environment["PAPERFEED_DB"] ?? "paperfeed.sqlite"
 
-    /// Opens the store, runs `body` with it and closes it again, also when `body` throws.
-    func withStore<T>(_ body: (SQLitePaperStore) async throws -> T) async throws -> T {
-        let store: SQLitePaperStore
+    /// Opens the store at `path`, with a message for the operator when it cannot.
+    static func open(_ path: String) async throws -> SQLitePaperStore {
         do {
-            store = try await SQLitePaperStore.open(path: db)
+            return try await SQLitePaperStore.open(path: path)
         } catch let error as StoreError {
             throw CommandFailure(error.description)
         }
+    }
+
+    /// Opens the store, runs `body` with it and closes it again, also when `body` throws.
+    func withStore<T>(_ body: (SQLitePaperStore) async throws -> T) async throws -> T {
+        let store = try await Self.open(db)
         do {
             let result = try await body(store)
             try await store.close()

@@ -49,6 +49,18 @@ public final class SQLitePaperStore: PaperRepository {
         try await PaperQueries.papers(after: id, limit: limit, on: connections.reader)
     }
 
+    public func listing(_ query: ListingQuery) async throws -> ListingPage {
+        try await ListingQueries.listing(query, on: connections.reader)
+    }
+
+    public func latestListingDay() async throws -> Day? {
+        try await ListingQueries.latestDay(on: connections.reader)
+    }
+
+    public func nearbyListingDays(_ day: Day) async throws -> NearbyDays {
+        try await ListingQueries.nearbyDays(day, on: connections.reader)
+    }
+
     public func statistics() async throws -> StoreStatistics {
         try await PaperQueries.statistics(on: connections.reader)
     }

@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import PaperCore
+
+/// `GET /api/daily_papers`: the daily feed as Hugging Face serves it, with `date`, `week`,
+/// `month`, `submitter`, `sort=publishedAt|trending`, `p` and `limit`, and a `Link` header to
+/// the next page.
+struct DailyPapersAPIController<Context: RequestContext> {
+    let services: WebServices
+
+    func register(on router: Router<Context>) {
+        router.get("/api/daily_papers") { request, _ in try await dailyPapers(request) }
+    }
+
+    private func dailyPapers(_ request: Request) async throws -> BodyResponse {
+        let limit = try request.integer("limit", default: 50, in: 1...100)
+        let page = try request.integer("p", default: 0, in: 0...100_000)
+        let period = try Self.period(request)
+        let sort = request.query("sort") ?? "publishedAt"
+        guard ["publishedAt", "trending"].contains(sort) else {
+            throw RequestError.badRequest("sort must be publishedAt or trending, not '\(sort)'")
+        }
+        let submitter = request.query("submitter")
+        var papers: [Paper]
+        var total: Int
+        if sort == "trending" {
+            let reference = try await services.trendingReference()
+            let days = period?.days ?? services.trending.candidateDays(at: reference.addingTimeInterval(-1))
+            let all = try await services.repository.listing(ListingQuery(days: days, submitter: submitter, limit: 5_000))
+            let ranked = services.trending.rank(all.papers, at: reference).map(\.paper)
+            total = ranked.count
+            papers = Array(ranked.dropFirst(page * limit).prefix(limit))
+        } else {
+            let result = try await services.repository.listing(
+                ListingQuery(days: period?.days, submitter: submitter, order: .newest, limit: limit, offset: page * limit))
+            (papers, total) = (result.papers, result.total)
+        }
+        var headers: HTTPFields = [:]
+        if (page + 1) * limit < total {
+            var next = request.uri.queryParameters.map { ($0.key, String($0.value)) }.filter { $0.0 != "p" }
+            next.append(("p", String(page + 1)))
+            let query = next.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? $0.1)" }
+            headers[.link] = "<\(services.absoluteURL("/api/daily_papers?" + query.joined(separator: "&")))>; rel=\"next\""
+        }
+        return try .json(papers.map(HFJSON.Entry.init), headers: headers)
+    }
+
+    /// The one period named by `date`, `week` or `month`, if any; a malformed value is a 400.
+    static func period(_ request: Request) throws -> Period? {
+        let named = [request.query("date"), request.query("week"), request.query("month")].compactMap { $0 }
+        guard named.count <= 1 else { throw RequestError.badRequest("give only one of date, week and month") }
+        if let text = request.query("date") {
+            guard let day = Day(text), text.count == 10 else { throw RequestError.badRequest("date must be YYYY-MM-DD, not '\(text)'") }
+            return .day(day)
+        }
+        if let text = request.query("week") {
+            guard let week = Period.week(text) else { throw RequestError.badRequest("week must be YYYY-Www (e.g. 2025-W07), not '\(text)'") }
+            return week
+        }
+        if let text = request.query("month") {
+            guard let month = Period.month(text) else { throw RequestError.badRequest("month must be YYYY-MM, not '\(text)'") }
+            return month
+        }
+        return nil
+    }
+}

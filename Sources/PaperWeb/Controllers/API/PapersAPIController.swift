@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import PaperCore
+import PaperSearch
+
+/// `GET /api/papers/{id}`, `/api/papers/search?q=&limit=` and `/api/papers?cursor=&limit=`.
+struct PapersAPIController<Context: RequestContext> {
+    let services: WebServices
+
+    func register(on router: Router<Context>) {
+        router.get("/api/papers") { request, _ in try await all(request) }
+        router.get("/api/papers/search") { request, _ in try await search(request) }
+        router.get("/api/papers/:id") { _, context in try await paper(try context.parameters.require("id")) }
+        router.get("/api/papers/:id/:number") { _, context in
+            try await paper(try context.parameters.require("id") + "/" + context.parameters.require("number"))
+        }
+    }
+
+    private func paper(_ id: String) async throws -> BodyResponse {
+        try .json(HFJSON.PaperObject(try await PaperLookup.find(id, in: services.repository)))
+    }
+
+    private func search(_ request: Request) async throws -> BodyResponse {
+        guard let text = request.query("q") else { throw RequestError.badRequest("q is required: the words to search for") }
+        let limit = try request.integer("limit", default: 20, in: 1...120)
+        let query: SearchQuery
+        do {
+            query = try QueryParser.parse(text)
+        } catch {
+            throw RequestError.badRequest(error.description)
+        }
+        let result = try await services.repository.search(query, limit: limit, offset: 0)
+        return try .json(result.hits.map { HFJSON.Entry($0.paper) })
+    }
+
+    /// Every paper in id order; `cursor` is the last id of the previous page.
+    private func all(_ request: Request) async throws -> BodyResponse {
+        let limit = try request.integer("limit", default: 50, in: 1...1_000)
+        let cursor = request.query("cursor").map { PaperID(rawValue: $0) }
+        let papers = try await services.repository.papers(after: cursor, limit: limit)
+        var headers: HTTPFields = [:]
+        if papers.count == limit, let last = papers.last {
+            let encoded = last.id.rawValue.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? last.id.rawValue
+            headers[.link] = "<\(services.absoluteURL("/api/papers?limit=\(limit)&cursor=\(encoded)"))>; rel=\"next\""
+        }
+        return try .json(papers.map(HFJSON.PaperObject.init), headers: headers)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import PaperCore
+import PaperSearch
+
+/// RSS and Atom feeds: `/feeds/daily.{rss,atom}`, `/feeds/trending.{rss,atom}` and
+/// `/feeds/search.{rss,atom}?q=…`.
+struct FeedsController<Context: RequestContext> {
+    let services: WebServices
+
+    func register(on router: Router<Context>) {
+        router.get("/feeds/:name") { request, context in
+            let name = try context.parameters.require("name")
+            let parts = name.split(separator: ".")
+            guard parts.count == 2, let format = FeedFormat(rawValue: String(parts[1])) else {
+                throw RequestError.notFound("Feeds end in .rss or .atom, e.g. /feeds/daily.rss.")
+            }
+            let document: FeedDocument
+            switch parts[0] {
+            case "daily": document = try await daily(name)
+            case "trending": document = try await trending(name)
+            case "search": document = try await search(name, request)
+            default: throw RequestError.notFound("There are daily, trending and search feeds.")
+            }
+            return BodyResponse(contentType: format.contentType, body: format == .rss ? document.rss() : document.atom())
+        }
+    }
+
+    private func daily(_ name: String) async throws -> FeedDocument {
+        let papers = try await services.repository.listing(ListingQuery(order: .newest, limit: 100)).papers
+        return document("\(services.configuration.siteName): daily papers", "The newest papers on the daily feed.",
+                        page: "/", name: name, papers: papers)
+    }
+
+    private func trending(_ name: String) async throws -> FeedDocument {
+        let papers = try await services.trendingPapers(limit: 50).map(\.paper)
+        return document("\(services.configuration.siteName): trending papers", "Papers getting the most attention this week.",
+                        page: "/papers/trending", name: name, papers: papers)
+    }
+
+    private func search(_ name: String, _ request: Request) async throws -> FeedDocument {
+        guard let text = request.query("q") else { throw RequestError.badRequest("q is required: the words to search for") }
+        let query: SearchQuery
+        do {
+            query = try QueryParser.parse(text)
+        } catch {
+            throw RequestError.badRequest(error.description)
+        }
+        let papers = try await services.repository.search(query, limit: 50, offset: 0).hits.map(\.paper)
+        let encoded = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        return document("\(services.configuration.siteName): \(text)", "Papers matching \(text).",
+                        page: "/papers?q=\(encoded)", name: name + "?q=\(encoded)", papers: papers)
+    }
+
+    private func document(_ title: String, _ description: String, page: String, name: String, papers: [Paper]) -> FeedDocument {
+        FeedDocument(title: title, description: description, pageURL: services.absoluteURL(page),
+                     feedURL: services.absoluteURL("/feeds/" + name), papers: papers,
+                     updated: papers.compactMap { $0.listedOn?.start ?? $0.publishedAt }.max() ?? Date(timeIntervalSince1970: 0))
+    }
+}
+
+enum FeedFormat: String {
+    case rss, atom
+    var contentType: String { self == .rss ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8" }
+}

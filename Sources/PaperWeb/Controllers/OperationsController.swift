@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import PaperCore
+import Prometheus
+
+/// `/health` for load balancers, `/metrics` for Prometheus, `/static/…` for CSS and JS,
+/// and `/api/openapi.json`.
+struct OperationsController<Context: RequestContext> {
+    let services: WebServices
+    let assets: StaticAssets
+    let papersGauge: Gauge
+
+    init(services: WebServices, assets: StaticAssets) {
+        self.services = services
+        self.assets = assets
+        papersGauge = services.metrics.makeGauge(name: "paperfeed_papers", help: "Papers in the store")
+    }
+
+    func register(on router: Router<Context>) {
+        router.get("/health") { _, _ in
+            let papers = try await services.repository.statistics().papers
+            return try BodyResponse.json(Health(status: "ok", papers: papers))
+        }
+        router.get("/metrics") { _, _ in
+            papersGauge.set(Double(try await services.repository.statistics().papers))
+            return BodyResponse(contentType: "text/plain; version=0.0.4; charset=utf-8", body: services.metrics.emitToString())
+        }
+        router.get("/static/:name") { _, context in
+            let name = try context.parameters.require("name")
+            guard let asset = assets.files[name] else { throw RequestError.notFound("No file \(name).") }
+            return BodyResponse(contentType: asset.contentType, body: asset.body,
+                                extraHeaders: [.cacheControl: "public, max-age=3600"])
+        }
+        router.get("/api/openapi.json") { _, _ in
+            BodyResponse(contentType: "application/json; charset=utf-8", body: assets.openAPI)
+        }
+    }
+
+    struct Health: Encodable {
+        let status: String
+        let papers: Int
+    }
+}
+
+/// The CSS, JavaScript and OpenAPI document shipped with PaperWeb, read once at start.
+struct StaticAssets: Sendable {
+    struct Asset: Sendable {
+        let contentType: String
+        let body: String
+    }
+    let files: [String: Asset]
+    let openAPI: String
+
+    static func load() throws -> StaticAssets {
+        guard let root = Bundle.module.resourceURL else { throw PageRenderer.RendererError.missingTemplates }
+        let folder = root.appendingPathComponent("static")
+        var files: [String: Asset] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let type = name.hasSuffix(".css") ? "text/css; charset=utf-8"
+                : name.hasSuffix(".js") ? "text/javascript; charset=utf-8" : "application/octet-stream"
+            files[name] = Asset(contentType: type, body: try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+        }
+        let openAPI = try String(contentsOf: root.appendingPathComponent("openapi.json"), encoding: .utf8)
+        return StaticAssets(files: files, openAPI: openAPI)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Hummingbird
+import PaperCore
+import PaperSearch
+
+/// `/papers/{id}`: one paper with links, BibTeX and similar papers. Old-style arXiv ids carry a
+/// slash (`/papers/hep-th/9901001`), so a two-part path is accepted too.
+struct PaperPageController<Context: RequestContext> {
+    let services: WebServices
+
+    func register(on router: Router<Context>) {
+        router.get("/papers/:id") { _, context in try await page(try context.parameters.require("id")) }
+        router.get("/papers/:id/:number") { _, context in
+            try await page(try context.parameters.require("id") + "/" + context.parameters.require("number"))
+        }
+    }
+
+    private func page(_ text: String) async throws -> BodyResponse {
+        let paper = try await PaperLookup.find(text, in: services.repository)
+        let similar = try await SimilarPapers.find(like: paper, in: services.repository)
+        let model = PaperPageModel(paper, similar: similar)
+        let chrome = PageChrome(title: paper.title, description: String(paper.abstract.prefix(200)))
+        return .html(services.renderer.render("paper", model, chrome: chrome))
+    }
+}
+
+/// Finds a paper by any form of its id people use (with version, `arXiv:` prefix, URL).
+enum PaperLookup {
+    static func find(_ text: String, in repository: any PaperRepository) async throws -> Paper {
+        let id = ArxivID(parsing: text).map(PaperID.init) ?? PaperID(rawValue: text)
+        guard let paper = try await repository.paper(id) else {
+            throw RequestError.notFound("No paper with the id '\(text)' is here. Search for it by title instead.")
+        }
+        return paper
+    }
+}
+
+struct PaperPageModel {
+    let id: String
+    let titleHTML: String
+    let authors: [SearchLink]
+    let abstractHTML: String
+    let aiSummary: String?
+    let keywords: [SearchLink]
+    let categories: String?
+    let published: String?
+    let updated: String?
+    let listedOn: String?
+    let listedURL: String?
+    let submitter: String?
+    let upvotes: Int
+    let comments: Int
+    let arxivURL: String?
+    let pdfURL: String?
+    let codeURL: String?
+    let codeName: String?
+    let stars: String?
+    let projectPage: String?
+    let doi: String?
+    let bibTeX: String
+    let similar: [PaperCard]
+    let hasSimilar: Bool
+
+    init(_ paper: Paper, similar: [Paper]) {
+        id = paper.id.rawValue
+        titleHTML = RichText.html(paper.title)
+        authors = paper.authors.map { SearchLink(text: $0.name, query: "author:\"\($0.name)\"") }
+        abstractHTML = RichText.html(paper.abstract)
+        aiSummary = paper.aiSummary
+        keywords = paper.aiKeywords.map { SearchLink(text: $0, query: "\"\($0)\"") }
+        categories = paper.categories.isEmpty ? nil : paper.categories.joined(separator: " · ")
+        published = paper.publishedAt.map { DayFormat.long(Day($0)) }
+        updated = paper.updatedAt.map { DayFormat.long(Day($0)) }
+        listedOn = paper.listedOn.map(DayFormat.long)
+        listedURL = paper.listedOn.map { "/papers/date/\($0)" }
+        submitter = paper.submitter?.fullname ?? paper.submitter?.name
+        upvotes = paper.upvotes
+        comments = paper.commentCount
+        arxivURL = paper.id.arxiv.map { "https://arxiv.org/abs/\($0.base)" }
+        pdfURL = paper.id.arxiv.map { "https://arxiv.org/pdf/\($0.base)" }
+        codeURL = paper.githubRepo
+        codeName = paper.githubRepo.map { $0.replacingOccurrences(of: "https://github.com/", with: "") }
+        stars = paper.githubStars.map(TrendingPaper.compact)
+        projectPage = paper.projectPage
+        doi = paper.doi
+        bibTeX = paper.bibTeX
+        self.similar = similar.map { PaperCard($0) }
+        hasSimilar = !similar.isEmpty
+    }
+}
+
+/// A link to the search page for `query`, shown as `text`.
+struct SearchLink {
+    let text: String
+    let url: String
+
+    init(text: String, query: String) {
+        self.text = text
+        url = "/papers?q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+    }
+}

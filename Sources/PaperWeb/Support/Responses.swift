@@ -1,0 +1,53 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// A complete response body held in memory, with a strong ETag computed from its bytes, so that
+/// `ConditionalGETMiddleware` can answer a matching `If-None-Match` with 304.
+struct BodyResponse: ResponseGenerator {
+    var status: HTTPResponse.Status = .ok
+    var contentType: String
+    var body: String
+    var extraHeaders: HTTPFields = [:]
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers = extraHeaders
+        headers[.contentType] = contentType
+        if status == .ok { headers[.eTag] = ETag.of(body) }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    static func html(_ body: String, status: HTTPResponse.Status = .ok) -> BodyResponse {
+        BodyResponse(status: status, contentType: "text/html; charset=utf-8", body: body)
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> BodyResponse {
+        BodyResponse(status: status, contentType: "application/json; charset=utf-8",
+                     body: String(decoding: try JSONCoding.encoder.encode(value), as: UTF8.self), extraHeaders: headers)
+    }
+}
+
+enum JSONCoding {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
+}
+
+/// Strong entity tags from FNV-1a 64 over the body: cheap, stable across processes and nodes.
+enum ETag {
+    static func of(_ body: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in body.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        return "\"" + String(hash, radix: 16) + "-" + String(body.utf8.count, radix: 16) + "\""
+    }
+}
+
+extension HTTPField.Name {
+    /// RFC 8288 web linking, for `rel="next"` pagination.
+    static let link = HTTPField.Name("Link")!
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Configuration
+import Foundation
+import Logging
+import Metrics
+import PaperCore
+import PaperIngest
+import PaperStore
+import PaperWeb
+import Prometheus
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the web application and API.",
+        discussion: """
+            Settings come from these options, else the environment, else a .env file: \
+            PAPERFEED_DB, PAPERFEED_HOST, PAPERFEED_PORT, PAPERFEED_PUBLIC_URL, PAPERFEED_DEMO \
+            (load the demo papers into an empty database, default true), PAPERFEED_LOG_LEVEL. \
+            Stops gracefully on SIGTERM or Ctrl-C.
+            """
+    )
+
+    @Option(help: "Path of the SQLite database file (default: paperfeed.sqlite).")
+    var db: String?
+
+    @Option(help: "Interface to listen on (default: 127.0.0.1; 0.0.0.0 for every interface).")
+    var host: String?
+
+    @Option(help: "Port to listen on (default: 8080; 0 picks a free one).")
+    var port: Int?
+
+    @Option(name: .customLong("public-url"), help: "Address people use to reach the service, for links in feeds.")
+    var publicURL: String?
+
+    func run() async throws {
+        let settings = try await Settings.load(overrides: [
+            "paperfeed.db": db.map(ConfigContent.string), "paperfeed.host": host.map(ConfigContent.string),
+            "paperfeed.port": port.map(ConfigContent.int), "paperfeed.public.url": publicURL.map(ConfigContent.string),
+        ])
+        var logger = Logger(label: "paperfeed")
+        logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+
+        let store = try await StoreOptions.open(settings.database)
+        do {
+            try await loadDemoIfEmpty(store, settings: settings)
+            let configuration = WebConfiguration(host: settings.host, port: settings.port, publicURL: settings.publicURL)
+            let app = try await buildApplication(
+                configuration: configuration,
+                dependencies: WebDependencies(repository: store, metrics: registry, logger: logger)
+            ) { port in
+                let url = configuration.publicURL.hasSuffix(":0") ? "http://\(settings.host):\(port)" : configuration.publicURL
+                StandardOutput.line("PaperFeed is running at \(url)/ (database \(settings.database))")
+            }
+            try await app.runService()
+            try await store.close()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
+    private func loadDemoIfEmpty(_ store: SQLitePaperStore, settings: Settings) async throws {
+        guard settings.loadsDemo, try await store.statistics().papers == 0 else { return }
+        StandardOutput.line("The database is empty: loading the bundled demo papers…")
+        let report = try await Importer(repository: store).run(papers: try DemoDataset.papers())
+        StandardOutput.line("Loaded \(report.counts.inserted.formatted()) demo papers.")
+    }
+}
