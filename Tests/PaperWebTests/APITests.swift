@@ -1,0 +1,116 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+
+@Suite struct APITests {
+    func json(_ response: TestResponse) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(response.text.utf8))
+    }
+
+    @Test func dailyPapersHaveHuggingFacesShape() async throws {
+        try await WebFixture.withApp { client in
+            try await client.execute(uri: "/api/daily_papers?date=2026-08-21", method: .get) { response in
+                #expect(response.status == .ok)
+                let entries = try #require(try json(response) as? [[String: Any]])
+                #expect(entries.count == 17)
+                let entry = try #require(entries.first { ($0["title"] as? String)?.hasPrefix("EnvHarness") == true })
+                let paper = try #require(entry["paper"] as? [String: Any])
+                #expect(paper["id"] as? String == "2608.19880")
+                #expect(paper["upvotes"] as? Int == 163)
+                #expect((paper["authors"] as? [[String: Any]])?.first?["name"] as? String == "Chengsong Huang")
+                #expect(paper["githubRepo"] as? String == "https://github.com/google-research/envharness")
+                #expect(paper["submittedOnDailyAt"] as? String == "2026-08-21T00:00:00.000Z")
+                #expect(entry["numComments"] as? Int == 1)
+                #expect((entry["submittedBy"] as? [String: Any])?["name"] as? String == "taesiri")
+            }
+        }
+    }
+
+    @Test func pagesCarryALinkToTheNext() async throws {
+        try await WebFixture.withApp { client in
+            try await client.execute(uri: "/api/daily_papers?month=2026-08&limit=10", method: .get) { response in
+                let link = try #require(response.headers[.init("Link")!])
+                #expect(link.contains("http://papers.test/api/daily_papers?"))
+                #expect(link.contains("p=1"))
+                #expect(link.hasSuffix("rel=\"next\""))
+            }
+            try await client.execute(uri: "/api/daily_papers?date=2026-08-21&limit=100", method: .get) { response in
+                #expect(response.headers[.init("Link")!] == nil)
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("/api/daily_papers?limit=abc", "limit must be a whole number"),
+        ("/api/daily_papers?limit=500", "limit must be a whole number from 1 to 100"),
+        ("/api/daily_papers?date=2025-13-45", "date must be YYYY-MM-DD"),
+        ("/api/daily_papers?week=2025-W60", "week must be YYYY-Www"),
+        ("/api/daily_papers?month=2025-13", "month must be YYYY-MM"),
+        ("/api/daily_papers?sort=bogus", "sort must be publishedAt or trending"),
+        ("/api/papers/search", "q is required"),
+        ("/api/papers/search?q=%22open", "quotation mark is not closed"),
+    ])
+    func badParametersGet400WithAMessage(uri: String, message: String) async throws {
+        try await WebFixture.withApp { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .badRequest)
+                let body = try #require(try json(response) as? [String: String])
+                #expect(body["error"]?.contains(message) == true, "\(body)")
+            }
+        }
+    }
+
+    @Test func paperInfoAndSearch() async throws {
+        try await WebFixture.withApp { client in
+            try await client.execute(uri: "/api/papers/2608.19880", method: .get) { response in
+                let paper = try #require(try json(response) as? [String: Any])
+                #expect(paper["title"] as? String == "EnvHarness: Awakening Static Worlds for Agent Learning")
+            }
+            try await client.execute(uri: "/api/papers/2699.99999", method: .get) { response in
+                #expect(response.status == .notFound)
+                let body = try json(response) as? [String: String]
+                #expect(body?["error"] != nil)
+            }
+            try await client.execute(uri: "/api/papers/search?q=EnvHarness&limit=5", method: .get) { response in
+                let entries = try #require(try json(response) as? [[String: Any]])
+                #expect((entries.first?["paper"] as? [String: Any])?["id"] as? String == "2608.19880")
+            }
+        }
+    }
+
+    @Test func allPapersWalkWithACursor() async throws {
+        try await WebFixture.withApp { client in
+            var uri = "/api/papers?limit=40"
+            var seen: [String] = []
+            while true {
+                let next: String? = try await client.execute(uri: uri, method: .get) { response in
+                    let papers = try #require(try json(response) as? [[String: Any]])
+                    seen += papers.compactMap { $0["id"] as? String }
+                    return response.headers[.init("Link")!].map {
+                        String($0.dropFirst().prefix { $0 != ">" }).replacingOccurrences(of: "http://papers.test", with: "")
+                    }
+                }
+                guard let next else { break }
+                uri = next
+            }
+            #expect(seen == seen.sorted())
+            #expect(Set(seen).count == seen.count)
+            #expect(seen.count > 150)
+        }
+    }
+
+    @Test func conditionalGetAnswers304WhenNothingChanged() async throws {
+        try await WebFixture.withApp { client in
+            for uri in ["/", "/api/daily_papers?date=2026-08-21", "/feeds/daily.rss"] {
+                let etag = try await client.execute(uri: uri, method: .get) { try #require($0.headers[.eTag]) }
+                try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: etag]) { response in
+                    #expect(response.status == .notModified, "\(uri)")
+                    #expect(response.body.readableBytes == 0)
+                }
+                try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: "\"other\""]) { response in
+                    #expect(response.status == .ok)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import HummingbirdTesting
+import PaperCore
+import PaperCore
+import PaperIngest
+import PaperStore
+import PaperWeb
+
+/// A real SQLite store with three real days of Hugging Face papers (2026-08-19 to 08-21) and the
+/// 120 seed papers, built once per test process and shared read-only by the web tests.
+enum WebFixture {
+    static let shared = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared")
+
+    static let store: Task<SQLitePaperStore, any Error> = Task {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("paperfeed-web-\(UUID().uuidString)/papers.sqlite").path
+        let store = try await SQLitePaperStore.open(path: path)
+        let days = shared.appendingPathComponent("data/hf-daily-papers/Paper_metadata_download")
+        _ = try await Importer(repository: store).run(paths: [
+            days.appendingPathComponent("2026-08-19.json").path,
+            days.appendingPathComponent("2026-08-20.json").path,
+            days.appendingPathComponent("2026-08-21.json").path,
+            shared.appendingPathComponent("seed/hf-papers-page.txt").path,
+        ])
+        return store
+    }
+
+    /// "Now" for the tests: the day after the last listing, so trending is stable.
+    static let now = Day("2026-08-22")!.start.addingTimeInterval(9 * 3600)
+
+    /// Runs `test` against the application built the way `serve` builds it.
+    static func withApp<T: Sendable>(
+        repository: (any PaperRepository)? = nil, _ test: @Sendable (any TestClientProtocol) async throws -> T
+    ) async throws -> T {
+        let repository: any PaperRepository = if let repository { repository } else { try await store.value }
+        let dependencies = WebDependencies(repository: repository, clock: FixedClock(now))
+        let app = try await buildApplication(
+            configuration: WebConfiguration(host: "127.0.0.1", port: 0, publicURL: "http://papers.test"),
+            dependencies: dependencies)
+        return try await app.test(.router, test)
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+}
+
+/// A store of its own for a test that writes, removed afterwards.
+func withStore<T>(_ papers: [Paper], _ body: (SQLitePaperStore) async throws -> T) async throws -> T {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperfeed-web-\(UUID().uuidString)")
+    let store = try await SQLitePaperStore.open(path: folder.appendingPathComponent("papers.sqlite").path)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    _ = try await store.upsert(papers)
+    let result = try await body(store)
+    try await store.close()
+    return result
+}
