@@ -11,7 +11,7 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await store.withStore { repository in
+        try await store.withStore { repository, _ in
             let output = FileHandle.standardOutput
             var cursor: PaperID?
             while true {

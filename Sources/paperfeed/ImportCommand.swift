@@ -33,7 +33,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let progress = ProgressLine()
-        let report = try await store.withStore { repository in
+        let report = try await store.withStore { repository, _ in
             let importer = Importer(repository: repository)
             do {
                 if demo { return try await importer.run(papers: try DemoDataset.papers(), progress: progress.update) }

@@ -32,11 +32,11 @@ struct SearchCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("Cannot search for '\(query)': \(error)")
         }
-        try await store.withStore { repository in
+        try await store.withStore { repository, path in
             let page = try await repository.search(parsed, limit: limit, offset: 0)
             guard !page.hits.isEmpty else {
                 let empty = try await repository.statistics().papers == 0
-                print(empty ? "The database \(store.db) is empty: run `paperfeed import --demo` first."
+                print(empty ? "The database \(path) is empty: run `paperfeed import --demo` first."
                             : "No papers match '\(query)'.")
                 return
             }

@@ -21,8 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "Path of the SQLite database file (default: paperfeed.sqlite).")
-    var db: String?
+    @OptionGroup var store: StoreOptions
 
     @Option(help: "Interface to listen on (default: 127.0.0.1; 0.0.0.0 for every interface).")
     var host: String?
@@ -35,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try await Settings.load(overrides: [
-            "paperfeed.db": db.map(ConfigContent.string), "paperfeed.host": host.map(ConfigContent.string),
+            "paperfeed.db": store.db.map(ConfigContent.string), "paperfeed.host": host.map(ConfigContent.string),
             "paperfeed.port": port.map(ConfigContent.int), "paperfeed.public.url": publicURL.map(ConfigContent.string),
         ])
         var logger = Logger(label: "paperfeed")
@@ -43,21 +42,21 @@ struct ServeCommand: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 
-        let store = try await StoreOptions.open(settings.database)
+        let repository = try await StoreOptions.open(settings.database)
         do {
-            try await loadDemoIfEmpty(store, settings: settings)
+            try await loadDemoIfEmpty(repository, settings: settings)
             let configuration = WebConfiguration(host: settings.host, port: settings.port, publicURL: settings.publicURL)
             let app = try await buildApplication(
                 configuration: configuration,
-                dependencies: WebDependencies(repository: store, metrics: registry, logger: logger)
+                dependencies: WebDependencies(repository: repository, metrics: registry, logger: logger)
             ) { port in
                 let url = configuration.publicURL.hasSuffix(":0") ? "http://\(settings.host):\(port)" : configuration.publicURL
                 StandardOutput.line("PaperFeed is running at \(url)/ (database \(settings.database))")
             }
             try await app.runService()
-            try await store.close()
+            try await repository.close()
         } catch {
-            try? await store.close()
+            try? await repository.close()
             throw error
         }
     }

@@ -8,8 +8,8 @@ struct StatsCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let stats = try await store.withStore { try await $0.statistics() }
-        print("database:   \(store.db)")
+        let (stats, path) = try await store.withStore { store, path in (try await store.statistics(), path) }
+        print("database:   \(path)")
         print("papers:     \(stats.papers.formatted())")
         for source in PaperSource.allCases {
             guard let count = stats.papersBySource[source] else { continue }

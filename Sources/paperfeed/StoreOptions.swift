@@ -1,13 +1,18 @@
 import ArgumentParser
+import Configuration
 import Foundation
 import PaperStore
 
 /// The `--db` option every command that touches the store shares.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Path of the SQLite database file (created if missing).",
-        discussion: "Defaults to $PAPERFEED_DB, else paperfeed.sqlite in the current folder."))
-    var db: String = ProcessInfo.processInfo.environment["PAPERFEED_DB"] ?? "paperfeed.sqlite"
+        "Path of the SQLite database file, created if missing (default: $PAPERFEED_DB, else paperfeed.sqlite)."))
+    var db: String?
+
+    /// The database path: the option, else the environment or `.env` (see `Settings`).
+    func databasePath() async throws -> String {
+        try await Settings.load(overrides: ["paperfeed.db": db.map(ConfigContent.string)]).database
+    }
 
     /// Opens the store at `path`, with a message for the operator when it cannot.
     static func open(_ path: String) async throws -> SQLitePaperStore {
@@ -19,10 +24,11 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the store, runs `body` with it and closes it again, also when `body` throws.
-    func withStore<T>(_ body: (SQLitePaperStore) async throws -> T) async throws -> T {
-        let store = try await Self.open(db)
+    func withStore<T>(_ body: (SQLitePaperStore, String) async throws -> T) async throws -> T {
+        let path = try await databasePath()
+        let store = try await Self.open(path)
         do {
-            let result = try await body(store)
+            let result = try await body(store, path)
             try await store.close()
             return result
         } catch {
