@@ -7,6 +7,9 @@ public protocol PaperRepository: Sendable {
     /// The paper stored under `id`, or `nil`.
     func paper(_ id: PaperID) async throws -> Paper?
 
+    /// The stored papers among `ids`, in the order of `ids`.
+    func papers(ids: [PaperID]) async throws -> [Paper]
+
     /// Up to `limit` papers in id order, starting after `id` (from the start when `nil`):
     /// a stable cursor for walking the whole store.
     func papers(after id: PaperID?, limit: Int) async throws -> [Paper]

@@ -2,21 +2,31 @@ import Hummingbird
 import Logging
 import NIOCore
 import PaperCore
+import PaperSearch
+import ServiceLifecycle
 import Prometheus
 
 /// Everything `buildApplication` needs besides the configuration; the CLI and the tests pass
 /// real implementations of each.
 public struct WebDependencies: Sendable {
     public var repository: any PaperRepository
+    /// Semantic search, or `nil` when the model is not installed (keyword search still works).
+    public var semantic: SemanticSearch?
+    /// What to tell people when `semantic` is `nil`: how to turn it on.
+    public var semanticOffReason: String
     public var clock: any WallClock
     /// The registry `/metrics` shows; bootstrap swift-metrics with the same one to see request metrics.
     public var metrics: PrometheusCollectorRegistry
     public var logger: Logger
 
-    public init(repository: any PaperRepository, clock: any WallClock = SystemClock(),
+    public init(repository: any PaperRepository, semantic: SemanticSearch? = nil,
+                semanticOffReason: String = "Semantic search is off: no embedding model is configured.",
+                clock: any WallClock = SystemClock(),
                 metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
                 logger: Logger = Logger(label: "paperfeed.web")) {
         self.repository = repository
+        self.semantic = semantic
+        self.semanticOffReason = semanticOffReason
         self.clock = clock
         self.metrics = metrics
         self.logger = logger
@@ -27,12 +37,14 @@ public struct WebDependencies: Sendable {
 /// `onRunning` is told the port the server listens on (useful with port 0).
 public func buildApplication(
     configuration: WebConfiguration, dependencies: WebDependencies,
+    services: [any Service] = [],
     onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(configuration: configuration, dependencies: dependencies)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.siteName),
+        services: services,
         onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
         logger: dependencies.logger
     )
@@ -41,8 +53,11 @@ public func buildApplication(
 /// The routes and middleware of the application.
 func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies) async throws -> Router<BasicRequestContext> {
     let renderer = try await PageRenderer.load(siteName: configuration.siteName)
-    let services = WebServices(repository: dependencies.repository, clock: dependencies.clock, renderer: renderer,
-                               configuration: configuration, metrics: dependencies.metrics)
+    let services = WebServices(
+        repository: dependencies.repository, clock: dependencies.clock, renderer: renderer, configuration: configuration,
+        metrics: dependencies.metrics,
+        searcher: PaperSearcher(repository: dependencies.repository, semantic: dependencies.semantic),
+        semanticOffReason: dependencies.semanticOffReason)
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PaperCore
+import PaperSearch
 import Prometheus
 
 /// What the controllers share: the store (through its protocol), the clock, the renderer
@@ -11,6 +12,8 @@ struct WebServices: Sendable {
     let renderer: PageRenderer
     let configuration: WebConfiguration
     let metrics: PrometheusCollectorRegistry
+    let searcher: PaperSearcher
+    let semanticOffReason: String
     let trending = TrendingRanker()
 
     /// The moment trending is computed at: now, or the end of the newest listing day when the

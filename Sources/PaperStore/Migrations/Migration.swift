@@ -20,6 +20,7 @@ protocol SchemaDialect: Sendable {
 let allMigrations: [any Migration] = [
     CreatePapers(),
     CreatePaperFullTextIndex(),
+    CreatePaperVectors(),
 ]
 
 /// Applies the migrations a database has not seen yet and records each in `schema_migrations`.

@@ -4,7 +4,7 @@ import PaperCore
 import SQLiteKit
 
 /// The embedded store: one SQLite file with an FTS5 index, migrated on open.
-public final class SQLitePaperStore: PaperRepository {
+public final class SQLitePaperStore: PaperRepository, VectorRepository {
     let connections: SQLiteConnections
 
     private init(connections: SQLiteConnections) {
@@ -45,6 +45,14 @@ public final class SQLitePaperStore: PaperRepository {
         try await PaperQueries.paper(id, on: connections.reader)
     }
 
+    public func papers(ids: [PaperID]) async throws -> [Paper] {
+        try await PaperQueries.papers(ids: ids, on: connections.reader)
+    }
+
+    public func vectors(ids: [PaperID], model: String) async throws -> [PaperVector] {
+        try await VectorQueries.vectors(ids: ids, model: model, on: connections.reader)
+    }
+
     public func papers(after id: PaperID?, limit: Int) async throws -> [Paper] {
         try await PaperQueries.papers(after: id, limit: limit, on: connections.reader)
     }
@@ -59,6 +67,22 @@ public final class SQLitePaperStore: PaperRepository {
 
     public func nearbyListingDays(_ day: Day) async throws -> NearbyDays {
         try await ListingQueries.nearbyDays(day, on: connections.reader)
+    }
+
+    public func storeVectors(_ vectors: [PaperVector], model: String) async throws {
+        try await connections.transaction { db in try await VectorQueries.store(vectors, model: model, on: db) }
+    }
+
+    public func papersWithoutVectors(model: String, limit: Int) async throws -> [Paper] {
+        try await VectorQueries.papersWithoutVectors(model: model, limit: limit, on: connections.reader)
+    }
+
+    public func vectors(model: String, after id: PaperID?, limit: Int) async throws -> [PaperVector] {
+        try await VectorQueries.vectors(model: model, after: id, limit: limit, on: connections.reader)
+    }
+
+    public func vectorCoverage(model: String) async throws -> (embedded: Int, papers: Int) {
+        try await VectorQueries.coverage(model: model, on: connections.reader)
     }
 
     public func statistics() async throws -> StoreStatistics {

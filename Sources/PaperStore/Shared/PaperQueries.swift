@@ -18,6 +18,11 @@ enum PaperQueries {
         try await rows(ids: [id.rawValue], on: db)[id.rawValue]?.paper()
     }
 
+    static func papers(ids: [PaperID], on db: any SQLDatabase) async throws -> [Paper] {
+        let found = try await rows(ids: Set(ids.map(\.rawValue)), on: db)
+        return try ids.compactMap { try found[$0.rawValue]?.paper() }
+    }
+
     static func papers(after id: PaperID?, limit: Int, on db: any SQLDatabase) async throws -> [Paper] {
         var select = db.select().columns(PaperRow.columns.map { SQLColumn($0) }).from("papers")
         if let id { select = select.where("id", .greaterThan, id.rawValue) }

@@ -45,6 +45,7 @@ enum PaperUpsert {
             pending[key] = (merged, nil)
         }
         var inserts: [PaperRow] = []
+        var textChanged: [String] = []
         for key in order {
             let entry = pending[key]!
             let row = entry.row ?? PaperRow(entry.paper)
@@ -53,8 +54,9 @@ enum PaperUpsert {
                 inserts.append(row)
             case let existing? where existing == row:
                 counts.unchanged += 1
-            case _?:
+            case let existing?:
                 try await db.update("papers").set(model: row, with: rowEncoder).where("id", .equal, key).run()
+                if existing.title != row.title || existing.abstract != row.abstract { textChanged.append(key) }
                 counts.updated += 1
             }
         }
@@ -65,6 +67,7 @@ enum PaperUpsert {
             }
             try await insert.run()
         }
+        try await VectorQueries.forget(textChanged, on: db)
         counts.inserted = inserts.count
         // A record repeated inside the batch is counted once, as what happened to its paper.
         counts.unchanged += papers.count - counts.older - order.count

@@ -51,4 +51,6 @@ enum ETag {
 extension HTTPField.Name {
     /// RFC 8288 web linking, for `rel="next"` pagination.
     static let link = HTTPField.Name("Link")!
+    /// The mode a search ran in: `keyword` when semantic search was asked for but is off.
+    static let searchMode = HTTPField.Name("X-Search-Mode")!
 }

@@ -11,6 +11,9 @@ struct PapersAPIController<Context: RequestContext> {
         router.get("/api/papers") { request, _ in try await all(request) }
         router.get("/api/papers/search") { request, _ in try await search(request) }
         router.get("/api/papers/:id") { _, context in try await paper(try context.parameters.require("id")) }
+        router.get("/api/papers/:id/similar") { request, context in
+            try await similar(try context.parameters.require("id"), request)
+        }
         router.get("/api/papers/:id/:number") { _, context in
             try await paper(try context.parameters.require("id") + "/" + context.parameters.require("number"))
         }
@@ -29,8 +32,16 @@ struct PapersAPIController<Context: RequestContext> {
         } catch {
             throw RequestError.badRequest(error.description)
         }
-        let result = try await services.repository.search(query, limit: limit, offset: 0)
-        return try .json(result.hits.map { HFJSON.Entry($0.paper) })
+        let mode = try SearchModeParameter.parse(request)
+        let outcome = try await services.searcher.search(query, mode: mode, limit: limit, offset: 0)
+        return try .json(outcome.page.hits.map { HFJSON.Entry($0.paper) }, headers: [.searchMode: outcome.mode.rawValue])
+    }
+
+    /// Papers like the one named, by meaning when its vector is known, else by keywords.
+    private func similar(_ id: String, _ request: Request) async throws -> BodyResponse {
+        let limit = try request.integer("limit", default: 10, in: 1...50)
+        let paper = try await PaperLookup.find(id, in: services.repository)
+        return try .json(try await services.searcher.similar(to: paper, limit: limit).map(HFJSON.PaperObject.init))
     }
 
     /// Every paper in id order; `cursor` is the last id of the previous page.

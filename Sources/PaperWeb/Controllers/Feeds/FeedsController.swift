@@ -46,7 +46,7 @@ struct FeedsController<Context: RequestContext> {
         } catch {
             throw RequestError.badRequest(error.description)
         }
-        let papers = try await services.repository.search(query, limit: 50, offset: 0).hits.map(\.paper)
+        let papers = try await services.searcher.search(query, mode: .hybrid, limit: 50, offset: 0).page.hits.map(\.paper)
         let encoded = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         return document("\(services.configuration.siteName): \(text)", "Papers matching \(text).",
                         page: "/papers?q=\(encoded)", name: name + "?q=\(encoded)", papers: papers)

@@ -17,7 +17,7 @@ struct PaperPageController<Context: RequestContext> {
 
     private func page(_ text: String) async throws -> BodyResponse {
         let paper = try await PaperLookup.find(text, in: services.repository)
-        let similar = try await SimilarPapers.find(like: paper, in: services.repository)
+        let similar = try await services.searcher.similar(to: paper, limit: 5)
         let model = PaperPageModel(paper, similar: similar)
         let chrome = PageChrome(title: paper.title, description: String(paper.abstract.prefix(200)))
         return .html(services.renderer.render("paper", model, chrome: chrome))

@@ -15,35 +15,53 @@ struct SearchPageController<Context: RequestContext> {
     private func search(_ request: Request) async throws -> BodyResponse {
         let text = request.query("q") ?? ""
         let page = try request.integer("p", default: 0, in: 0...500)
-        let feedQuery = "?q=" + (text.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")
+        let mode = try SearchModeParameter.parse(request)
+        let encoded = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        let feedQuery = "?q=" + encoded
         var chrome = PageChrome(title: text.isEmpty ? "Search" : "\(text) – search", query: text,
                                 rssURL: "/feeds/search.rss" + feedQuery, atomURL: "/feeds/search.atom" + feedQuery)
+        let notice = services.searcher.semantic == nil ? services.semanticOffReason : nil
         guard !text.isEmpty else {
             chrome.rssURL = nil
             chrome.atomURL = nil
-            return .html(services.renderer.render("search", SearchPageModel(query: ""), chrome: chrome))
+            return .html(services.renderer.render("search", SearchPageModel(query: "", mode: mode, notice: notice), chrome: chrome))
         }
         let query: SearchQuery
         do {
             query = try QueryParser.parse(text)
         } catch {
-            let model = SearchPageModel(query: text, error: error.description)
+            let model = SearchPageModel(query: text, mode: mode, notice: notice, error: error.description)
             return .html(services.renderer.render("search", model, chrome: chrome), status: .badRequest)
         }
-        let result = try await services.repository.search(query, limit: Self.pageSize, offset: page * Self.pageSize)
-        let cards = result.hits.enumerated().map { index, hit in
+        let outcome = try await services.searcher.search(query, mode: mode, limit: Self.pageSize, offset: page * Self.pageSize)
+        let cards = outcome.page.hits.enumerated().map { index, hit in
             PaperCard(hit.paper, rank: page * Self.pageSize + index + 1, highlighting: query.positiveWords, withSnippet: true)
         }
-        let model = SearchPageModel(query: text, cards: cards, total: result.total,
-                                    olderPageURL: (page + 1) * Self.pageSize < result.total ? feedQuery + "&p=\(page + 1)" : nil,
-                                    newerPageURL: page > 0 ? feedQuery + "&p=\(page - 1)" : nil)
+        let base = feedQuery + "&mode=\(mode.rawValue)"
+        let model = SearchPageModel(query: text, mode: mode, notice: notice, cards: cards, total: outcome.page.total,
+                                    olderPageURL: (page + 1) * Self.pageSize < outcome.page.total ? base + "&p=\(page + 1)" : nil,
+                                    newerPageURL: page > 0 ? base + "&p=\(page - 1)" : nil)
         return .html(services.renderer.render("search", model, chrome: chrome))
+    }
+}
+
+/// The `mode` parameter of the search page and API: keyword, semantic or hybrid (the default).
+enum SearchModeParameter {
+    static func parse(_ request: Request) throws -> SearchMode {
+        guard let text = request.query("mode") else { return .hybrid }
+        guard let mode = SearchMode(rawValue: text) else {
+            throw RequestError.badRequest("mode must be keyword, semantic or hybrid, not '\(text)'")
+        }
+        return mode
     }
 }
 
 /// Templates see stored properties only (Mustache reads them by reflection).
 struct SearchPageModel {
     let query: String
+    let encodedQuery: String
+    let modes: [ModeLink]
+    let notice: String?
     let error: String?
     let cards: [PaperCard]
     let total: Int
@@ -52,9 +70,13 @@ struct SearchPageModel {
     let searched: Bool
     let noResults: Bool
 
-    init(query: String, error: String? = nil, cards: [PaperCard] = [], total: Int = 0,
+    init(query: String, mode: SearchMode, notice: String?, error: String? = nil, cards: [PaperCard] = [], total: Int = 0,
          olderPageURL: String? = nil, newerPageURL: String? = nil) {
         self.query = query
+        let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        encodedQuery = encoded
+        modes = SearchMode.allCases.map { ModeLink(mode: $0, current: mode, encodedQuery: encoded) }
+        self.notice = notice
         self.error = error
         self.cards = cards
         self.total = total
@@ -62,5 +84,18 @@ struct SearchPageModel {
         self.newerPageURL = newerPageURL
         searched = !query.isEmpty && error == nil
         noResults = searched && cards.isEmpty
+    }
+}
+
+/// One of the keyword / semantic / hybrid switches above the results.
+struct ModeLink {
+    let name: String
+    let url: String
+    let current: Bool
+
+    init(mode: SearchMode, current: SearchMode, encodedQuery: String) {
+        name = mode.rawValue.capitalized
+        url = "/papers?q=\(encodedQuery)&mode=\(mode.rawValue)"
+        self.current = mode == current
     }
 }

@@ -1,0 +1,84 @@
+import PaperCore
+
+/// How a search ranks papers.
+public enum SearchMode: String, CaseIterable, Sendable {
+    /// BM25 over title, authors and abstract.
+    case keyword
+    /// Nearest in meaning, by the embedding model.
+    case semantic
+    /// Both, fused by reciprocal rank (the default).
+    case hybrid
+}
+
+/// Search in every mode, with fielded filters honoured in each. Without a model (`semantic`
+/// is `nil`) every mode answers by keyword and says so in `SearchOutcome.mode`.
+public struct PaperSearcher: Sendable {
+    public let repository: any PaperRepository
+    public let semantic: SemanticSearch?
+    /// How many results semantic and hybrid rankings consider.
+    public var depth = 100
+    /// Reciprocal-rank fusion constant: larger flattens the advantage of the very top ranks.
+    public var fusionK = 60.0
+
+    public init(repository: any PaperRepository, semantic: SemanticSearch?) {
+        self.repository = repository
+        self.semantic = semantic
+    }
+
+    public func search(_ query: SearchQuery, mode requested: SearchMode, limit: Int, offset: Int) async throws -> SearchOutcome {
+        let meaning = SemanticQuery(query)
+        guard requested != .keyword, let semantic, meaning.hasText else {
+            return SearchOutcome(page: try await repository.search(query, limit: limit, offset: offset), mode: .keyword)
+        }
+        let nearest = try await semanticRanking(meaning, semantic)
+        let ranked: [(PaperID, Double)]
+        let known: [PaperID: Paper]
+        if requested == .semantic {
+            ranked = nearest.map { ($0.id, Double($0.score)) }
+            known = [:]
+        } else {
+            let keyword = try await repository.search(query, limit: depth, offset: 0).hits
+            ranked = fuse(keyword.map(\.paper.id), nearest.map(\.id))
+            known = Dictionary(keyword.map { ($0.paper.id, $0.paper) }, uniquingKeysWith: { first, _ in first })
+        }
+        let window = Array(ranked.dropFirst(offset).prefix(limit))
+        let missing = window.map(\.0).filter { known[$0] == nil }
+        let fetched = Dictionary(try await repository.papers(ids: missing).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let hits = window.compactMap { id, score in (known[id] ?? fetched[id]).map { SearchHit(paper: $0, score: score) } }
+        return SearchOutcome(page: SearchPage(hits: hits, total: ranked.count), mode: requested)
+    }
+
+    /// The `depth` nearest papers that pass the query's filters.
+    private func semanticRanking(_ meaning: SemanticQuery, _ semantic: SemanticSearch) async throws -> [(id: PaperID, score: Float)] {
+        guard meaning.filters else { return try await semantic.nearest(to: meaning.text, limit: depth) }
+        // Filters need the papers: look further, then keep those that pass.
+        let candidates = try await semantic.nearest(to: meaning.text, limit: depth * 5)
+        let papers = try await repository.papers(ids: candidates.map(\.id))
+        let passing = Set(papers.filter(meaning.admits).map(\.id))
+        return Array(candidates.filter { passing.contains($0.id) }.prefix(depth))
+    }
+
+    /// Reciprocal-rank fusion: each list gives 1 / (k + rank); papers found by both rise.
+    func fuse(_ first: [PaperID], _ second: [PaperID]) -> [(PaperID, Double)] {
+        var scores: [PaperID: Double] = [:]
+        for list in [first, second] {
+            for (rank, id) in list.enumerated() { scores[id, default: 0] += 1 / (fusionK + Double(rank + 1)) }
+        }
+        return scores.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
+    }
+
+    /// Papers like `paper`: by meaning when its vector is known, else by its distinctive words.
+    public func similar(to paper: Paper, limit: Int) async throws -> [Paper] {
+        if let semantic {
+            let nearest = try await semantic.similar(to: paper.id, limit: limit)
+            if !nearest.isEmpty { return try await repository.papers(ids: nearest.map(\.id)) }
+        }
+        return try await SimilarPapers.find(like: paper, in: repository, limit: limit)
+    }
+}
+
+/// A page of results and the mode that produced it.
+public struct SearchOutcome: Sendable {
+    public var page: SearchPage
+    public var mode: SearchMode
+}
