@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.33.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.0"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.14.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
@@ -38,6 +39,7 @@ let package = Package(
                 "PaperCore",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
             ]
         ),
         .target(
@@ -80,7 +82,10 @@ let package = Package(
         ),
         .testTarget(name: "PaperCoreTests", dependencies: ["PaperCore"]),
         .testTarget(name: "PaperIngestTests", dependencies: ["PaperIngest"]),
-        .testTarget(name: "PaperStoreTests", dependencies: ["PaperStore", "PaperIngest", "PaperSearch"]),
+        .testTarget(
+            name: "PaperStoreTests",
+            dependencies: ["PaperStore", "PaperIngest", "PaperSearch", .product(name: "PostgresKit", package: "postgres-kit")]
+        ),
         .testTarget(name: "PaperSearchTests", dependencies: ["PaperSearch"]),
         .testTarget(
             name: "PaperWebTests",

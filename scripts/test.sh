@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Runs PaperFeed's whole test suite: installs what is missing, builds, runs every test.
+# Runs PaperFeed's whole test suite: installs what is missing, starts a private PostgreSQL on
+# loopback, builds, runs every Swift test against SQLite and PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+PAPERFEED_TEST_POSTGRES_URL=$(scripts/postgres.sh start | tail -n 1)
+export PAPERFEED_TEST_POSTGRES_URL
 swift build --build-tests
 swift test --skip-build --disable-xctest

@@ -1,21 +1,72 @@
 import Foundation
 import PaperCore
 import PaperStore
+import PostgresKit
 
-/// A fresh SQLite store in its own temporary folder, removed after `body`.
-func withTemporaryStore<T>(_ body: (SQLitePaperStore, String) async throws -> T) async throws -> T {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperfeed-test-\(UUID().uuidString)")
-    let path = folder.appendingPathComponent("papers.sqlite").path
-    let store = try await SQLitePaperStore.open(path: path)
+/// The database engines the contract tests run against: SQLite always, PostgreSQL when
+/// `PAPERFEED_TEST_POSTGRES_URL` names a server (scripts/test.sh starts one and sets it).
+enum Engine: String, CaseIterable, Sendable {
+    case sqlite, postgres
+
+    static let postgresURL = ProcessInfo.processInfo.environment["PAPERFEED_TEST_POSTGRES_URL"]
+    static var available: [Engine] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+}
+
+/// A fresh, empty store of `engine`, removed after `body`: a temporary SQLite file, or a new
+/// PostgreSQL database created for the test and dropped afterwards.
+func withTemporaryStore<T>(_ engine: Engine = .sqlite, _ body: (any PaperDatabase) async throws -> T) async throws -> T {
+    let location: String
+    var cleanup: () async -> Void
+    switch engine {
+    case .sqlite:
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperfeed-test-\(UUID().uuidString)")
+        location = folder.appendingPathComponent("papers.sqlite").path
+        cleanup = { try? FileManager.default.removeItem(at: folder) }
+    case .postgres:
+        let base = try require(Engine.postgresURL)
+        let name = "paperfeed_test_\(UUID().uuidString.prefix(8).lowercased())"
+        try await PostgresAdmin.run("CREATE DATABASE \(name)", on: base)
+        location = PostgresAdmin.url(base, database: name)
+        cleanup = { try? await PostgresAdmin.run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: base) }
+    }
+    let store = try await PaperDatabases.open(location)
     do {
-        let result = try await body(store, path)
+        let result = try await body(store)
         try await store.close()
-        try? FileManager.default.removeItem(at: folder)
+        await cleanup()
         return result
     } catch {
         try? await store.close()
-        try? FileManager.default.removeItem(at: folder)
+        await cleanup()
         throw error
+    }
+}
+
+struct MissingSetting: Error {}
+func require<T>(_ value: T?) throws -> T {
+    guard let value else { throw MissingSetting() }
+    return value
+}
+
+/// Creates and drops test databases through the server's maintenance database.
+enum PostgresAdmin {
+    static func url(_ base: String, database: String) -> String {
+        var components = URLComponents(string: base)!
+        components.path = "/" + database
+        return components.string!
+    }
+
+    static func run(_ statement: String, on base: String) async throws {
+        let components = URLComponents(string: base)!
+        let configuration = PostgresClient.Configuration(
+            host: components.host!, port: components.port ?? 5432, username: components.user!,
+            password: components.password, database: "postgres", tls: .disable)
+        let client = PostgresClient(configuration: configuration)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            try await client.query(PostgresQuery(unsafeSQL: statement))
+            group.cancelAll()
+        }
     }
 }
 

@@ -6,7 +6,7 @@ struct SQLiteKeywordSearch {
     let db: any SQLDatabase
 
     func search(_ query: SearchQuery, limit: Int, offset: Int) async throws -> SearchPage {
-        guard let text = query.text else { return try await filterOnly(query, limit: limit, offset: offset) }
+        guard let text = query.text else { return try await PaperQueries.filterOnly(query, limit: limit, offset: offset, on: db) }
         let match = try FTS5Expression.render(text)
         let years = yearClause(query.years)
         let columns = SQLQueryString(PaperRow.columns.map { "papers.\($0)" }.joined(separator: ", "))
@@ -37,20 +37,6 @@ struct SQLiteKeywordSearch {
     private func countMatches(_ match: String, years: SQLQueryString) async throws -> Int {
         try await db.raw("SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH \(bind: match)\(years)")
             .first()?.decode(column: "n", as: Int.self) ?? 0
-    }
-
-    /// A query of filters alone (`year:2024`): newest first.
-    private func filterOnly(_ query: SearchQuery, limit: Int, offset: Int) async throws -> SearchPage {
-        var select = db.select().columns(PaperRow.columns.map { SQLColumn($0) }).from("papers")
-        var count = db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("papers")
-        if let years = query.years {
-            select = select.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
-            count = count.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
-        }
-        let rows = try await select.orderBy("published_at", .descending).orderBy("seq", .descending)
-            .limit(limit).offset(offset).all(decoding: PaperRow.self)
-        let total = try await count.first()?.decode(column: "n", as: Int.self) ?? 0
-        return SearchPage(hits: try rows.map { SearchHit(paper: try $0.paper(), score: 0) }, total: total)
     }
 
     private func yearClause(_ years: ClosedRange<Int>?) -> SQLQueryString {

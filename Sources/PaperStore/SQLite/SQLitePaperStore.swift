@@ -4,7 +4,7 @@ import PaperCore
 import SQLiteKit
 
 /// The embedded store: one SQLite file with an FTS5 index, migrated on open.
-public final class SQLitePaperStore: PaperRepository, VectorRepository {
+public final class SQLitePaperStore: PaperDatabase {
     let connections: SQLiteConnections
 
     private init(connections: SQLiteConnections) {
@@ -29,6 +29,8 @@ public final class SQLitePaperStore: PaperRepository, VectorRepository {
         }
         return SQLitePaperStore(connections: connections)
     }
+
+    public var summary: String { "SQLite \(connections.path) (FTS5 full-text search, vectors searched in memory)" }
 
     public func close() async throws {
         try await connections.close()

@@ -29,6 +29,20 @@ enum PaperQueries {
         return try await select.orderBy("id").limit(limit).all(decoding: PaperRow.self).map { try $0.paper() }
     }
 
+    /// A query of filters alone (`year:2024`): newest first.
+    static func filterOnly(_ query: SearchQuery, limit: Int, offset: Int, on db: any SQLDatabase) async throws -> SearchPage {
+        var select = db.select().columns(PaperRow.columns.map { SQLColumn($0) }).from("papers")
+        var count = db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("papers")
+        if let years = query.years {
+            select = select.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
+            count = count.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
+        }
+        let rows = try await select.orderBy("published_at", .descending).orderBy("seq", .descending)
+            .limit(limit).offset(offset).all(decoding: PaperRow.self)
+        let total = try await count.first()?.decode(column: "n", as: Int.self) ?? 0
+        return SearchPage(hits: try rows.map { SearchHit(paper: try $0.paper(), score: 0) }, total: total)
+    }
+
     static func statistics(on db: any SQLDatabase) async throws -> StoreStatistics {
         struct Totals: Decodable {
             var papers: Int

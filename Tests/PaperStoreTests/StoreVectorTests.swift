@@ -2,11 +2,11 @@ import PaperCore
 import PaperStore
 import Testing
 
-@Suite struct SQLiteVectorTests {
+@Suite struct StoreVectorTests {
     let model = "test-model"
 
-    @Test func vectorsRoundTripExactlyAndPerModel() async throws {
-        try await withTemporaryStore { store, _ async throws in
+    @Test(arguments: Engine.available) func vectorsRoundTripExactlyAndPerModel(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert([makePaper("2501.00001", title: "A"), makePaper("2501.00002", title: "B")])
             let vector: [Float] = [0.1, -0.25, 1e-7, .pi]
             try await store.storeVectors([PaperVector(id: PaperID(rawValue: "2501.00001"), vector: vector)], model: model)
@@ -19,8 +19,8 @@ import Testing
         }
     }
 
-    @Test func aChangedAbstractNeedsANewVectorButAVoteDoesNot() async throws {
-        try await withTemporaryStore { store, _ async throws in
+    @Test(arguments: Engine.available) func aChangedAbstractNeedsANewVectorButAVoteDoesNot(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert([makePaper("2501.00001", title: "A", abstract: "First.")])
             try await store.storeVectors([PaperVector(id: PaperID(rawValue: "2501.00001"), vector: [1, 0])], model: model)
             _ = try await store.upsert([makePaper("2501.00001", title: "A", abstract: "First.", upvotes: 9)])

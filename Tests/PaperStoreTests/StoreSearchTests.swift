@@ -3,7 +3,7 @@ import PaperSearch
 import PaperStore
 import Testing
 
-@Suite struct SQLiteSearchTests {
+@Suite struct StoreSearchTests {
     let papers = [
         makePaper("2501.00001", title: "Video transformers for action recognition", abstract: "We study attention.",
                   authors: ["Kaiming He"], categories: ["cs.CV"], published: "2025-01-02"),
@@ -15,12 +15,12 @@ import Testing
                   authors: ["Jonathan Ho"], categories: ["cs.CV", "cs.LG"], published: "2023-02-05"),
     ]
 
-    func ids(_ query: String, in store: SQLitePaperStore) async throws -> [String] {
+    func ids(_ query: String, in store: any PaperDatabase) async throws -> [String] {
         try await store.search(try QueryParser.parse(query), limit: 10, offset: 0).hits.map(\.paper.id.rawValue)
     }
 
-    @Test func titleMatchesRankAboveAbstractMatches() async throws {
-        try await withTemporaryStore { store, _ async throws in
+    @Test(arguments: Engine.available) func titleMatchesRankAboveAbstractMatches(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(papers)
             let found = try await ids("video", in: store)
             #expect(Set(found.prefix(2)) == ["2501.00001", "2301.00004"])
@@ -28,15 +28,15 @@ import Testing
         }
     }
 
-    @Test func stemmingFindsOtherFormsOfAWord() async throws {
-        try await withTemporaryStore { store, _ async throws in
+    @Test(arguments: Engine.available) func stemmingFindsOtherFormsOfAWord(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(papers)
             #expect(try await ids("generated", in: store) == ["2301.00004"])
         }
     }
 
-    @Test func fieldedFiltersNarrowTheResults() async throws {
-        try await withTemporaryStore { store, _ async throws in
+    @Test(arguments: Engine.available) func fieldedFiltersNarrowTheResults(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(papers)
             #expect(try await ids("video author:\"Jonathan Ho\"", in: store) == ["2301.00004"])
             #expect(Set(try await ids("cat:cs.CV", in: store)) == ["2501.00001", "2301.00004"])
@@ -46,8 +46,8 @@ import Testing
         }
     }
 
-    @Test func reportsTheTotalBeyondOnePage() async throws {
-        try await withTemporaryStore { store, _ async throws in
+    @Test(arguments: Engine.available) func reportsTheTotalBeyondOnePage(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(papers)
             let page = try await store.search(try QueryParser.parse("video"), limit: 1, offset: 1)
             #expect(page.total == 3)
@@ -55,9 +55,9 @@ import Testing
         }
     }
 
-    @Test(arguments: ["NEAR(a b)", "title:\"a\" OR \"", "col:*", "\"); DROP TABLE papers; --", "^video", "{title}: x"])
-    func fullTextSyntaxInUserInputIsOnlyText(query: String) async throws {
-        try await withTemporaryStore { store, _ async throws in
+    @Test(arguments: Engine.available, ["NEAR(a b)", "title:\"a\" OR \"", "col:*", "\"); DROP TABLE papers; --", "^video", "{title}: x", "a:* & !b"])
+    func fullTextSyntaxInUserInputIsOnlyText(engine: Engine, query: String) async throws {
+        try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(papers)
             if let parsed = try? QueryParser.parse(query) {
                 _ = try await store.search(parsed, limit: 10, offset: 0)

@@ -3,9 +3,9 @@ import PaperCore
 import PaperStore
 import Testing
 
-@Suite struct SQLiteUpsertTests {
-    @Test func storesAndReturnsEveryField() async throws {
-        try await withTemporaryStore { store, _ async throws in
+@Suite struct StoreUpsertTests {
+    @Test(arguments: Engine.available) func storesAndReturnsEveryField(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
             var paper = makePaper("2501.00001", title: "Masked autoencoders", abstract: "Code: https://github.com/a/mae.",
                                   authors: ["Kaiming He", "Xinlei Chen"], categories: ["cs.CV", "cs.LG"], version: 2,
                                   published: "2025-01-02", listed: "2025-01-03", upvotes: 42)
@@ -21,8 +21,8 @@ import Testing
         }
     }
 
-    @Test func importingTheSameBatchTwiceChangesNothing() async throws {
-        try await withTemporaryStore { store, _ async throws in
+    @Test(arguments: Engine.available) func importingTheSameBatchTwiceChangesNothing(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
             let papers = (1...50).map { makePaper(String(format: "2501.%05d", $0), title: "Paper \($0)") }
             #expect(try await store.upsert(papers).inserted == 50)
             #expect(try await store.upsert(papers) == UpsertCounts(unchanged: 50))
@@ -30,8 +30,8 @@ import Testing
         }
     }
 
-    @Test func aNewerVersionReplacesAnOlderOneAndNeverTheReverse() async throws {
-        try await withTemporaryStore { store, _ async throws in
+    @Test(arguments: Engine.available) func aNewerVersionReplacesAnOlderOneAndNeverTheReverse(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
             let id = PaperID(rawValue: "2501.00001")
             _ = try await store.upsert([makePaper(id.rawValue, title: "First draft", version: 1)])
             #expect(try await store.upsert([makePaper(id.rawValue, title: "Camera ready", version: 3)]).updated == 1)
@@ -43,8 +43,8 @@ import Testing
         }
     }
 
-    @Test func duplicatesInsideOneBatchBecomeOnePaper() async throws {
-        try await withTemporaryStore { store, _ async throws in
+    @Test(arguments: Engine.available) func duplicatesInsideOneBatchBecomeOnePaper(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
             let counts = try await store.upsert([
                 makePaper("2501.00001", title: "A", listed: "2025-01-06", upvotes: 3),
                 makePaper("2501.00001", title: "A", listed: "2025-01-03", upvotes: 7),
@@ -56,8 +56,8 @@ import Testing
         }
     }
 
-    @Test func walksAllPapersInIdOrder() async throws {
-        try await withTemporaryStore { store, _ async throws in
+    @Test(arguments: Engine.available) func walksAllPapersInIdOrder(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert((1...25).reversed().map { makePaper(String(format: "2501.%05d", $0), title: "P\($0)") })
             var seen: [String] = []
             var cursor: PaperID?

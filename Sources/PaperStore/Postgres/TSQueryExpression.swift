@@ -1,0 +1,44 @@
+import PaperCore
+import SQLKit
+
+/// Writes a parsed `QueryNode` as a PostgreSQL boolean expression over the `search` column.
+/// Every user word is a bound parameter of `phraseto_tsquery`, never part of the SQL text;
+/// prefixes keep only letters and digits before `:*` is added.
+enum TSQueryExpression {
+    static func render(_ node: QueryNode) -> any SQLExpression {
+        switch node {
+        case let .words(text, field, prefix):
+            return SQLBinaryExpression(left: vector(field), op: SQLRaw("@@"), right: query(text, field: field, prefix: prefix))
+        case let .all(children):
+            return group(children.map(render), joinedBy: .and)
+        case let .any(children):
+            return group(children.map(render), joinedBy: .or)
+        case let .not(child):
+            return SQLGroupExpression(SQLQueryString("NOT \(render(child))"))
+        }
+    }
+
+    private static func group(_ parts: [any SQLExpression], joinedBy op: SQLBinaryOperator) -> any SQLExpression {
+        SQLGroupExpression(parts.dropFirst().reduce(parts[0]) { SQLBinaryExpression($0, op, $1) })
+    }
+
+    /// The indexed vector for free words; a per-column vector for fielded ones.
+    private static func vector(_ field: TextField?) -> any SQLExpression {
+        switch field {
+        case nil: SQLColumn("search", table: "papers")
+        case .title?: SQLFunction("to_tsvector", args: SQLLiteral.string("english"), SQLColumn("title", table: "papers"))
+        case .abstract?: SQLFunction("to_tsvector", args: SQLLiteral.string("english"), SQLColumn("abstract", table: "papers"))
+        case .authors?: SQLFunction("to_tsvector", args: SQLLiteral.string("simple"), SQLColumn("author_names", table: "papers"))
+        case .categories?: SQLFunction("to_tsvector", args: SQLLiteral.string("simple"), SQLColumn("categories", table: "papers"))
+        }
+    }
+
+    private static func query(_ text: String, field: TextField?, prefix: Bool) -> any SQLExpression {
+        let configuration = SQLLiteral.string(field == .authors || field == .categories ? "simple" : "english")
+        if prefix {
+            let word = String(text.filter { $0.isLetter || $0.isNumber }.prefix(64))
+            return SQLFunction("to_tsquery", args: configuration, SQLBind(word.isEmpty ? "_" : word + ":*"))
+        }
+        return SQLFunction("phraseto_tsquery", args: configuration, SQLBind(text))
+    }
+}

@@ -1,0 +1,19 @@
+import PaperCore
+
+/// A complete store: papers, vectors, and a connection to close. SQLite and PostgreSQL both are.
+public protocol PaperDatabase: PaperRepository, VectorRepository {
+    /// Which engine and where, for start-up messages (never with a password).
+    var summary: String { get }
+    /// Closes the connections; the store is unusable afterwards.
+    func close() async throws
+}
+
+/// Opens the store a location names: a `postgres://` URL, else the path of an SQLite file.
+public enum PaperDatabases {
+    public static func open(_ location: String) async throws -> any PaperDatabase {
+        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+            return try await PostgresPaperStore.open(url: location)
+        }
+        return try await SQLitePaperStore.open(path: location)
+    }
+}
