@@ -31,13 +31,14 @@ start)
     if [ ! -f "$data/PG_VERSION" ]; then
         mkdir -p "$data"
         [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$data"
-        as_postgres "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 >/dev/null
+        # Local socket connections (this script's admin work) are trusted; TCP needs a password.
+        as_postgres "$bin/initdb" -D "$data" -U postgres --auth-local=trust --auth-host=scram-sha-256 -E UTF8 >/dev/null
     fi
     if ! as_postgres "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
         as_postgres "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
             -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
     fi
-    psql=( "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA )
+    psql=( as_postgres "$bin/psql" -h /tmp -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA )
     if [ -z "$("${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = 'paperfeed'")" ]; then
         "${psql[@]}" -c "CREATE ROLE paperfeed LOGIN PASSWORD 'paperfeed' CREATEDB"
     fi

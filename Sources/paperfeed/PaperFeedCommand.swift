@@ -5,6 +5,9 @@ struct PaperFeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "paperfeed",
         abstract: "A self-hostable research-paper feed with search.",
-        subcommands: [ServeCommand.self, ImportCommand.self, SearchCommand.self, StatsCommand.self, ExportCommand.self]
+        subcommands: [
+            ServeCommand.self, ImportCommand.self, SearchCommand.self, StatsCommand.self, ExportCommand.self,
+            MigrateCommand.self, CopyCommand.self,
+        ]
     )
 }

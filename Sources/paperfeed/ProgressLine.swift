@@ -11,6 +11,14 @@ final class ProgressLine: Sendable {
     var elapsed: Duration { ContinuousClock.now - started }
 
     func update(_ report: ImportReport) {
+        let seconds = max(elapsed.seconds, 0.001)
+        let rate = Int(Double(report.records) / seconds)
+        let problems = report.skipped.count + report.failedFiles.count
+        show("\(report.records.formatted()) papers · \(rate.formatted())/s · \(report.filesRead) files · \(problems) problems")
+    }
+
+    /// Redraws the line with `text`, at most ten times a second, on a terminal only.
+    func show(_ text: String) {
         guard StandardError.isTerminal else { return }
         let now = ContinuousClock.now
         let due = lastDraw.withLock { last in
@@ -19,11 +27,7 @@ final class ProgressLine: Sendable {
             return true
         }
         guard due else { return }
-        let seconds = max(elapsed.seconds, 0.001)
-        let rate = Int(Double(report.records) / seconds)
-        let problems = report.skipped.count + report.failedFiles.count
-        StandardError.write("\r\u{1B}[K\(report.records.formatted()) papers · \(rate.formatted())/s · "
-            + "\(report.filesRead) files · \(problems) problems")
+        StandardError.write("\r\u{1B}[K" + text)
     }
 
     func finish() {

@@ -43,6 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 
         let repository = try await StoreOptions.open(settings.database)
+        StandardOutput.line("Store: \(repository.summary)")
         do {
             try await loadDemoIfEmpty(repository, settings: settings)
             let configuration = WebConfiguration(host: settings.host, port: settings.port, publicURL: settings.publicURL)
@@ -51,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
                 dependencies: WebDependencies(repository: repository, metrics: registry, logger: logger)
             ) { port in
                 let url = configuration.publicURL.hasSuffix(":0") ? "http://\(settings.host):\(port)" : configuration.publicURL
-                StandardOutput.line("PaperFeed is running at \(url)/ (database \(settings.database))")
+                StandardOutput.line("PaperFeed is running at \(url)/")
             }
             try await app.runService()
             try await repository.close()
@@ -61,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    private func loadDemoIfEmpty(_ store: SQLitePaperStore, settings: Settings) async throws {
+    private func loadDemoIfEmpty(_ store: any PaperDatabase, settings: Settings) async throws {
         guard settings.loadsDemo, try await store.statistics().papers == 0 else { return }
         StandardOutput.line("The database is empty: loading the bundled demo papers…")
         let report = try await Importer(repository: store).run(papers: try DemoDataset.papers())

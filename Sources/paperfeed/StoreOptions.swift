@@ -6,7 +6,7 @@ import PaperStore
 /// The `--db` option every command that touches the store shares.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Path of the SQLite database file, created if missing (default: $PAPERFEED_DB, else paperfeed.sqlite)."))
+        "An SQLite file (created if missing) or a postgres://user:password@host:port/database URL (default: $PAPERFEED_DB, else paperfeed.sqlite)."))
     var db: String?
 
     /// The database path: the option, else the environment or `.env` (see `Settings`).
@@ -14,17 +14,17 @@ struct StoreOptions: ParsableArguments {
         try await Settings.load(overrides: ["paperfeed.db": db.map(ConfigContent.string)]).database
     }
 
-    /// Opens the store at `path`, with a message for the operator when it cannot.
-    static func open(_ path: String) async throws -> SQLitePaperStore {
+    /// Opens the store at `location`, with a message for the operator when it cannot.
+    static func open(_ location: String) async throws -> any PaperDatabase {
         do {
-            return try await SQLitePaperStore.open(path: path)
+            return try await PaperDatabases.open(location)
         } catch let error as StoreError {
             throw CommandFailure(error.description)
         }
     }
 
     /// Opens the store, runs `body` with it and closes it again, also when `body` throws.
-    func withStore<T>(_ body: (SQLitePaperStore, String) async throws -> T) async throws -> T {
+    func withStore<T>(_ body: (any PaperDatabase, String) async throws -> T) async throws -> T {
         let path = try await databasePath()
         let store = try await Self.open(path)
         do {

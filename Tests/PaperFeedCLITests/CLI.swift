@@ -30,11 +30,13 @@ struct CLI {
                       output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self))
     }
 
-    /// Starts `paperfeed` with `--db` pointing at this CLI's database; the caller waits or kills.
+    /// Starts `paperfeed`, with `--db` pointing at this CLI's database; the caller waits or kills.
     func start(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = Self.binary
-        process.arguments = arguments + ["--db", database]
+        // Commands get this CLI's database unless the test names one (or, like copy, takes two).
+        let named = arguments.contains("--db") || arguments.first == "copy"
+        process.arguments = named ? arguments : arguments + ["--db", database]
         process.standardOutput = Pipe()
         process.standardError = Pipe()
         try process.run()

@@ -20,20 +20,20 @@ public final class PostgresPaperStore: PaperDatabase {
     /// Connects to `url` (`postgres://user:password@host:port/database`), checks that the
     /// database answers, and applies pending migrations.
     public static func open(url: String, logger: Logger = Logger(label: "paperfeed.postgres")) async throws -> PostgresPaperStore {
-        let configuration = try PostgresURL.configuration(url)
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let parts = try PostgresURL.parts(url)
+        do {
+            try await PostgresURL.check(parts, logger: logger)
+        } catch {
+            throw StoreError.cannotOpen(path: PostgresURL.redacted(url), reason: PostgresURL.describe(error))
+        }
+        // The pool logs every reconnection attempt at info level; only warnings matter here.
+        var poolLogger = logger
+        poolLogger.logLevel = .warning
+        let client = PostgresClient(configuration: PostgresURL.clientConfiguration(parts), backgroundLogger: poolLogger)
         // pgvector is not used: its HNSW build needs AVX-512, and Debian's PostgreSQL lacks it;
         // vectors live in bytea and are searched in memory on every node.
         let store = PostgresPaperStore(client: client, runTask: Task { await client.run() },
                                        summary: "PostgreSQL \(PostgresURL.redacted(url)) (tsvector full-text search, vectors as bytea searched in memory)")
-        do {
-            try await store.client.withConnection { connection in
-                _ = try await connection.query("SELECT 1", logger: logger)
-            }
-        } catch {
-            await store.shutdown()
-            throw StoreError.cannotOpen(path: PostgresURL.redacted(url), reason: PostgresURL.describe(error))
-        }
         do {
             try await store.client.withConnection { connection in
                 // One node migrates at a time; the others wait here, then find nothing to do.

@@ -1,19 +1,43 @@
 import Foundation
+import Logging
 import PostgresKit
 
 /// `postgres://` URLs, and PostgreSQL's failures in words an operator can act on.
 enum PostgresURL {
-    static func configuration(_ url: String) throws -> PostgresClient.Configuration {
+    /// The parts of a URL both connection kinds need.
+    struct Parts {
+        let host: String
+        let port: Int
+        let user: String
+        let password: String?
+        let database: String?
+    }
+
+    static func parts(_ url: String) throws -> Parts {
         guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme),
               let host = components.host, let user = components.user else {
             throw StoreError.cannotOpen(path: redacted(url), reason: "use postgres://user:password@host:port/database")
         }
         let database = components.path.drop { $0 == "/" }
+        return Parts(host: host, port: components.port ?? 5432, user: user, password: components.password,
+                     database: database.isEmpty ? nil : String(database))
+    }
+
+    static func clientConfiguration(_ parts: Parts) -> PostgresClient.Configuration {
         var configuration = PostgresClient.Configuration(
-            host: host, port: components.port ?? 5432, username: user, password: components.password,
-            database: database.isEmpty ? nil : String(database), tls: .disable)
+            host: parts.host, port: parts.port, username: parts.user, password: parts.password, database: parts.database, tls: .disable)
         configuration.options.connectTimeout = .seconds(5)
         return configuration
+    }
+
+    /// Connects once, outside the pool, so that a wrong address, password or database fails at
+    /// once with the server's reason instead of after the pool's retries.
+    static func check(_ parts: Parts, logger: Logger) async throws {
+        var configuration = PostgresConnection.Configuration(
+            host: parts.host, port: parts.port, username: parts.user, password: parts.password, database: parts.database, tls: .disable)
+        configuration.options.connectTimeout = .seconds(5)
+        let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+        try await connection.close()
     }
 
     /// The URL without its password, for messages and logs.

@@ -14,6 +14,9 @@ public enum PaperDatabases {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
             return try await PostgresPaperStore.open(url: location)
         }
+        if location.contains("://") {
+            throw StoreError.cannotOpen(path: location, reason: "only postgres:// URLs and SQLite file paths are supported")
+        }
         return try await SQLitePaperStore.open(path: location)
     }
 }

@@ -61,7 +61,8 @@ enum PaperUpsert {
             }
         }
         for chunk in stride(from: 0, to: inserts.count, by: rowsPerInsert) {
-            var insert = db.insert(into: "papers").columns(PaperRow.columns)
+            // Another node may insert the same paper first; its row stands and this one is dropped.
+            var insert = db.insert(into: "papers").columns(PaperRow.columns).ignoringConflicts(with: ["id"])
             for row in inserts[chunk..<min(chunk + rowsPerInsert, inserts.count)] {
                 insert = insert.values(row.sqlValues)
             }

@@ -1,0 +1,64 @@
+import ArgumentParser
+import PaperCore
+import PaperStore
+
+struct CopyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "copy",
+        abstract: "Copy every paper and vector from one database to another, e.g. SQLite to PostgreSQL.",
+        discussion: "Safe to run again: papers are upserted, so an interrupted copy resumes without duplicates.")
+
+    @Option(help: "The database to read: an SQLite file or a postgres:// URL.")
+    var from: String
+
+    @Option(help: "The database to write: an SQLite file or a postgres:// URL.")
+    var to: String
+
+    @Option(help: "The embedding model whose vectors to copy too.")
+    var model = "sentence-transformers/all-MiniLM-L6-v2"
+
+    func run() async throws {
+        let source = try await StoreOptions.open(from)
+        let target: any PaperDatabase
+        do {
+            target = try await StoreOptions.open(to)
+        } catch {
+            try? await source.close()
+            throw error
+        }
+        do {
+            try await copy(from: source, to: target)
+            try await source.close()
+            try await target.close()
+        } catch {
+            try? await source.close()
+            try? await target.close()
+            throw error
+        }
+    }
+
+    private func copy(from source: any PaperDatabase, to target: any PaperDatabase) async throws {
+        let total = try await source.statistics().papers
+        let progress = ProgressLine()
+        var copied = 0
+        var cursor: PaperID?
+        while case let page = try await source.papers(after: cursor, limit: 2_000), let last = page.last {
+            _ = try await target.upsert(page)
+            copied += page.count
+            cursor = last.id
+            progress.show("\(copied.formatted()) of \(total.formatted()) papers")
+        }
+        var vectors = 0
+        var vectorCursor: PaperID?
+        while case let page = try await source.vectors(model: model, after: vectorCursor, limit: 2_000), let last = page.last {
+            try await target.storeVectors(page, model: model)
+            vectors += page.count
+            vectorCursor = last.id
+            progress.show("\(vectors.formatted()) vectors")
+        }
+        progress.finish()
+        print("Copied \(copied.formatted()) papers and \(vectors.formatted()) vectors in \(String(format: "%.1f", progress.elapsed.seconds)) s.")
+        print("From: \(source.summary)")
+        print("To:   \(target.summary)")
+    }
+}
