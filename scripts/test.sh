@@ -8,3 +8,5 @@ PAPERFEED_TEST_POSTGRES_URL=$(scripts/postgres.sh start | tail -n 1)
 export PAPERFEED_TEST_POSTGRES_URL
 swift build --build-tests
 swift test --skip-build --disable-xctest
+# Real clients against the real server: huggingface_hub, feedparser, HTTP, Chromium via Playwright.
+scripts/client-tests.sh

@@ -57,6 +57,8 @@ public enum SearchQueryError: Error, Hashable, Sendable, CustomStringConvertible
     case badYear(String)
     case negationWithoutTerm
     case empty
+    case tooLong(Int)
+    case tooDeep(Int)
 
     public var description: String {
         switch self {
@@ -68,6 +70,8 @@ public enum SearchQueryError: Error, Hashable, Sendable, CustomStringConvertible
         case let .badYear(text): "year:\(text) is not a year or range: use year:2024 or year:2020-2023."
         case .negationWithoutTerm: "A query cannot only exclude: add a term to search for beside NOT or -."
         case .empty: "The query is empty: type a few words to search for."
+        case let .tooLong(limit): "The query is too long: keep it under \(limit) characters."
+        case let .tooDeep(limit): "The query nests too deeply: use at most \(limit) levels of parentheses and NOT."
         }
     }
 }

@@ -7,7 +7,13 @@ import PaperCore
 /// `year:2020-2023`. `OR` binds tighter than the implied AND: `video ViT OR transformer` means
 /// video AND (ViT OR transformer). A `word:` that is not a known field is searched as text.
 public enum QueryParser {
+    /// Longer queries are refused: nobody types them, and they cost seconds of CPU.
+    public static let maximumLength = 1_000
+    /// How deep parentheses and NOTs may nest.
+    public static let maximumDepth = 32
+
     public static func parse(_ text: String) throws(SearchQueryError) -> SearchQuery {
+        guard text.count <= maximumLength else { throw .tooLong(maximumLength) }
         var lexer = QueryLexer(text)
         var parser = TokenParser(tokens: try lexer.tokens())
         let node = try parser.parseAll()
@@ -66,8 +72,13 @@ private struct TokenParser {
         return children.count <= 1 ? children.first : .any(children)
     }
 
+    var depth = 0
+
     /// unary := NOT unary | ( andExpr ) | term
     mutating func parseUnary() throws(SearchQueryError) -> QueryNode? {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= QueryParser.maximumDepth else { throw .tooDeep(QueryParser.maximumDepth) }
         switch tokens[index] {
         case .not:
             guard index + 1 < tokens.count, startsOperand(tokens[index + 1]) else { throw .danglingOperator("NOT") }

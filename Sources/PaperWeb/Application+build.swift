@@ -57,12 +57,13 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies)
         repository: dependencies.repository, clock: dependencies.clock, renderer: renderer, configuration: configuration,
         metrics: dependencies.metrics,
         searcher: PaperSearcher(repository: dependencies.repository, semantic: dependencies.semantic),
-        semanticOffReason: dependencies.semanticOffReason)
-    let router = Router(context: BasicRequestContext.self)
+        semanticOffReason: dependencies.semanticOffReason,
+        cache: ResponseCache(lifetime: .seconds(configuration.cacheSeconds)))
+    // HEAD is answered like GET without the body, for feed readers and link checkers.
+    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware(renderer: renderer))
-    router.add(middleware: HeadMiddleware())
     router.add(middleware: ConditionalGETMiddleware())
     ListingPagesController(services: services).register(on: router)
     PaperPageController(services: services).register(on: router)

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Logging
 import PaperCore
 import PaperSearch
@@ -14,6 +15,7 @@ struct WebServices: Sendable {
     let metrics: PrometheusCollectorRegistry
     let searcher: PaperSearcher
     let semanticOffReason: String
+    let cache: ResponseCache
     let trending = TrendingRanker()
 
     /// The moment trending is computed at: now, or the end of the newest listing day when the
@@ -32,7 +34,11 @@ struct WebServices: Sendable {
         return Array(trending.rank(candidates.papers, at: reference).prefix(limit))
     }
 
-    func absoluteURL(_ path: String) -> String {
-        configuration.publicURL + path
+    /// `path` as an absolute URL: under the configured public URL, else under the host the
+    /// request was sent to.
+    func absoluteURL(_ path: String, for request: Request) -> String {
+        if let base = configuration.publicURL { return base + path }
+        let host = request.head.authority ?? "\(configuration.host):\(configuration.port)"
+        return "http://\(host)" + path
     }
 }

@@ -51,8 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
                 configuration: configuration,
                 dependencies: WebDependencies(repository: repository, metrics: registry, logger: logger)
             ) { port in
-                let url = configuration.publicURL.hasSuffix(":0") ? "http://\(settings.host):\(port)" : configuration.publicURL
-                StandardOutput.line("PaperFeed is running at \(url)/")
+                StandardOutput.line("PaperFeed is running at \(configuration.publicURL ?? "http://\(settings.host):\(port)")/")
             }
             try await app.runService()
             try await repository.close()

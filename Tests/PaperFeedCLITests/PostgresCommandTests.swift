@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 
 /// The command line against a real PostgreSQL (scripts/test.sh starts one).
@@ -42,5 +45,54 @@ struct PostgresCommandTests {
         #expect(again.status == 0)
         let search = try cli.run("search", "discriminative", "--db", base, "--limit", "3")
         #expect(search.output.contains("matching papers"))
+    }
+
+    @Test func twoNodesImportingTheSameFilesStoreEachPaperOnce() async throws {
+        let cli = CLI()
+        let folder = CLI.shared.appendingPathComponent("data/hf-daily-papers").path
+        let first = try cli.start(["import", folder, "--db", base])
+        let second = try cli.start(["import", folder, "--db", base])
+        first.waitUntilExit()
+        second.waitUntilExit()
+        #expect(first.terminationStatus == 0 && second.terminationStatus == 0)
+        let stats = try cli.run("stats", "--db", base)
+        #expect(stats.output.contains("hf:       7,971"), "\(stats.output)")
+    }
+
+    @Test func twoServeProcessesShareOneDatabase() async throws {
+        let cli = CLI()
+        let nodes = try (0..<2).map { _ in try cli.start(["serve", "--port", "0", "--db", base]) }
+        defer { nodes.forEach { $0.terminate() } }
+        let urls = try nodes.map { try ServerOutput.baseURL(of: $0) }
+        #expect(urls[0] != urls[1])
+        let seed = CLI.shared.appendingPathComponent("seed/hf-papers-page.txt").path
+        #expect(try cli.run("import", seed, "--db", base).status == 0)
+        for url in urls {
+            let (data, response) = try await URLSession.shared.data(from: URL(string: url + "api/papers/search?q=UniFormerV2&mode=keyword")!)
+            #expect((response as? HTTPURLResponse)?.statusCode == 200)
+            #expect(String(decoding: data, as: UTF8.self).contains("UniFormerV2: Spatiotemporal Learning"))
+        }
+        for node in nodes {
+            node.terminate()
+            node.waitUntilExit()
+            #expect(node.terminationStatus == 0, "SIGTERM shuts down gracefully")
+        }
+    }
+}
+
+/// Reads a `serve` process's standard output until it says where it runs.
+enum ServerOutput {
+    struct NotStarted: Error { let output: String }
+
+    static func baseURL(of process: Process) throws -> String {
+        let handle = (process.standardOutput as! Pipe).fileHandleForReading
+        var text = ""
+        while let chunk = try handle.read(upToCount: 1), !chunk.isEmpty {
+            text += String(decoding: chunk, as: UTF8.self)
+            if text.hasSuffix("\n"), let line = text.split(separator: "\n").last, line.hasPrefix("PaperFeed is running at ") {
+                return String(line.dropFirst("PaperFeed is running at ".count))
+            }
+        }
+        throw NotStarted(output: text)
     }
 }

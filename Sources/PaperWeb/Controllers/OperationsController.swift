@@ -31,6 +31,9 @@ struct OperationsController<Context: RequestContext> {
             return BodyResponse(contentType: asset.contentType, body: asset.body,
                                 extraHeaders: [.cacheControl: "public, max-age=3600"])
         }
+        router.get("/favicon.ico") { _, _ in
+            Response(status: .movedPermanently, headers: [.location: "/static/icon.svg"])
+        }
         router.get("/api/openapi.json") { _, _ in
             BodyResponse(contentType: "application/json; charset=utf-8", body: assets.openAPI)
         }
@@ -57,7 +60,8 @@ struct StaticAssets: Sendable {
         var files: [String: Asset] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
             let type = name.hasSuffix(".css") ? "text/css; charset=utf-8"
-                : name.hasSuffix(".js") ? "text/javascript; charset=utf-8" : "application/octet-stream"
+                : name.hasSuffix(".js") ? "text/javascript; charset=utf-8"
+                : name.hasSuffix(".svg") ? "image/svg+xml" : "application/octet-stream"
             files[name] = Asset(contentType: type, body: try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
         }
         let openAPI = try String(contentsOf: root.appendingPathComponent("openapi.json"), encoding: .utf8)

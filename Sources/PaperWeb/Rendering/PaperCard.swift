@@ -9,6 +9,7 @@ struct PaperCard {
     let authors: String
     let upvotes: Int
     let comments: Int
+    let commentsLabel: String
     let codeURL: String?
     let codeName: String?
     let stars: String?
@@ -27,6 +28,7 @@ struct PaperCard {
         authors = Self.shortAuthors(paper.authors.map(\.name))
         upvotes = paper.upvotes
         comments = paper.commentCount
+        commentsLabel = paper.commentCount == 1 ? "1 comment" : "\(paper.commentCount) comments"
         codeURL = paper.githubRepo
         codeName = paper.githubRepo.map { $0.replacingOccurrences(of: "https://github.com/", with: "") }
         stars = paper.githubStars.map(TrendingPaper.compact)

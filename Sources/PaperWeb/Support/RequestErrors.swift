@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// A request the service cannot answer as asked: bad parameters (400) or an unknown thing (404).
@@ -11,10 +12,17 @@ struct RequestError: Error {
 }
 
 extension Request {
-    /// The query parameter `name`, or `nil` when absent or empty.
+    /// The query parameter `name`, or `nil` when absent or empty. A `+` means a space, as HTML
+    /// forms send it (`%2B` is a plus sign).
     func query(_ name: String) -> String? {
-        guard let value = uri.queryParameters[name[...]], !value.isEmpty else { return nil }
-        return String(value)
+        guard let raw = uri.query else { return nil }
+        for pair in raw.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts[0].replacingOccurrences(of: "+", with: " ").removingPercentEncoding == name else { continue }
+            let value = parts.count > 1 ? parts[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" : ""
+            return value.isEmpty ? nil : value
+        }
+        return nil
     }
 
     /// An integer query parameter within `range`; absent means `defaultValue`, anything else is a 400.

@@ -3,21 +3,21 @@ import Hummingbird
 import PaperCore
 
 /// `GET /api/daily_papers`: the daily feed as Hugging Face serves it, with `date`, `week`,
-/// `month`, `submitter`, `sort=publishedAt|trending`, `p` and `limit`, and a `Link` header to
+/// `month`, `submitter`, `sort=publishedAt|trending` (default: most upvoted first), `p` and `limit`, and a `Link` header to
 /// the next page.
 struct DailyPapersAPIController<Context: RequestContext> {
     let services: WebServices
 
     func register(on router: Router<Context>) {
-        router.get("/api/daily_papers") { request, _ in try await dailyPapers(request) }
+        router.cachedGet(services.cache, "/api/daily_papers") { request, _ in try await dailyPapers(request) }
     }
 
     private func dailyPapers(_ request: Request) async throws -> BodyResponse {
         let limit = try request.integer("limit", default: 50, in: 1...100)
         let page = try request.integer("p", default: 0, in: 0...100_000)
         let period = try Self.period(request)
-        let sort = request.query("sort") ?? "publishedAt"
-        guard ["publishedAt", "trending"].contains(sort) else {
+        let sort = request.query("sort")
+        if let sort, !["publishedAt", "trending"].contains(sort) {
             throw RequestError.badRequest("sort must be publishedAt or trending, not '\(sort)'")
         }
         let submitter = request.query("submitter")
@@ -32,15 +32,19 @@ struct DailyPapersAPIController<Context: RequestContext> {
             papers = Array(ranked.dropFirst(page * limit).prefix(limit))
         } else {
             let result = try await services.repository.listing(
-                ListingQuery(days: period?.days, submitter: submitter, order: .newest, limit: limit, offset: page * limit))
+                // Without `sort`, Hugging Face lists a period's most upvoted first, and the whole feed
+                // newest first; `publishedAt` is always newest first.
+                ListingQuery(days: period?.days, submitter: submitter,
+                             order: sort == "publishedAt" || period == nil ? .newest : .upvotes,
+                             limit: limit, offset: page * limit))
             (papers, total) = (result.papers, result.total)
         }
         var headers: HTTPFields = [:]
         if (page + 1) * limit < total {
-            var next = request.uri.queryParameters.map { ($0.key, String($0.value)) }.filter { $0.0 != "p" }
-            next.append(("p", String(page + 1)))
-            let query = next.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? $0.1)" }
-            headers[.link] = "<\(services.absoluteURL("/api/daily_papers?" + query.joined(separator: "&")))>; rel=\"next\""
+            // The same query as sent, with the next page number.
+            let kept = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("p=") }
+            let query = (kept + ["p=\(page + 1)"]).joined(separator: "&")
+            headers[.link] = "<\(services.absoluteURL("/api/daily_papers?" + query, for: request))>; rel=\"next\""
         }
         return try .json(papers.map(HFJSON.Entry.init), headers: headers)
     }

@@ -8,13 +8,13 @@ struct PapersAPIController<Context: RequestContext> {
     let services: WebServices
 
     func register(on router: Router<Context>) {
-        router.get("/api/papers") { request, _ in try await all(request) }
-        router.get("/api/papers/search") { request, _ in try await search(request) }
-        router.get("/api/papers/:id") { _, context in try await paper(try context.parameters.require("id")) }
-        router.get("/api/papers/:id/similar") { request, context in
+        router.cachedGet(services.cache, "/api/papers") { request, _ in try await all(request) }
+        router.cachedGet(services.cache, "/api/papers/search") { request, _ in try await search(request) }
+        router.cachedGet(services.cache, "/api/papers/:id") { _, context in try await paper(try context.parameters.require("id")) }
+        router.cachedGet(services.cache, "/api/papers/:id/similar") { request, context in
             try await similar(try context.parameters.require("id"), request)
         }
-        router.get("/api/papers/:id/:number") { _, context in
+        router.cachedGet(services.cache, "/api/papers/:id/:number") { _, context in
             try await paper(try context.parameters.require("id") + "/" + context.parameters.require("number"))
         }
     }
@@ -52,7 +52,7 @@ struct PapersAPIController<Context: RequestContext> {
         var headers: HTTPFields = [:]
         if papers.count == limit, let last = papers.last {
             let encoded = last.id.rawValue.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? last.id.rawValue
-            headers[.link] = "<\(services.absoluteURL("/api/papers?limit=\(limit)&cursor=\(encoded)"))>; rel=\"next\""
+            headers[.link] = "<\(services.absoluteURL("/api/papers?limit=\(limit)&cursor=\(encoded)", for: request))>; rel=\"next\""
         }
         return try .json(papers.map(HFJSON.PaperObject.init), headers: headers)
     }

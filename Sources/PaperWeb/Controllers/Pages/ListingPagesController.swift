@@ -7,23 +7,23 @@ struct ListingPagesController<Context: RequestContext> {
     static var pageSize: Int { 50 }
 
     func register(on router: Router<Context>) {
-        router.get("/") { request, _ in try await home(request) }
-        router.get("/papers/date/:day") { request, context in
+        router.cachedGet(services.cache, "/") { request, _ in try await home(request) }
+        router.cachedGet(services.cache, "/papers/date/:day") { request, context in
             let text = try context.parameters.require("day")
             guard let day = Day(text) else { throw RequestError.badRequest("'\(text)' is not a date: use YYYY-MM-DD, e.g. 2025-03-11.") }
             return try await listing(.day(day), request)
         }
-        router.get("/papers/week/:week") { request, context in
+        router.cachedGet(services.cache, "/papers/week/:week") { request, context in
             let text = try context.parameters.require("week")
             guard let week = Period.week(text) else { throw RequestError.badRequest("'\(text)' is not a week: use YYYY-Www, e.g. 2025-W11.") }
             return try await listing(week, request)
         }
-        router.get("/papers/month/:month") { request, context in
+        router.cachedGet(services.cache, "/papers/month/:month") { request, context in
             let text = try context.parameters.require("month")
             guard let month = Period.month(text) else { throw RequestError.badRequest("'\(text)' is not a month: use YYYY-MM, e.g. 2025-03.") }
             return try await listing(month, request)
         }
-        router.get("/papers/trending") { _, _ in try await trending() }
+        router.cachedGet(services.cache, "/papers/trending") { _, _ in try await trending() }
     }
 
     private func home(_ request: Request) async throws -> BodyResponse {

@@ -9,8 +9,8 @@ struct PaperPageController<Context: RequestContext> {
     let services: WebServices
 
     func register(on router: Router<Context>) {
-        router.get("/papers/:id") { _, context in try await page(try context.parameters.require("id")) }
-        router.get("/papers/:id/:number") { _, context in
+        router.cachedGet(services.cache, "/papers/:id") { _, context in try await page(try context.parameters.require("id")) }
+        router.cachedGet(services.cache, "/papers/:id/:number") { _, context in
             try await page(try context.parameters.require("id") + "/" + context.parameters.require("number"))
         }
     }

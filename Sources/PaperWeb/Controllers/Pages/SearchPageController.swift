@@ -9,7 +9,7 @@ struct SearchPageController<Context: RequestContext> {
     static var pageSize: Int { 20 }
 
     func register(on router: Router<Context>) {
-        router.get("/papers") { request, _ in try await search(request) }
+        router.cachedGet(services.cache, "/papers") { request, _ in try await search(request) }
     }
 
     private func search(_ request: Request) async throws -> BodyResponse {
@@ -65,6 +65,7 @@ struct SearchPageModel {
     let error: String?
     let cards: [PaperCard]
     let total: Int
+    let totalLabel: String
     let olderPageURL: String?
     let newerPageURL: String?
     let searched: Bool
@@ -80,6 +81,7 @@ struct SearchPageModel {
         self.error = error
         self.cards = cards
         self.total = total
+        totalLabel = total == 1 ? "1 paper matches" : "\(total) papers match"
         self.olderPageURL = olderPageURL
         self.newerPageURL = newerPageURL
         searched = !query.isEmpty && error == nil

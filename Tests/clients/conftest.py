@@ -1,0 +1,140 @@
+"""Fixtures for the client tests: they run the real `paperfeed serve` binary on loopback.
+
+The session server loads the bundled demo papers into a fresh SQLite file (PAPERFEED_DEMO
+defaults to true). Tests that might kill a server (crash probes, shutdown checks) start their
+own with `spare_server` so that the session server stays up for everything else.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+BINARY = Path(os.environ.get("PAPERFEED_BIN", REPO / ".build" / "debug" / "paperfeed"))
+START_TIMEOUT = float(os.environ.get("PAPERFEED_START_TIMEOUT", "180"))
+STOP_TIMEOUT = 10.0
+
+
+class Server:
+    """One `paperfeed serve` process; `base_url` has no trailing slash."""
+
+    def __init__(self, folder: Path):
+        if not BINARY.exists():
+            pytest.fail(f"{BINARY} does not exist: run `swift build --product paperfeed` first "
+                        f"(or set PAPERFEED_BIN)", pytrace=False)
+        self.folder = folder
+        self.database = folder / "papers.sqlite"
+        self.stderr_path = folder / "server.stderr.log"
+        self.stdout_lines: list[str] = []
+        self._stderr = open(self.stderr_path, "wb")
+        self.process = subprocess.Popen(
+            [str(BINARY), "serve", "--db", str(self.database), "--port", "0", "--host", "127.0.0.1"],
+            stdout=subprocess.PIPE, stderr=self._stderr, stdin=subprocess.DEVNULL,
+            cwd=folder, text=True, bufsize=1,
+        )
+        self.base_url = self._wait_until_running()
+        # Keep draining stdout so the server never blocks on a full pipe.
+        threading.Thread(target=self._drain, daemon=True).start()
+
+    def _wait_until_running(self) -> str:
+        found: list[str] = []
+
+        def read() -> None:
+            assert self.process.stdout is not None
+            for line in self.process.stdout:
+                self.stdout_lines.append(line)
+                if "running at" in line:
+                    found.append(line)
+                    return
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        reader.join(START_TIMEOUT)
+        if not found:
+            self.process.kill()
+            self.process.wait()
+            pytest.fail(f"paperfeed serve did not print 'running at' within {START_TIMEOUT:.0f} s; "
+                        f"exit code {self.process.returncode}; stdout: {''.join(self.stdout_lines)!r}; "
+                        f"stderr tail: {self.stderr_tail()!r}", pytrace=False)
+        # "PaperFeed is running at http://127.0.0.1:PORT/ (database …)"
+        url = found[0].split("running at", 1)[1].split()[0]
+        return url.rstrip("/")
+
+    def _drain(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.stdout_lines.append(line)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def stderr_tail(self, characters: int = 2000) -> str:
+        self._stderr.flush()
+        text = self.stderr_path.read_text(errors="replace")
+        return text[-characters:]
+
+    def stop(self) -> int | None:
+        """SIGTERM, then the exit code; None if it did not exit within STOP_TIMEOUT (then killed)."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+                self._stderr.close()
+                return None
+        self._stderr.close()
+        return self.process.returncode
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> Server:
+    running = Server(tmp_path_factory.mktemp("paperfeed"))
+    yield running
+    code = running.stop()
+    # Graceful shutdown is asserted in test_http.py::test_graceful_shutdown_on_sigterm; here a
+    # failure to stop only warns, so the report stays about the tests themselves.
+    if code != 0:
+        import warnings
+        warnings.warn(f"session server exited with {code} after SIGTERM", stacklevel=1)
+
+
+@pytest.fixture(scope="session")
+def base_url(server: Server) -> str:
+    return server.base_url
+
+
+@pytest.fixture
+def spare_server(tmp_path) -> Server:
+    """A server of its own, for tests that may crash or stop it."""
+    running = Server(tmp_path)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(autouse=True)
+def _session_server_still_alive(request):
+    """After each test that used the session server, fail loudly if the server died."""
+    yield
+    if "server" in request.fixturenames or "base_url" in request.fixturenames:
+        running: Server = request.getfixturevalue("server")
+        if not running.alive():
+            pytest.fail(f"the session server died (exit code {running.process.returncode}); "
+                        f"stderr tail: {running.stderr_tail()!r}", pytrace=False)
+
+
+def wait_for(predicate, timeout: float = 5.0, interval: float = 0.05) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return predicate()
