@@ -37,11 +37,17 @@ public final class PostgresPaperStore: PaperDatabase {
         do {
             try await store.client.withConnection { connection in
                 // One node migrates at a time; the others wait here, then find nothing to do.
+                // Session locks belong to the connection, so lock and unlock on this one.
                 _ = try await connection.query("SELECT pg_advisory_lock(727001)", logger: logger)
-                defer { Task { _ = try? await connection.query("SELECT pg_advisory_unlock(727001)", logger: logger) } }
-                try await Migrator(db: connection.sql(), dialect: PostgresSchemaDialect()) { body in
-                    try await store.transaction(body)
-                }.migrate()
+                do {
+                    try await Migrator(db: connection.sql(), dialect: PostgresSchemaDialect()) { body in
+                        try await store.transaction(body)
+                    }.migrate()
+                } catch {
+                    _ = try? await connection.query("SELECT pg_advisory_unlock(727001)", logger: logger)
+                    throw error
+                }
+                _ = try await connection.query("SELECT pg_advisory_unlock(727001)", logger: logger)
             }
         } catch {
             await store.shutdown()
@@ -62,16 +68,7 @@ public final class PostgresPaperStore: PaperDatabase {
     /// Runs `body` in one transaction on one pooled connection.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            let db = connection.sql()
-            try await db.raw("BEGIN").run()
-            do {
-                let result = try await body(db)
-                try await db.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
-            }
+            try await connection.sql().inTransaction(body)
         }
     }
 
