@@ -9,6 +9,8 @@ final class ResponseCache: Sendable {
     private struct Entry {
         let response: BodyResponse
         let expires: ContinuousClock.Instant
+        /// Set while one request renders a fresh copy; the others keep getting this one.
+        var refreshing = false
     }
 
     private let entries = Mutex<[String: Entry]>([:])
@@ -25,9 +27,27 @@ final class ResponseCache: Sendable {
         guard lifetime > .zero else { return try await make() }
         let key = request.uri.path + "?" + (request.uri.query ?? "")
         let now = ContinuousClock.now
-        if let hit = entries.withLock({ $0[key] }), hit.expires > now { return hit.response }
-        let response = try await make()
-        guard response.status == .ok else { return response }
+        // Fresh: serve it. Expired: the first request renders anew while the rest are served the
+        // old copy, so an expiry under load costs one render, not one per waiting request.
+        let cached: BodyResponse? = entries.withLock { entries in
+            guard var entry = entries[key] else { return nil }
+            if entry.expires > now || entry.refreshing { return entry.response }
+            entry.refreshing = true
+            entries[key] = entry
+            return nil
+        }
+        if let cached { return cached }
+        let response: BodyResponse
+        do {
+            response = try await make()
+        } catch {
+            entries.withLock { _ = $0.removeValue(forKey: key) }
+            throw error
+        }
+        guard response.status == .ok else {
+            entries.withLock { _ = $0.removeValue(forKey: key) }
+            return response
+        }
         entries.withLock { entries in
             if entries.count >= capacity { entries = entries.filter { $0.value.expires > now } }
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }

@@ -4,17 +4,23 @@ import Hummingbird
 
 /// A complete response body held in memory, with a strong ETag computed from its bytes, so that
 /// `ConditionalGETMiddleware` can answer a matching `If-None-Match` with 304.
+/// The bytes and headers are made once, so a cached response is served without copying.
 struct BodyResponse: ResponseGenerator {
-    var status: HTTPResponse.Status = .ok
-    var contentType: String
-    var body: String
-    var extraHeaders: HTTPFields = [:]
+    let status: HTTPResponse.Status
+    let headers: HTTPFields
+    let body: ByteBuffer
 
-    func response(from request: Request, context: some RequestContext) throws -> Response {
+    init(status: HTTPResponse.Status = .ok, contentType: String, body: String, extraHeaders: HTTPFields = [:]) {
         var headers = extraHeaders
         headers[.contentType] = contentType
         if status == .ok { headers[.eTag] = ETag.of(body) }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+        self.status = status
+        self.headers = headers
+        self.body = ByteBuffer(string: body)
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 
     static func html(_ body: String, status: HTTPResponse.Status = .ok) -> BodyResponse {
