@@ -76,3 +76,16 @@ import Testing
         await #expect(throws: StoreError.self) { try await SQLitePaperStore.open(path: path) }
     }
 }
+
+@Suite struct StoredJSONTests {
+    @Test func rowsRoundTripAwkwardTextExactly() async throws {
+        try await withTemporaryStore { store async throws in
+            var paper = makePaper("2501.00009", title: "T", authors: ["a/b \"c\" \\d", "tab\there", "é 😀 \u{1}\u{1f}"])
+            paper.aiKeywords = ["k/1", "line\nbreak", ""]
+            paper.authors[0].user = "user/1"
+            _ = try await store.upsert([paper])
+            #expect(try await store.paper(paper.id) == paper)
+            #expect(try await store.upsert([paper]) == UpsertCounts(unchanged: 1))
+        }
+    }
+}

@@ -56,7 +56,7 @@ struct PaperRow: Codable, Equatable, Sendable {
         version = paper.version
         title = paper.title
         abstract = paper.abstract
-        authors_json = Self.json(paper.authors)
+        authors_json = JSONText.authors(paper.authors)
         author_names = paper.authors.map(\.name).joined(separator: ", ")
         categories = paper.categories.joined(separator: " ")
         published_at = paper.publishedAt.map { Int64($0.timeIntervalSince1970.rounded()) }
@@ -70,7 +70,7 @@ struct PaperRow: Codable, Equatable, Sendable {
         github_repo = paper.githubRepo
         github_stars = paper.githubStars
         project_page = paper.projectPage
-        ai_keywords_json = Self.json(paper.aiKeywords)
+        ai_keywords_json = JSONText.strings(paper.aiKeywords)
         ai_summary = paper.aiSummary
         doi = paper.doi
         journal_ref = paper.journalRef
@@ -94,17 +94,6 @@ struct PaperRow: Codable, Equatable, Sendable {
         // The stored repository is authoritative, even when none was found in the abstract.
         paper.githubRepo = github_repo
         return paper
-    }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return encoder
-    }()
-
-    private static func json(_ value: some Encodable) -> String {
-        // Encoding arrays of strings and plain structs cannot fail.
-        String(decoding: (try? Self.encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
