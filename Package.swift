@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -28,6 +30,18 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .target(
+            name: "PaperMail",
+            dependencies: [
+                "PaperCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "Embedding", dependencies: ["COpenBLAS"]),
         .target(
             name: "PaperIngest",
             dependencies: ["PaperCore", "CZlib"],
@@ -48,7 +62,8 @@ let package = Package(
                 "PaperCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            resources: [.copy("Resources/eval-queries.jsonl")]
         ),
         .target(
             name: "PaperWeb",
@@ -67,12 +82,13 @@ let package = Package(
         .executableTarget(
             name: "paperfeed",
             dependencies: [
-                "PaperCore", "PaperStore", "PaperIngest", "PaperSearch", "PaperWeb",
+                "PaperCore", "PaperStore", "PaperIngest", "PaperSearch", "PaperWeb", "Embedding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -80,7 +96,18 @@ let package = Package(
             dependencies: ["PaperCore", "PaperStore", "PaperIngest", "PaperSearch"],
             path: "Benchmarks/PaperFeedBench"
         ),
+        .executableTarget(name: "embedding-bench", dependencies: ["Embedding"], path: "Benchmarks/EmbeddingBench"),
         .testTarget(name: "PaperCoreTests", dependencies: ["PaperCore"]),
+        .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"]),
+        .testTarget(
+            name: "PaperMailTests",
+            dependencies: [
+                "PaperMail", "PaperCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "PaperIngestTests", dependencies: ["PaperIngest"]),
         .testTarget(
             name: "PaperStoreTests",
@@ -90,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "PaperWebTests",
             dependencies: [
-                "PaperWeb", "PaperStore", "PaperIngest",
+                "PaperWeb", "PaperStore", "PaperIngest", "PaperSearch", "Embedding",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

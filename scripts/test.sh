@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+scripts/mail-test-setup.sh   # aiosmtpd in .venv: the SMTP tests talk to a real server
 PAPERFEED_TEST_POSTGRES_URL=$(scripts/postgres.sh start | tail -n 1)
 export PAPERFEED_TEST_POSTGRES_URL
 swift build --build-tests

@@ -37,7 +37,7 @@ public struct PaperSearcher: Sendable {
             ranked = nearest.map { ($0.id, Double($0.score)) }
             known = [:]
         } else {
-            let keyword = try await repository.search(query, limit: depth, offset: 0).hits
+            let keyword = try await keywordLeg(query)
             ranked = fuse(keyword.map(\.paper.id), nearest.map(\.id))
             known = Dictionary(keyword.map { ($0.paper.id, $0.paper) }, uniquingKeysWith: { first, _ in first })
         }
@@ -46,6 +46,16 @@ public struct PaperSearcher: Sendable {
         let fetched = Dictionary(try await repository.papers(ids: missing).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let hits = window.compactMap { id, score in (known[id] ?? fetched[id]).map { SearchHit(paper: $0, score: score) } }
         return SearchOutcome(page: SearchPage(hits: hits, total: ranked.count), mode: requested)
+    }
+
+    /// Keyword candidates for fusion: every word must match, and when that finds few papers
+    /// (a described need rather than keywords), papers matching any of the words, by BM25.
+    private func keywordLeg(_ query: SearchQuery) async throws -> [SearchHit] {
+        let strict = try await repository.search(query, limit: depth, offset: 0).hits
+        guard strict.count < depth / 2, let relaxed = query.relaxed else { return strict }
+        let seen = Set(strict.map(\.paper.id))
+        let loose = try await repository.search(relaxed, limit: depth, offset: 0).hits.filter { !seen.contains($0.paper.id) }
+        return strict + loose.prefix(depth - strict.count)
     }
 
     /// The `depth` nearest papers that pass the query's filters.
@@ -81,4 +91,13 @@ public struct PaperSearcher: Sendable {
 public struct SearchOutcome: Sendable {
     public var page: SearchPage
     public var mode: SearchMode
+}
+
+extension SearchQuery {
+    /// The same words with any of them allowed to match, when the query is plain words.
+    var relaxed: SearchQuery? {
+        guard case let .all(children) = text,
+              children.allSatisfy({ if case .words(_, nil, _) = $0 { true } else { false } }) else { return nil }
+        return SearchQuery(text: .any(children), years: years)
+    }
 }

@@ -5,9 +5,11 @@ import Logging
 import Metrics
 import PaperCore
 import PaperIngest
+import PaperSearch
 import PaperStore
 import PaperWeb
 import Prometheus
+import ServiceLifecycle
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,6 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var model: ModelOptions
 
     @Option(help: "Interface to listen on (default: 127.0.0.1; 0.0.0.0 for every interface).")
     var host: String?
@@ -46,11 +49,11 @@ struct ServeCommand: AsyncParsableCommand {
         StandardOutput.line("Store: \(repository.summary)")
         do {
             try await loadDemoIfEmpty(repository, settings: settings)
+            let (semantic, services, offReason) = try await semanticSearch(repository, settings: settings, logger: logger)
             let configuration = WebConfiguration(host: settings.host, port: settings.port, publicURL: settings.publicURL)
-            let app = try await buildApplication(
-                configuration: configuration,
-                dependencies: WebDependencies(repository: repository, metrics: registry, logger: logger)
-            ) { port in
+            let dependencies = WebDependencies(repository: repository, semantic: semantic, semanticOffReason: offReason,
+                                               metrics: registry, logger: logger)
+            let app = try await buildApplication(configuration: configuration, dependencies: dependencies, services: services) { port in
                 StandardOutput.line("PaperFeed is running at \(configuration.publicURL ?? "http://\(settings.host):\(port)")/")
             }
             try await app.runService()
@@ -58,6 +61,25 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             try? await repository.close()
             throw error
+        }
+    }
+
+    /// Semantic search with the vectors already stored, and the service that embeds the rest;
+    /// without the model, keyword search only and the reason why.
+    private func semanticSearch(_ database: any PaperDatabase, settings: Settings, logger: Logger) async throws
+        -> (SemanticSearch?, [any Service], String) {
+        switch ModelOptions.load(model.directory(settings)) {
+        case let .failure(unavailable):
+            StandardOutput.line(unavailable.reason)
+            return (nil, [], unavailable.reason)
+        case let .success(embedder):
+            let semantic = SemanticSearch(embedder: embedder, vectors: database)
+            let loaded = try await semantic.load()
+            let coverage = try await database.vectorCoverage(model: embedder.modelName)
+            StandardOutput.line("Semantic search on: \(embedder.modelName), \(loaded.formatted()) of \(coverage.papers.formatted()) papers embedded"
+                + (loaded < coverage.papers ? "; embedding the rest in the background." : "."))
+            let pipeline = EmbeddingPipeline(papers: database, embedder: embedder, index: semantic)
+            return (semantic, [EmbeddingService(pipeline: pipeline, logger: logger)], "")
         }
     }
 

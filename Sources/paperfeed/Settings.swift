@@ -12,6 +12,7 @@ import Foundation
 /// | `paperfeed.public.url` | `PAPERFEED_PUBLIC_URL` | `http://host:port` |
 /// | `paperfeed.demo` | `PAPERFEED_DEMO` | `true`: load the demo papers into an empty store |
 /// | `paperfeed.log.level` | `PAPERFEED_LOG_LEVEL` | `info` |
+/// | `paperfeed.model.dir` | `PAPERFEED_MODEL_DIR` | `.models/…/model` (see `ModelOptions`) |
 struct Settings {
     let reader: ConfigReader
 
@@ -35,4 +36,5 @@ struct Settings {
     var publicURL: String? { reader.string(forKey: "paperfeed.public.url") }
     var loadsDemo: Bool { reader.bool(forKey: "paperfeed.demo", default: true) }
     var logLevel: String { reader.string(forKey: "paperfeed.log.level", default: "info") }
+    var modelDirectory: String { reader.string(forKey: "paperfeed.model.dir", default: ModelOptions.defaultDirectory) }
 }

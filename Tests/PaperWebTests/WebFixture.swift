@@ -3,6 +3,7 @@ import HummingbirdTesting
 import PaperCore
 import PaperCore
 import PaperIngest
+import PaperSearch
 import PaperStore
 import PaperWeb
 
@@ -32,10 +33,11 @@ enum WebFixture {
 
     /// Runs `test` against the application built the way `serve` builds it.
     static func withApp<T: Sendable>(
-        repository: (any PaperRepository)? = nil, _ test: @Sendable (any TestClientProtocol) async throws -> T
+        repository: (any PaperRepository)? = nil, semantic: SemanticSearch? = nil,
+        _ test: @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
         let repository: any PaperRepository = if let repository { repository } else { try await store.value }
-        let dependencies = WebDependencies(repository: repository, clock: FixedClock(now))
+        let dependencies = WebDependencies(repository: repository, semantic: semantic, clock: FixedClock(now))
         let app = try await buildApplication(
             configuration: WebConfiguration(host: "127.0.0.1", port: 0, publicURL: "http://papers.test"),
             dependencies: dependencies)

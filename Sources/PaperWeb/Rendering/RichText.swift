@@ -20,7 +20,8 @@ enum RichText {
     /// `text` as HTML with `$…$` rendered as math and `terms` marked; line breaks inside a
     /// paragraph (hard-wrapped abstracts) become spaces.
     static func html(_ text: String, highlighting terms: [String] = []) -> String {
-        let stems = terms.flatMap { $0.split { !$0.isLetter && !$0.isNumber } }.map { stem(String($0)) }.filter { !$0.isEmpty }
+        let stems = terms.flatMap { $0.split { !$0.isLetter && !$0.isNumber } }.map { stem(String($0)) }
+            .filter { $0.count >= 3 }  // "re" of "re-identification" would mark half the words
         var result = ""
         var rest = Substring(text.replacingOccurrences(of: "\n", with: " "))
         while let open = rest.firstIndex(of: "$") {

