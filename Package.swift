@@ -113,7 +113,7 @@ let package = Package(
             name: "PaperStoreTests",
             dependencies: ["PaperStore", "PaperIngest", "PaperSearch", .product(name: "PostgresKit", package: "postgres-kit")]
         ),
-        .testTarget(name: "PaperSearchTests", dependencies: ["PaperSearch"]),
+        .testTarget(name: "PaperSearchTests", dependencies: ["PaperSearch", "PaperStore", "Embedding"]),
         .testTarget(
             name: "PaperWebTests",
             dependencies: [

@@ -27,6 +27,13 @@ public final class SemanticSearch: Sendable {
         return count
     }
 
+    /// Loads vectors stored by another node since this index was filled. It reads every vector
+    /// again, so it only runs when the store holds more than the index.
+    public func refreshIfBehind() async throws {
+        let stored = try await vectors.vectorCoverage(model: embedder.modelName).embedded
+        if stored > count { try await load() }
+    }
+
     /// Makes newly embedded papers findable at once.
     public func add(_ items: [PaperVector]) {
         index.withLock { $0.insert(items) }

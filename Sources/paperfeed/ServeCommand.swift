@@ -79,7 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
             StandardOutput.line("Semantic search on: \(embedder.modelName), \(loaded.formatted()) of \(coverage.papers.formatted()) papers embedded"
                 + (loaded < coverage.papers ? "; embedding the rest in the background." : "."))
             let pipeline = EmbeddingPipeline(papers: database, embedder: embedder, index: semantic)
-            return (semantic, [EmbeddingService(pipeline: pipeline, logger: logger)], "")
+            return (semantic, [EmbeddingService(pipeline: pipeline, jobs: database, logger: logger)], "")
         }
     }
 

@@ -7,7 +7,7 @@ import PaperSearch
 import PaperStore
 import Testing
 
-/// The real model behind PaperCore's port (the CLI declares the same conformance).
+/// The real model behind PaperCore's port.
 struct MiniLM: SentenceEmbedder {
     let model: MiniLMEmbedder
     var modelName: String { model.modelName }

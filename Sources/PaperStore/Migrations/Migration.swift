@@ -21,6 +21,7 @@ let allMigrations: [any Migration] = [
     CreatePapers(),
     CreatePaperFullTextIndex(),
     CreatePaperVectors(),
+    CreateJobs(),
 ]
 
 /// Applies the migrations a database has not seen yet and records each in `schema_migrations`.

@@ -5,7 +5,7 @@ import PostgresKit
 
 /// The scale-out store: PostgreSQL through PostgresNIO's connection pool, shared by any number
 /// of PaperFeed nodes. Migrated on open; vectors are stored as `bytea` and searched in the app.
-public final class PostgresPaperStore: PaperDatabase {
+public final class PostgresPaperStore: PaperDatabase, JobQueue {
     let client: PostgresClient
     private let runTask: Task<Void, Never>
 
@@ -113,5 +113,25 @@ public final class PostgresPaperStore: PaperDatabase {
     }
     public func vectorCoverage(model: String) async throws -> (embedded: Int, papers: Int) {
         try await read { try await VectorQueries.coverage(model: model, on: $0) }
+    }
+
+    public func enqueue(kind: String, key: String, payload: String, now: Date) async throws {
+        try await transaction { try await JobQueries.enqueue(kind: kind, key: key, payload: payload, now: now, on: $0) }
+    }
+
+    public func claim(kind: String, node: String, lease: Duration, now: Date) async throws -> Job? {
+        // SKIP LOCKED: concurrent claimers on other nodes pass over a row being claimed here.
+        try await transaction {
+            try await JobQueries.claim(kind: kind, node: node, lease: lease, now: now,
+                                       lockClause: " FOR UPDATE SKIP LOCKED", on: $0)
+        }
+    }
+
+    public func complete(_ job: Job) async throws {
+        try await read { try await JobQueries.complete(job, on: $0) }
+    }
+
+    public func release(_ job: Job, retryAt: Date, error: String) async throws {
+        try await read { try await JobQueries.release(job, retryAt: retryAt, error: error, on: $0) }
     }
 }

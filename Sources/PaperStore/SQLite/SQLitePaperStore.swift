@@ -4,7 +4,7 @@ import PaperCore
 import SQLiteKit
 
 /// The embedded store: one SQLite file with an FTS5 index, migrated on open.
-public final class SQLitePaperStore: PaperDatabase {
+public final class SQLitePaperStore: PaperDatabase, JobQueue {
     let connections: SQLiteConnections
 
     private init(connections: SQLiteConnections) {
@@ -85,6 +85,25 @@ public final class SQLitePaperStore: PaperDatabase {
 
     public func vectorCoverage(model: String) async throws -> (embedded: Int, papers: Int) {
         try await VectorQueries.coverage(model: model, on: connections.reader)
+    }
+
+    public func enqueue(kind: String, key: String, payload: String, now: Date) async throws {
+        try await connections.transaction { try await JobQueries.enqueue(kind: kind, key: key, payload: payload, now: now, on: $0) }
+    }
+
+    public func claim(kind: String, node: String, lease: Duration, now: Date) async throws -> Job? {
+        // The write lock already makes claims one at a time; no row locking is needed.
+        try await connections.transaction {
+            try await JobQueries.claim(kind: kind, node: node, lease: lease, now: now, lockClause: "", on: $0)
+        }
+    }
+
+    public func complete(_ job: Job) async throws {
+        try await connections.transaction { try await JobQueries.complete(job, on: $0) }
+    }
+
+    public func release(_ job: Job, retryAt: Date, error: String) async throws {
+        try await connections.transaction { try await JobQueries.release(job, retryAt: retryAt, error: error, on: $0) }
     }
 
     public func statistics() async throws -> StoreStatistics {

@@ -1,7 +1,7 @@
 import PaperCore
 
 /// A complete store: papers, vectors, and a connection to close. SQLite and PostgreSQL both are.
-public protocol PaperDatabase: PaperRepository, VectorRepository {
+public protocol PaperDatabase: PaperRepository, VectorRepository, JobQueue {
     /// Which engine and where, for start-up messages (never with a password).
     var summary: String { get }
     /// Closes the connections; the store is unusable afterwards.

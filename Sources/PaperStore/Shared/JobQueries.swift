@@ -1,0 +1,56 @@
+import Foundation
+import PaperCore
+import SQLKit
+
+/// The dialect-neutral part of the job queue; claiming is the engines' own (`SQLiteJobs`,
+/// `PostgresJobs`), since only PostgreSQL has `FOR UPDATE SKIP LOCKED`.
+enum JobQueries {
+    static func enqueue(kind: String, key: String, payload: String, now: Date, on db: any SQLDatabase) async throws {
+        let time = Int64(now.timeIntervalSince1970)
+        try await db.insert(into: "jobs")
+            .columns("kind", "key", "payload", "state", "available_at", "attempts")
+            .values(SQLBind(kind), SQLBind(key), SQLBind(payload), SQLBind("queued"), SQLBind(time), SQLBind(0))
+            .ignoringConflicts(with: ["kind", "key"])
+            .run()
+        try await db.update("jobs")
+            .set("state", to: "queued").set("available_at", to: time).set("attempts", to: 0).set("payload", to: payload)
+            .where("kind", .equal, kind).where("key", .equal, key).where("state", .equal, "done")
+            .run()
+    }
+
+    static func complete(_ job: Job, on db: any SQLDatabase) async throws {
+        try await db.update("jobs").set("state", to: "done").set("node", to: SQLLiteral.null)
+            .where("id", .equal, job.id).run()
+    }
+
+    static func release(_ job: Job, retryAt: Date, error: String, on db: any SQLDatabase) async throws {
+        try await db.update("jobs").set("state", to: "queued").set("node", to: SQLLiteral.null)
+            .set("available_at", to: Int64(retryAt.timeIntervalSince1970)).set("last_error", to: error)
+            .where("id", .equal, job.id).run()
+    }
+
+    /// The claim statement both engines share but for the row-locking clause PostgreSQL adds.
+    static func claim(kind: String, node: String, lease: Duration, now: Date, lockClause: SQLQueryString,
+                      on db: any SQLDatabase) async throws -> Job? {
+        let time = Int64(now.timeIntervalSince1970)
+        let leaseEnd = time + lease.components.seconds
+        struct Row: Decodable {
+            var id: Int
+            var kind: String
+            var key: String
+            var payload: String
+            var attempts: Int
+            var node: String?
+        }
+        let row = try await db.raw("""
+            UPDATE jobs SET state = 'running', node = \(bind: node), available_at = \(bind: leaseEnd), attempts = attempts + 1
+            WHERE id = (
+                SELECT id FROM jobs
+                WHERE kind = \(bind: kind) AND available_at <= \(bind: time) AND state IN ('queued', 'running')
+                ORDER BY id LIMIT 1\(lockClause)
+            )
+            RETURNING id, kind, key, payload, attempts, node
+            """).first(decoding: Row.self)
+        return row.map { Job(id: $0.id, kind: $0.kind, key: $0.key, payload: $0.payload, attempts: $0.attempts, node: $0.node) }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import PaperCore
+import PaperStore
+import Testing
+
+@Suite struct StoreJobTests {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    @Test(arguments: Engine.available) func eachJobIsClaimedOnceEvenByConcurrentNodes(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            for index in 0..<20 {
+                try await store.enqueue(kind: "digest", key: "user-\(index)", payload: "{}", now: now)
+            }
+            try await store.enqueue(kind: "digest", key: "user-0", payload: "{}", now: now)  // already queued: no copy
+            let claimed = try await withThrowingTaskGroup(of: [Int].self) { group in
+                for node in ["a", "b", "c", "d"] {
+                    group.addTask {
+                        var mine: [Int] = []
+                        while let job = try await store.claim(kind: "digest", node: node, lease: .seconds(60), now: now) {
+                            mine.append(job.id)
+                            try await store.complete(job)
+                        }
+                        return mine
+                    }
+                }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+            #expect(claimed.count == 20)
+            #expect(Set(claimed).count == 20)
+        }
+    }
+
+    @Test(arguments: Engine.available) func aDeadNodesJobIsClaimedAgainAfterItsLease(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            try await store.enqueue(kind: "embed", key: "all", payload: "", now: now)
+            let first = try #require(try await store.claim(kind: "embed", node: "a", lease: .seconds(60), now: now))
+            #expect(try await store.claim(kind: "embed", node: "b", lease: .seconds(60), now: now.addingTimeInterval(30)) == nil)
+            let again = try #require(try await store.claim(kind: "embed", node: "b", lease: .seconds(60), now: now.addingTimeInterval(61)))
+            #expect(again.id == first.id)
+            #expect(again.attempts == 2)
+            #expect(again.node == "b")
+        }
+    }
+
+    @Test(arguments: Engine.available) func releasedJobsWaitAndFinishedJobsCanBeQueuedAgain(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            try await store.enqueue(kind: "mail", key: "m1", payload: "x", now: now)
+            let job = try #require(try await store.claim(kind: "mail", node: "a", lease: .seconds(60), now: now))
+            try await store.release(job, retryAt: now.addingTimeInterval(300), error: "SMTP down")
+            #expect(try await store.claim(kind: "mail", node: "a", lease: .seconds(60), now: now.addingTimeInterval(10)) == nil)
+            let retried = try #require(try await store.claim(kind: "mail", node: "a", lease: .seconds(60), now: now.addingTimeInterval(301)))
+            try await store.complete(retried)
+            #expect(try await store.claim(kind: "mail", node: "a", lease: .seconds(60), now: now.addingTimeInterval(400)) == nil)
+            try await store.enqueue(kind: "mail", key: "m1", payload: "y", now: now.addingTimeInterval(500))
+            #expect(try await store.claim(kind: "mail", node: "a", lease: .seconds(60), now: now.addingTimeInterval(500))?.payload == "y")
+        }
+    }
+}
