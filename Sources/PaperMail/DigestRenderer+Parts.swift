@@ -1,3 +1,4 @@
+import PaperCore
 import Foundation
 
 extension DigestRenderer {
@@ -66,21 +67,7 @@ extension DigestRenderer {
     }
 
     /// Text safe inside HTML elements and quoted attributes.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escaped(_ text: String) -> String { text.htmlEscaped }
 
     /// `text` in lines of at most `width` characters (longer words stand alone), each indented.
     static func wrapped(_ text: String, width: Int, indent: String) -> String {

@@ -1,21 +1,9 @@
+import PaperCore
+
 /// Turns plain paper text into safe HTML: everything escaped, `$…$` math set in a math span
 /// with common TeX commands shown as their symbols, and search terms marked.
 enum RichText {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { text.htmlEscaped }
 
     /// `text` as HTML with `$…$` rendered as math and `terms` marked; line breaks inside a
     /// paragraph (hard-wrapped abstracts) become spaces.
