@@ -41,7 +41,7 @@ let package = Package(
             ]
         ),
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "Embedding", dependencies: ["COpenBLAS"]),
+        .target(name: "Embedding", dependencies: ["COpenBLAS", "PaperCore"]),
         .target(
             name: "PaperIngest",
             dependencies: ["PaperCore", "CZlib"],

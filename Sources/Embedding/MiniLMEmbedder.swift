@@ -1,3 +1,4 @@
+import PaperCore
 import Dispatch
 import Foundation
 
@@ -6,7 +7,7 @@ import Foundation
 /// Load it once with ``load(directory:batchSize:workers:)`` and share it; it is immutable.
 /// `embed` runs the forward passes on Dispatch worker threads, not on the caller's
 /// cooperative thread pool, so a long batch does not starve other tasks.
-public final class MiniLMEmbedder: TextEmbedder {
+public final class MiniLMEmbedder: SentenceEmbedder {
     /// "sentence-transformers/all-MiniLM-L6-v2".
     public let modelName = "sentence-transformers/all-MiniLM-L6-v2"
     /// 384.

@@ -32,6 +32,3 @@ struct EmbeddingUnavailable: Error, CustomStringConvertible {
     let reason: String
     var description: String { reason }
 }
-
-// The two protocols ask for the same members; Embedding stays free of PaperCore.
-extension MiniLMEmbedder: SentenceEmbedder {}

