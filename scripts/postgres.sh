@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts (or stops) a private PostgreSQL server on loopback for PaperFeed's tests and local use.
-# Usage: scripts/postgres.sh start|stop|url
+# Usage: scripts/postgres.sh start|stop|url [database]|recreate database
 # Installs Debian's postgresql if missing. Data lives in $PAPERFEED_PG_DIR (default
 # /tmp/paperfeed-pg); initdb refuses root, so the server runs as the `postgres` user.
 set -euo pipefail
@@ -52,10 +52,18 @@ stop)
     [ -n "$bin" ] && [ -f "$data/PG_VERSION" ] && as_postgres "$bin/pg_ctl" -D "$data" -m fast stop >/dev/null 2>&1 || true
     ;;
 url)
-    echo "$url"
+    echo "${url%/*}/${2:-paperfeed}"
+    ;;
+recreate)
+    # An empty database for a benchmark: dropped and created again, owned by paperfeed.
+    bin=$(bin_dir)
+    psql=( as_postgres "$bin/psql" -h /tmp -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA )
+    "${psql[@]}" -c "DROP DATABASE IF EXISTS ${2:?database name} WITH (FORCE)"
+    "${psql[@]}" -c "CREATE DATABASE $2 OWNER paperfeed"
+    echo "${url%/*}/$2"
     ;;
 *)
-    echo "usage: $0 start|stop|url" >&2
+    echo "usage: $0 start|stop|url [database]|recreate database" >&2
     exit 64
     ;;
 esac
