@@ -17,6 +17,9 @@ public protocol PaperRepository: Sendable {
     /// Papers on the daily feed, as `query` selects and orders them.
     func listing(_ query: ListingQuery) async throws -> ListingPage
 
+    /// Every day each of `ids` was put on the feed, oldest first (a paper can be listed again).
+    func listingDays(ids: [PaperID]) async throws -> [PaperID: [Day]]
+
     /// The latest day that has papers on the feed, or `nil` when none has.
     func latestListingDay() async throws -> Day?
 

@@ -7,6 +7,7 @@ struct NoRepository: PaperRepository {
     func papers(ids: [PaperID]) async throws -> [Paper] { [] }
     func papers(after id: PaperID?, limit: Int) async throws -> [Paper] { [] }
     func listing(_ query: ListingQuery) async throws -> ListingPage { ListingPage(papers: [], total: 0) }
+    func listingDays(ids: [PaperID]) async throws -> [PaperID: [Day]] { [:] }
     func latestListingDay() async throws -> Day? { nil }
     func nearbyListingDays(_ day: Day) async throws -> NearbyDays { NearbyDays(before: nil, after: nil) }
     func search(_ query: SearchQuery, limit: Int, offset: Int) async throws -> SearchPage { SearchPage(hits: [], total: 0) }

@@ -89,3 +89,22 @@ import Testing
         }
     }
 }
+
+@Suite struct StoreListingTests {
+    @Test(arguments: Engine.available) func aPaperListedAgainAppearsOnBothDays(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            _ = try await store.upsert([
+                makePaper("2608.13558", title: "Relisted", listed: "2026-08-14", upvotes: 2),
+                makePaper("2608.00001", title: "Other", listed: "2026-08-14"),
+            ])
+            _ = try await store.upsert([makePaper("2608.13558", title: "Relisted", listed: "2026-08-20", upvotes: 54)])
+            let day = { (text: String) in ListingQuery(days: Day(text)!...Day(text)!) }
+            #expect(try await store.listing(day("2026-08-14")).papers.map(\.id.rawValue).sorted() == ["2608.00001", "2608.13558"])
+            #expect(try await store.listing(day("2026-08-20")).papers.map(\.id.rawValue) == ["2608.13558"])
+            let week = try await store.listing(ListingQuery(days: Day("2026-08-14")!...Day("2026-08-20")!))
+            #expect(week.total == 2, "a paper listed twice in a week is listed once")
+            #expect(try await store.latestListingDay() == Day("2026-08-20"))
+            #expect(try await store.paper(PaperID(rawValue: "2608.13558"))?.listedOn == Day("2026-08-14"))
+        }
+    }
+}

@@ -119,7 +119,6 @@ def test_list_daily_papers_of_a_date_in_hugging_face_order(api: HfApi):
     assert [upvotes[i] for i in ids] == [entry["paper"]["upvotes"] for entry in raw]
 
 
-@pytest.mark.xfail(strict=True, reason="known limitation: a paper keeps only its first listing day (see README)")
 def test_a_relisted_paper_is_on_the_day_hugging_face_listed_it(api: HfApi):
     """2608.13558 was on Hugging Face's list of 2026-08-14 (2 upvotes) and again of 2026-08-20
     (54 upvotes, second of that day). Hugging Face's answer for 2026-08-20 has it; so should ours."""

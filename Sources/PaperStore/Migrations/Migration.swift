@@ -22,6 +22,7 @@ let allMigrations: [any Migration] = [
     CreatePaperFullTextIndex(),
     CreatePaperVectors(),
     CreateJobs(),
+    CreatePaperListings(),
 ]
 
 /// Applies the migrations a database has not seen yet and records each in `schema_migrations`.

@@ -90,6 +90,10 @@ public final class PostgresPaperStore: PaperDatabase, JobQueue {
     public func listing(_ query: ListingQuery) async throws -> ListingPage {
         try await read { try await ListingQueries.listing(query, on: $0) }
     }
+    public func listingDays(ids: [PaperID]) async throws -> [PaperID: [Day]] {
+        try await read { try await ListingQueries.listingDays(ids: ids, on: $0) }
+    }
+
     public func latestListingDay() async throws -> Day? { try await read { try await ListingQueries.latestDay(on: $0) } }
     public func nearbyListingDays(_ day: Day) async throws -> NearbyDays {
         try await read { try await ListingQueries.nearbyDays(day, on: $0) }

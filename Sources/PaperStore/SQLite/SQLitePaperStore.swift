@@ -63,6 +63,10 @@ public final class SQLitePaperStore: PaperDatabase, JobQueue {
         try await ListingQueries.listing(query, on: connections.reader)
     }
 
+    public func listingDays(ids: [PaperID]) async throws -> [PaperID: [Day]] {
+        try await ListingQueries.listingDays(ids: ids, on: connections.reader)
+    }
+
     public func latestListingDay() async throws -> Day? {
         try await ListingQueries.latestDay(on: connections.reader)
     }

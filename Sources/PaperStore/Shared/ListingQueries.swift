@@ -4,14 +4,16 @@ import SQLKit
 /// The daily feed's queries, dialect-neutral.
 enum ListingQueries {
     static func listing(_ query: ListingQuery, on db: any SQLDatabase) async throws -> ListingPage {
+        // A paper is in the listing when any of its listing days is in range (it may have two).
+        var listings = db.select().column("paper_id").from("paper_listings")
+        if let days = query.days {
+            listings = listings.where("day", .greaterThanOrEqual, days.lowerBound.description)
+                .where("day", .lessThanOrEqual, days.upperBound.description)
+        }
+        if let submitter = query.submitter { listings = listings.where("submitter_name", .equal, submitter) }
+        let listed = SQLGroupExpression(listings.select)
         func filtered<B: SQLPredicateBuilder>(_ builder: B) -> B {
-            var builder = builder.where("listed_on", .isNot, SQLLiteral.null)
-            if let days = query.days {
-                builder = builder.where("listed_on", .greaterThanOrEqual, days.lowerBound.description)
-                    .where("listed_on", .lessThanOrEqual, days.upperBound.description)
-            }
-            if let submitter = query.submitter { builder = builder.where("submitter_name", .equal, submitter) }
-            return builder
+            builder.where(SQLColumn("id"), .in, listed)
         }
         var select = filtered(db.select().columns(PaperRow.columns.map { SQLColumn($0) }).from("papers"))
         switch query.order {
@@ -23,20 +25,41 @@ enum ListingQueries {
         let rows = try await select.orderBy("id").limit(query.limit).offset(query.offset).all(decoding: PaperRow.self)
         let total = try await filtered(db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("papers"))
             .first()?.decode(column: "n", as: Int.self) ?? 0
-        return ListingPage(papers: try rows.map { try $0.paper() }, total: total)
+        var papers = try rows.map { try $0.paper() }
+        if let days = query.days {
+            // A paper listed again shows the day it was listed within the period asked for.
+            let listings = try await listingDays(ids: papers.filter { !($0.listedOn.map(days.contains) ?? false) }.map(\.id), on: db)
+            for index in papers.indices {
+                if let day = listings[papers[index].id]?.last(where: days.contains) { papers[index].listedOn = day }
+            }
+        }
+        return ListingPage(papers: papers, total: total)
+    }
+
+    static func listingDays(ids: [PaperID], on db: any SQLDatabase) async throws -> [PaperID: [Day]] {
+        guard !ids.isEmpty else { return [:] }
+        struct Row: Decodable {
+            var paper_id: String
+            var day: String
+        }
+        let rows = try await db.select().column("paper_id").column("day").from("paper_listings")
+            .where("paper_id", .in, ids.map(\.rawValue)).orderBy("day").all(decoding: Row.self)
+        return rows.reduce(into: [:]) { days, row in
+            if let day = Day(row.day) { days[PaperID(rawValue: row.paper_id), default: []].append(day) }
+        }
     }
 
     static func latestDay(on db: any SQLDatabase) async throws -> Day? {
-        try await db.select().column(SQLFunction("max", args: SQLColumn("listed_on")), as: "day").from("papers")
+        try await db.select().column(SQLFunction("max", args: SQLColumn("day")), as: "day").from("paper_listings")
             .first()?.decode(column: "day", as: String?.self).flatMap { Day($0) }
     }
 
     static func nearbyDays(_ day: Day, on db: any SQLDatabase) async throws -> NearbyDays {
-        let before = try await db.select().column(SQLFunction("max", args: SQLColumn("listed_on")), as: "day")
-            .from("papers").where("listed_on", .lessThan, day.description)
+        let before = try await db.select().column(SQLFunction("max", args: SQLColumn("day")), as: "day")
+            .from("paper_listings").where("day", .lessThan, day.description)
             .first()?.decode(column: "day", as: String?.self).flatMap { Day($0) }
-        let after = try await db.select().column(SQLFunction("min", args: SQLColumn("listed_on")), as: "day")
-            .from("papers").where("listed_on", .greaterThan, day.description)
+        let after = try await db.select().column(SQLFunction("min", args: SQLColumn("day")), as: "day")
+            .from("paper_listings").where("day", .greaterThan, day.description)
             .first()?.decode(column: "day", as: String?.self).flatMap { Day($0) }
         return NearbyDays(before: before, after: after)
     }

@@ -69,9 +69,23 @@ enum PaperUpsert {
             try await insert.run()
         }
         try await VectorQueries.forget(textChanged, on: db)
+        try await recordListings(papers, on: db)
         counts.inserted = inserts.count
         // A record repeated inside the batch is counted once, as what happened to its paper.
         counts.unchanged += papers.count - counts.older - order.count
         return counts
+    }
+
+    /// Every listing day the batch names, including days a stored paper is listed again on.
+    private static func recordListings(_ papers: [Paper], on db: any SQLDatabase) async throws {
+        let listed = papers.compactMap { paper in paper.listedOn.map { (paper.id.rawValue, $0.description, paper.submitter?.name) } }
+        for chunk in stride(from: 0, to: listed.count, by: rowsPerInsert) {
+            var insert = db.insert(into: "paper_listings").columns("paper_id", "day", "submitter_name")
+                .ignoringConflicts(with: ["paper_id", "day"])
+            for (id, day, submitter) in listed[chunk..<min(chunk + rowsPerInsert, listed.count)] {
+                insert = insert.values(SQLBind(id), SQLBind(day), submitter.map { SQLBind($0) } ?? SQLLiteral.null)
+            }
+            try await insert.run()
+        }
     }
 }
