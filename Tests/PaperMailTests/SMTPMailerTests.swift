@@ -121,19 +121,18 @@ struct SMTPMailerTests {
     }
 }
 
-/// Failures that must come quickly, without a server that answers.
-@Suite("SMTP failures without a server")
+/// Failures without a server that answers: each must end in its own error, never hang (the time
+/// limit catches a hang; how fast they fail is not a unit test's business on a loaded machine).
+@Suite("SMTP failures without a server", .timeLimit(.minutes(1)))
 struct SMTPFailureTests {
     @Test func closedPortFailsFast() async throws {
         // Port 1 (tcpmux): nothing listens there, and being below 1024 it is never handed out as
         // an ephemeral port, so neither a parallel test nor a TCP self-connect can take it.
         let port = 1
         let mailer = SMTPMailer(configuration: SMTPConfiguration(host: "127.0.0.1", port: port, security: .plain))
-        let start = ContinuousClock.now
         await #expect(throws: SMTPError.connectionRefused(host: "127.0.0.1", port: port)) {
             try await mailer.send(SMTPMailerTests.digest())
         }
-        #expect(ContinuousClock.now - start < .seconds(5))
     }
 
     @Test func silentServerTimesOut() async throws {
@@ -143,10 +142,8 @@ struct SMTPFailureTests {
         defer { listener.close(promise: nil) }
         let port = try #require(listener.localAddress?.port)
         let configuration = SMTPConfiguration(host: "127.0.0.1", port: port, security: .plain, timeout: .milliseconds(500))
-        let start = ContinuousClock.now
         await #expect(throws: SMTPError.timeout(waitingFor: "greeting")) {
             try await SMTPMailer(configuration: configuration).send(SMTPMailerTests.digest())
         }
-        #expect(ContinuousClock.now - start < .seconds(5))
     }
 }
