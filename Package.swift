@@ -97,6 +97,11 @@ let package = Package(
             path: "Benchmarks/PaperFeedBench"
         ),
         .executableTarget(name: "embedding-bench", dependencies: ["Embedding"], path: "Benchmarks/EmbeddingBench"),
+        .executableTarget(
+            name: "vector-bench",
+            dependencies: ["PaperCore", "PaperSearch", "Embedding"],
+            path: "Benchmarks/VectorBench"
+        ),
         .testTarget(name: "PaperCoreTests", dependencies: ["PaperCore"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"]),
         .testTarget(
