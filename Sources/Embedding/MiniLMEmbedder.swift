@@ -36,9 +36,10 @@ public final class MiniLMEmbedder: SentenceEmbedder {
     ///   - batchSize: the most texts encoded together, grouped by length. Batches are packed
     ///     without padding, so a 256-token text alone already makes large matrix products;
     ///     bigger batches only grow the working set (8 texts: about 20 MB per worker).
-    ///   - workers: batches encoded in parallel. With more than one, OpenBLAS is set to one
+    ///   - workers: batches encoded in parallel, each on one thread: OpenBLAS is set to one
     ///     thread per call (process-wide), since splitting the batch across cores scales
-    ///     better here than splitting each matrix product.
+    ///     better here than splitting each matrix product, and one worker leaves the other
+    ///     cores to the caller (a web server embedding in the background).
     /// - Throws: ``EmbeddingError/missingModelFile(name:directory:)`` naming the first absent
     ///   file, or another ``EmbeddingError`` if a file is malformed.
     public static func load(
@@ -53,7 +54,9 @@ public final class MiniLMEmbedder: SentenceEmbedder {
         let tokenizer = try WordPieceTokenizer(vocabularyURL: directory.appendingPathComponent("vocab.txt"))
         let file = try SafeTensors(contentsOf: directory.appendingPathComponent("model.safetensors"))
         let model = MiniLMModel(weights: try BertWeights(file))
-        if workers > 1 { BLAS.setThreads(1) }
+        // Parallel work is split across batches, one thread each, which scales better than
+        // splitting every matrix product; a single worker leaves the other cores free.
+        BLAS.setThreads(1)
         return MiniLMEmbedder(tokenizer: tokenizer, model: model, batchSize: batchSize, workers: workers)
     }
 

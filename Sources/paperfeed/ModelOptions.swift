@@ -17,10 +17,12 @@ struct ModelOptions: ParsableArguments {
         modelDirectory ?? settings.modelDirectory
     }
 
-    /// The embedder, or why there is none (missing files say how to install them).
-    static func load(_ directory: String) -> Result<any SentenceEmbedder, EmbeddingUnavailable> {
+    /// The embedder, or why there is none (missing files say how to install them). `workers`
+    /// is how many cores it may keep busy: all for `embed`, one inside `serve` so requests keep one.
+    static func load(_ directory: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount)
+        -> Result<any SentenceEmbedder, EmbeddingUnavailable> {
         do {
-            return .success(try MiniLMEmbedder.load(directory: URL(fileURLWithPath: directory)))
+            return .success(try MiniLMEmbedder.load(directory: URL(fileURLWithPath: directory), workers: workers))
         } catch {
             return .failure(EmbeddingUnavailable(reason:
                 "Semantic search is off: \(error). Run scripts/install-model.sh, or point PAPERFEED_MODEL_DIR at a folder with model.safetensors and vocab.txt."))

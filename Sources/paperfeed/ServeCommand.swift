@@ -68,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// without the model, keyword search only and the reason why.
     private func semanticSearch(_ database: any PaperDatabase, settings: Settings, logger: Logger) async throws
         -> (SemanticSearch?, [any Service], String) {
-        switch ModelOptions.load(model.directory(settings)) {
+        switch ModelOptions.load(model.directory(settings), workers: 1) {
         case let .failure(unavailable):
             StandardOutput.line(unavailable.reason)
             return (nil, [], unavailable.reason)
