@@ -91,15 +91,16 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(name: "BenchmarkSupport", dependencies: ["PaperCore", "PaperIngest"], path: "Benchmarks/Support"),
         .executableTarget(
             name: "paperfeed-bench",
-            dependencies: ["PaperCore", "PaperStore", "PaperIngest", "PaperSearch"],
+            dependencies: ["PaperCore", "PaperStore", "PaperIngest", "PaperSearch", "BenchmarkSupport"],
             path: "Benchmarks/PaperFeedBench"
         ),
-        .executableTarget(name: "embedding-bench", dependencies: ["Embedding"], path: "Benchmarks/EmbeddingBench"),
+        .executableTarget(name: "embedding-bench", dependencies: ["Embedding", "BenchmarkSupport"], path: "Benchmarks/EmbeddingBench"),
         .executableTarget(
             name: "vector-bench",
-            dependencies: ["PaperCore", "PaperSearch", "Embedding"],
+            dependencies: ["PaperCore", "PaperSearch", "Embedding", "BenchmarkSupport"],
             path: "Benchmarks/VectorBench"
         ),
         .testTarget(name: "PaperCoreTests", dependencies: ["PaperCore"]),

