@@ -58,7 +58,8 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies)
         metrics: dependencies.metrics,
         searcher: PaperSearcher(repository: dependencies.repository, semantic: dependencies.semantic),
         semanticOffReason: dependencies.semanticOffReason,
-        cache: ResponseCache(lifetime: .seconds(configuration.cacheSeconds)))
+        cache: ResponseCache(lifetime: .seconds(configuration.cacheSeconds)),
+        trending: TrendingFeed(repository: dependencies.repository, clock: dependencies.clock))
     // HEAD is answered like GET without the body, for feed readers and link checkers.
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.info))

@@ -24,10 +24,7 @@ struct DailyPapersAPIController<Context: RequestContext> {
         var papers: [Paper]
         var total: Int
         if sort == "trending" {
-            let reference = try await services.trendingReference()
-            let days = period?.days ?? services.trending.candidateDays(at: reference.addingTimeInterval(-1))
-            let all = try await services.repository.listing(ListingQuery(days: days, submitter: submitter, limit: 5_000))
-            let ranked = services.trending.rank(all.papers, at: reference).map(\.paper)
+            let ranked = try await services.trending.papers(in: period?.days, submitter: submitter, limit: 5_000).map(\.paper)
             total = ranked.count
             papers = Array(ranked.dropFirst(page * limit).prefix(limit))
         } else {

@@ -33,7 +33,7 @@ struct FeedsController<Context: RequestContext> {
     }
 
     private func trending(_ name: String, _ request: Request) async throws -> FeedDocument {
-        let papers = try await services.trendingPapers(limit: 50).map(\.paper)
+        let papers = try await services.trending.papers(limit: 50).map(\.paper)
         return document("\(services.configuration.siteName): trending papers", "Papers getting the most attention this week.",
                         page: "/papers/trending", name: name, papers: papers, request: request)
     }

@@ -44,7 +44,7 @@ struct ListingPagesController<Context: RequestContext> {
     }
 
     private func trending() async throws -> BodyResponse {
-        let ranked = try await services.trendingPapers(limit: Self.pageSize)
+        let ranked = try await services.trending.papers(limit: Self.pageSize)
         let model = TrendingPageModel(cards: ranked.enumerated().map { index, item in
             PaperCard(item.paper, rank: index + 1, reasons: item.reasons + String(format: " · score %.1f", item.score))
         })
