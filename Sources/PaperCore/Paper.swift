@@ -82,7 +82,7 @@ public struct Paper: Hashable, Sendable, Codable, Identifiable {
         listedOn: Day? = nil, submitter: Submitter? = nil, upvotes: Int = 0, commentCount: Int = 0,
         githubRepo: String? = nil, githubStars: Int? = nil, projectPage: String? = nil,
         aiKeywords: [String] = [], aiSummary: String? = nil, doi: String? = nil,
-        journalRef: String? = nil, source: PaperSource
+        journalRef: String? = nil, source: PaperSource, findsCodeInAbstract: Bool = true
     ) {
         self.id = id
         self.version = version
@@ -96,7 +96,9 @@ public struct Paper: Hashable, Sendable, Codable, Identifiable {
         self.submitter = submitter
         self.upvotes = upvotes
         self.commentCount = commentCount
-        self.githubRepo = githubRepo ?? CodeLinks.firstRepository(in: abstract)
+        // Sources give the repository, or mention it in the abstract; a stored record is already
+        // resolved and passes `findsCodeInAbstract: false`.
+        self.githubRepo = githubRepo ?? (findsCodeInAbstract ? CodeLinks.firstRepository(in: abstract) : nil)
         self.githubStars = githubStars
         self.projectPage = projectPage
         self.aiKeywords = aiKeywords

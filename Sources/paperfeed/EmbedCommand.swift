@@ -14,11 +14,7 @@ struct EmbedCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try await Settings.load(overrides: [:])
-        let embedder: any SentenceEmbedder
-        switch ModelOptions.load(model.directory(settings)) {
-        case let .success(loaded): embedder = loaded
-        case let .failure(unavailable): throw CommandFailure(unavailable.reason)
-        }
+        let embedder = try model.require(settings)
         try await store.withStore { database, _ in
             let progress = ProgressLine()
             let embedded = try await EmbeddingPipeline(papers: database, embedder: embedder, index: nil).run { step in

@@ -23,11 +23,7 @@ struct EvalCommand: AsyncParsableCommand {
         let judgments = try queries.map { try SearchEvaluation.judgments(from: Data(contentsOf: URL(fileURLWithPath: $0))) }
             ?? SearchEvaluation.bundledJudgments()
         guard !judgments.isEmpty else { throw CommandFailure("No queries to evaluate.") }
-        let embedder: any SentenceEmbedder
-        switch ModelOptions.load(model.directory(settings)) {
-        case let .success(loaded): embedder = loaded
-        case let .failure(unavailable): throw CommandFailure(unavailable.reason)
-        }
+        let embedder = try model.require(settings)
         try await store.withStore { database, _ in
             let semantic = SemanticSearch(embedder: embedder, vectors: database)
             let loaded = try await semantic.load()

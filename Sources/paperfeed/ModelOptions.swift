@@ -30,6 +30,16 @@ struct ModelOptions: ParsableArguments {
     }
 }
 
+extension ModelOptions {
+    /// The embedder, or a command failure saying how to install it.
+    func require(_ settings: Settings) throws -> any SentenceEmbedder {
+        switch Self.load(directory(settings)) {
+        case let .success(embedder): return embedder
+        case let .failure(unavailable): throw CommandFailure(unavailable.reason)
+        }
+    }
+}
+
 struct EmbeddingUnavailable: Error, CustomStringConvertible {
     let reason: String
     var description: String { reason }

@@ -78,7 +78,7 @@ struct PaperRow: Codable, Equatable, Sendable {
     }
 
     func paper() throws -> Paper {
-        var paper = Paper(
+        try Paper(
             id: PaperID(rawValue: id), version: version, title: title, abstract: abstract,
             authors: try Self.decode([Author].self, authors_json),
             categories: categories.split(separator: " ").map(String.init),
@@ -89,11 +89,9 @@ struct PaperRow: Codable, Equatable, Sendable {
             upvotes: upvotes, commentCount: comment_count,
             githubRepo: github_repo, githubStars: github_stars, projectPage: project_page,
             aiKeywords: try Self.decode([String].self, ai_keywords_json), aiSummary: ai_summary,
-            doi: doi, journalRef: journal_ref, source: PaperSource(rawValue: source) ?? .huggingFace
+            doi: doi, journalRef: journal_ref, source: PaperSource(rawValue: source) ?? .huggingFace,
+            findsCodeInAbstract: false
         )
-        // The stored repository is authoritative, even when none was found in the abstract.
-        paper.githubRepo = github_repo
-        return paper
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {

@@ -5,7 +5,8 @@ import PaperCore
 struct FeedDocument {
     let title: String
     let description: String
-    /// The page the feed mirrors, and the feed's own address.
+    /// The site's address (paper links go under it), the page the feed mirrors, and the feed's own address.
+    let siteURL: String
     let pageURL: String
     let feedURL: String
     let papers: [Paper]
@@ -61,7 +62,7 @@ struct FeedDocument {
     }
 
     private func paperURL(_ paper: Paper) -> String {
-        feedURL.components(separatedBy: "/feeds/").first! + "/papers/" + paper.id.rawValue
+        siteURL + "/papers/" + paper.id.rawValue
     }
 
     private func date(of paper: Paper) -> Date {

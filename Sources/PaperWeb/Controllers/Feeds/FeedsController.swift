@@ -54,7 +54,8 @@ struct FeedsController<Context: RequestContext> {
 
     private func document(_ title: String, _ description: String, page: String, name: String, papers: [Paper],
                           request: Request) -> FeedDocument {
-        FeedDocument(title: title, description: description, pageURL: services.absoluteURL(page, for: request),
+        FeedDocument(title: title, description: description, siteURL: services.absoluteURL("", for: request),
+                     pageURL: services.absoluteURL(page, for: request),
                      feedURL: services.absoluteURL("/feeds/" + name, for: request), papers: papers,
                      updated: papers.compactMap { $0.listedOn?.start ?? $0.publishedAt }.max() ?? Date(timeIntervalSince1970: 0))
     }
