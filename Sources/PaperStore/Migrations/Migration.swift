@@ -23,6 +23,7 @@ let allMigrations: [any Migration] = [
     CreatePaperVectors(),
     CreateJobs(),
     CreatePaperListings(),
+    CreateCommunity(),
 ]
 
 /// Applies the migrations a database has not seen yet and records each in `schema_migrations`.

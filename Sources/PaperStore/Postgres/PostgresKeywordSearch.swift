@@ -12,11 +12,12 @@ struct PostgresKeywordSearch {
                                   SQLFunction("websearch_to_tsquery", args: SQLLiteral.string("english"),
                                               SQLBind(query.positiveWords.joined(separator: " "))))
         var select = db.select()
-            .columns(PaperRow.columns.map { SQLColumn($0, table: "papers") })
+            .columns(PaperRow.shownColumns(table: "papers"))
             .column(ranking, as: "score")
             .column(SQLQueryString("count(*) OVER ()"), as: "total")
             .from("papers")
             .where(TSQueryExpression.render(text))
+            .where("hidden", .equal, 0)
         if let years = query.years {
             select = select.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
         }
@@ -27,7 +28,7 @@ struct PostgresKeywordSearch {
         }
         guard let first = rows.first else {
             var count = db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("papers")
-                .where(TSQueryExpression.render(text))
+                .where(TSQueryExpression.render(text)).where("hidden", .equal, 0)
             if let years = query.years {
                 count = count.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
             }

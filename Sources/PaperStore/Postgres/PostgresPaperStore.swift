@@ -5,7 +5,7 @@ import PostgresKit
 
 /// The scale-out store: PostgreSQL through PostgresNIO's connection pool, shared by any number
 /// of PaperFeed nodes. Migrated on open; vectors are stored as `bytea` and searched in the app.
-public final class PostgresPaperStore: PaperDatabase, JobQueue {
+public final class PostgresPaperStore: PaperDatabase, SQLAccess {
     let client: PostgresClient
     private let runTask: Task<Void, Never>
 
@@ -65,15 +65,17 @@ public final class PostgresPaperStore: PaperDatabase, JobQueue {
         await runTask.value
     }
 
+    public var claimLockClause: SQLQueryString { " FOR UPDATE SKIP LOCKED" }
+
     /// Runs `body` in one transaction on one pooled connection.
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
             try await connection.sql().inTransaction(body)
         }
     }
 
     /// Runs `body` on a pooled connection.
-    func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { try await body($0.sql()) }
     }
 

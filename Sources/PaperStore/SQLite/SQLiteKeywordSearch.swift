@@ -9,7 +9,7 @@ struct SQLiteKeywordSearch {
         guard let text = query.text else { return try await PaperQueries.filterOnly(query, limit: limit, offset: offset, on: db) }
         let match = try FTS5Expression.render(text)
         let years = yearClause(query.years)
-        let columns = SQLQueryString(PaperRow.columns.map { "papers.\($0)" }.joined(separator: ", "))
+        let columns = SQLQueryString(PaperRow.shownColumnList(table: "papers"))
         // Rank inside the index first and join only the page's rows: reading whole paper rows
         // for every match is what makes broad queries slow. FTS5's rank is BM25 negated.
         let rows = try await db.raw("""
@@ -40,8 +40,10 @@ struct SQLiteKeywordSearch {
     }
 
     private func yearClause(_ years: ClosedRange<Int>?) -> SQLQueryString {
-        guard let years else { return "" }
+        // Hidden papers are few; leaving them out inside the index keeps pages full.
+        let visible: SQLQueryString = " AND rowid NOT IN (SELECT seq FROM papers WHERE hidden = 1)"
+        guard let years else { return visible }
         // Answered from the covering index on year, without reading paper rows.
-        return " AND rowid IN (SELECT seq FROM papers WHERE year BETWEEN \(bind: years.lowerBound) AND \(bind: years.upperBound))"
+        return visible + " AND rowid IN (SELECT seq FROM papers WHERE year BETWEEN \(bind: years.lowerBound) AND \(bind: years.upperBound))"
     }
 }

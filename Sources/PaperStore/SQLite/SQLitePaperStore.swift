@@ -4,7 +4,7 @@ import PaperCore
 import SQLiteKit
 
 /// The embedded store: one SQLite file with an FTS5 index, migrated on open.
-public final class SQLitePaperStore: PaperDatabase, JobQueue {
+public final class SQLitePaperStore: PaperDatabase, SQLAccess {
     let connections: SQLiteConnections
 
     private init(connections: SQLiteConnections) {
@@ -35,6 +35,16 @@ public final class SQLitePaperStore: PaperDatabase, JobQueue {
     public func close() async throws {
         try await connections.close()
     }
+
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await body(connections.reader)
+    }
+
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await connections.transaction(body)
+    }
+
+    public var claimLockClause: SQLQueryString { "" }
 
     public func upsert(_ papers: [Paper]) async throws -> UpsertCounts {
         let batch = PaperUpsert.Batch(papers)

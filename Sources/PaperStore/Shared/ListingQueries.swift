@@ -13,12 +13,12 @@ enum ListingQueries {
         if let submitter = query.submitter { listings = listings.where("submitter_name", .equal, submitter) }
         let listed = SQLGroupExpression(listings.select)
         func filtered<B: SQLPredicateBuilder>(_ builder: B) -> B {
-            builder.where(SQLColumn("id"), .in, listed)
+            builder.where(SQLColumn("id"), .in, listed).where("hidden", .equal, 0)
         }
-        var select = filtered(db.select().columns(PaperRow.columns.map { SQLColumn($0) }).from("papers"))
+        var select = filtered(db.select().columns(PaperRow.shownColumns()).from("papers"))
         switch query.order {
         case .upvotes:
-            select = select.orderBy("upvotes", .descending).orderBy("listed_on", .descending)
+            select = select.orderBy(PaperRow.shownUpvotes, SQLDirection.descending).orderBy("listed_on", .descending)
         case .newest:
             select = select.orderBy("listed_on", .descending).orderBy("published_at", .descending)
         }

@@ -15,11 +15,17 @@ enum PaperQueries {
     }
 
     static func paper(_ id: PaperID, on db: any SQLDatabase) async throws -> Paper? {
-        try await rows(ids: [id.rawValue], on: db)[id.rawValue]?.paper()
+        try await papers(ids: [id], on: db).first
     }
 
-    static func papers(ids: [PaperID], on db: any SQLDatabase) async throws -> [Paper] {
-        let found = try await rows(ids: Set(ids.map(\.rawValue)), on: db)
+    /// The visible papers among `ids`, in that order, counts as pages show them.
+    static func papers(ids: [PaperID], includeHidden: Bool = false, on db: any SQLDatabase) async throws -> [Paper] {
+        guard !ids.isEmpty else { return [] }
+        var select = db.select().columns(PaperRow.shownColumns()).from("papers")
+            .where("id", .in, ids.map(\.rawValue))
+        if !includeHidden { select = select.where("hidden", .equal, 0) }
+        let found = Dictionary(try await select.all(decoding: PaperRow.self).map { ($0.id, $0) },
+                               uniquingKeysWith: { first, _ in first })
         return try ids.compactMap { try found[$0.rawValue]?.paper() }
     }
 
@@ -31,8 +37,8 @@ enum PaperQueries {
 
     /// A query of filters alone (`year:2024`): newest first.
     static func filterOnly(_ query: SearchQuery, limit: Int, offset: Int, on db: any SQLDatabase) async throws -> SearchPage {
-        var select = db.select().columns(PaperRow.columns.map { SQLColumn($0) }).from("papers")
-        var count = db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("papers")
+        var select = db.select().columns(PaperRow.shownColumns()).from("papers").where("hidden", .equal, 0)
+        var count = db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("papers").where("hidden", .equal, 0)
         if let years = query.years {
             select = select.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
             count = count.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)

@@ -36,6 +36,29 @@ struct PaperRow: Codable, Equatable, Sendable {
         "ai_keywords_json", "ai_summary", "doi", "journal_ref", "source",
     ]
 
+    /// The columns as pages show them: the community's upvotes and comments added to the
+    /// imported counts (which an import may raise but never lowers).
+    static func shownColumns(table: String? = nil) -> [any SQLExpression] {
+        columns.map { name in
+            guard let community = communityCounts[name] else { return SQLColumn(name, table: table) as any SQLExpression }
+            return SQLAlias(SQLBinaryExpression(SQLColumn(name, table: table), .add, SQLColumn(community, table: table)),
+                            as: SQLIdentifier(name))
+        }
+    }
+
+    /// `shownColumns(table:)` as SQL text, for raw queries.
+    static func shownColumnList(table: String) -> String {
+        columns.map { name in
+            communityCounts[name].map { "(\(table).\(name) + \(table).\($0)) AS \(name)" } ?? "\(table).\(name)"
+        }.joined(separator: ", ")
+    }
+
+    /// Which column holds the community's part of a count.
+    private static let communityCounts = ["upvotes": "community_upvotes", "comment_count": "community_comments"]
+
+    /// The listing order by upvotes, community votes included.
+    static let shownUpvotes = SQLBinaryExpression(SQLColumn("upvotes"), .add, SQLColumn("community_upvotes"))
+
     /// The row's values in `columns` order, as bound parameters (NULL for `nil`).
     /// Bulk inserts use this instead of Codable encoding, which costs more than the insert.
     var sqlValues: [any SQLExpression] {

@@ -1,0 +1,79 @@
+import Foundation
+
+/// How often a subscriber gets the digest.
+public enum DigestFrequency: String, Hashable, Sendable, CaseIterable, Codable {
+    case daily, weekly
+
+    /// The digest period a send on `day` belongs to: the day itself, or its ISO week.
+    public func period(sending day: Day) -> Period {
+        switch self {
+        case .daily: .day(day)
+        case .weekly: .week(containing: day)
+        }
+    }
+}
+
+/// An email address that asked for digests. `token` is the secret in its confirm and
+/// unsubscribe links.
+public struct Subscriber: Hashable, Sendable {
+    public enum State: String, Sendable, CaseIterable { case pending, confirmed, unsubscribed }
+    public var id: Int
+    public var email: String
+    public var frequency: DigestFrequency
+    public var state: State
+    public var token: String
+    public var userID: Int?
+
+    public init(id: Int, email: String, frequency: DigestFrequency, state: State, token: String, userID: Int?) {
+        self.id = id
+        self.email = email
+        self.frequency = frequency
+        self.state = state
+        self.token = token
+        self.userID = userID
+    }
+}
+
+/// One digest email to one subscriber for one period: the outbox row that makes it go out once.
+public struct DigestDelivery: Hashable, Sendable {
+    public var id: Int
+    public var subscriber: Subscriber
+    /// The period's key, e.g. `daily/2026-11-29` or `weekly/2026-W48`.
+    public var period: String
+    public var attempts: Int
+
+    public init(id: Int, subscriber: Subscriber, period: String, attempts: Int) {
+        self.id = id
+        self.subscriber = subscriber
+        self.period = period
+        self.attempts = attempts
+    }
+}
+
+/// Subscribers and the digest outbox.
+public protocol SubscriptionStore: Sendable {
+    /// Subscribes `email` (pending until confirmed, or confirmed at once when `confirmed`);
+    /// subscribing again changes the frequency and keeps the token.
+    func subscribe(email: String, frequency: DigestFrequency, userID: Int?, confirmed: Bool, token: String, now: Date) async throws -> Subscriber
+    /// The subscriber whose token this is, or `nil`.
+    func subscriber(token: String) async throws -> Subscriber?
+    /// Sets a subscriber's state (confirm, unsubscribe) by token; `nil` when the token is unknown.
+    func setSubscriberState(token: String, to state: Subscriber.State, now: Date) async throws -> Subscriber?
+    /// The subscription of an account, or `nil`.
+    func subscriber(userID: Int) async throws -> Subscriber?
+
+    /// Queues one delivery per confirmed subscriber of `frequency` for `period`; a period queued
+    /// before (by this node or another) gains only subscribers who were not in it. Returns how
+    /// many deliveries were added.
+    func planDigest(frequency: DigestFrequency, period: String, now: Date) async throws -> Int
+    /// Takes the next due delivery, leased to `node` until `now + lease`; never the same to two callers.
+    func claimDelivery(node: String, lease: Duration, now: Date) async throws -> DigestDelivery?
+    /// Marks a delivery sent (or skipped, when its subscriber left before it went out).
+    func finishDelivery(id: Int, sent: Bool, now: Date) async throws
+    /// Returns a delivery to the outbox, to be tried again after `retryAt`.
+    func retryDelivery(id: Int, retryAt: Date, error: String) async throws
+    /// Gives up on a delivery after too many failures.
+    func failDelivery(id: Int, error: String) async throws
+    /// How many deliveries of `period` are in each state (`queued`, `sending`, `sent`, `skipped`, `failed`).
+    func deliveryCounts(period: String) async throws -> [String: Int]
+}

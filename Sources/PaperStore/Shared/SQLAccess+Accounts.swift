@@ -1,0 +1,101 @@
+import Foundation
+import PaperCore
+import SQLKit
+
+/// A `users` row.
+struct UserRow: Decodable {
+    var id: Int
+    var name: String
+    var email: String
+    var password_hash: String
+    var is_admin: Int
+    var created_at: Int64
+
+    static let columns = ["id", "name", "email", "password_hash", "is_admin", "created_at"]
+    var user: User {
+        User(id: id, name: name, email: email, passwordHash: password_hash, isAdmin: is_admin != 0,
+             createdAt: Date(timeIntervalSince1970: Double(created_at)))
+    }
+}
+
+extension AccountStore where Self: SQLAccess {
+    public func createUser(name: String, email: String, passwordHash: String, isAdmin: Bool, now: Date) async throws -> User {
+        try await transaction { db in
+            if try await Self.userRow(where: "name_key", is: name.lowercased(), on: db) != nil { throw AccountError.nameTaken(name) }
+            if try await Self.userRow(where: "email_key", is: email.lowercased(), on: db) != nil { throw AccountError.emailTaken(email) }
+            let created = Int64(now.timeIntervalSince1970)
+            // A concurrent sign-up with the same name loses on the unique index: no row comes back.
+            let row = try await db.insert(into: "users")
+                .columns("name", "name_key", "email", "email_key", "password_hash", "is_admin", "created_at")
+                .values(SQLBind(name), SQLBind(name.lowercased()), SQLBind(email), SQLBind(email.lowercased()),
+                        SQLBind(passwordHash), SQLBind(isAdmin ? 1 : 0), SQLBind(created))
+                .ignoringConflicts(with: ["name_key"])
+                .returning("id").first()
+            guard let id = try row?.decode(column: "id", as: Int.self) else { throw AccountError.nameTaken(name) }
+            return User(id: id, name: name, email: email, passwordHash: passwordHash, isAdmin: isAdmin,
+                        createdAt: Date(timeIntervalSince1970: Double(created)))
+        }
+    }
+
+    public func user(id: Int) async throws -> User? {
+        try await read { try await Self.userRow(where: "id", is: id, on: $0)?.user }
+    }
+
+    public func user(named name: String) async throws -> User? {
+        try await read { try await Self.userRow(where: "name_key", is: name.lowercased(), on: $0)?.user }
+    }
+
+    public func user(email: String) async throws -> User? {
+        try await read { try await Self.userRow(where: "email_key", is: email.lowercased(), on: $0)?.user }
+    }
+
+    public func setPasswordHash(_ hash: String, userID: Int) async throws {
+        try await transaction { db in
+            try await db.update("users").set("password_hash", to: hash).where("id", .equal, userID).run()
+            try await db.delete(from: "sessions").where("user_id", .equal, userID).run()
+        }
+    }
+
+    public func createSession(tokenHash: String, userID: Int, expiresAt: Date) async throws {
+        try await transaction { db in
+            try await db.insert(into: "sessions").columns("token_hash", "user_id", "expires_at")
+                .values(SQLBind(tokenHash), SQLBind(userID), SQLBind(Int64(expiresAt.timeIntervalSince1970))).run()
+        }
+    }
+
+    public func sessionUser(tokenHash: String, now: Date) async throws -> User? {
+        try await read { db in
+            try await db.select().columns(UserRow.columns.map { SQLColumn($0, table: "users") }).from("sessions")
+                .join("users", on: SQLColumn("user_id", table: "sessions"), .equal, SQLColumn("id", table: "users"))
+                .where(SQLColumn("token_hash", table: "sessions"), .equal, SQLBind(tokenHash))
+                .where(SQLColumn("expires_at", table: "sessions"), .greaterThan, SQLBind(Int64(now.timeIntervalSince1970)))
+                .first(decoding: UserRow.self)?.user
+        }
+    }
+
+    public func deleteSession(tokenHash: String) async throws {
+        try await transaction { try await $0.delete(from: "sessions").where("token_hash", .equal, tokenHash).run() }
+    }
+
+    public func createPasswordReset(tokenHash: String, userID: Int, expiresAt: Date) async throws {
+        try await transaction { db in
+            try await db.insert(into: "password_resets").columns("token_hash", "user_id", "expires_at")
+                .values(SQLBind(tokenHash), SQLBind(userID), SQLBind(Int64(expiresAt.timeIntervalSince1970))).run()
+        }
+    }
+
+    public func consumePasswordReset(tokenHash: String, now: Date) async throws -> Int? {
+        try await transaction { db in
+            // Deleting is what uses the token up: a second use finds nothing.
+            let row = try await db.delete(from: "password_resets").where("token_hash", .equal, tokenHash)
+                .returning("user_id", "expires_at").first()
+            guard let row, try row.decode(column: "expires_at", as: Int64.self) > Int64(now.timeIntervalSince1970) else { return nil }
+            return try row.decode(column: "user_id", as: Int.self)
+        }
+    }
+
+    static func userRow(where column: String, is value: some Encodable & Sendable, on db: any SQLDatabase) async throws -> UserRow? {
+        try await db.select().columns(UserRow.columns).from("users").where(SQLColumn(column), .equal, SQLBind(value))
+            .first(decoding: UserRow.self)
+    }
+}

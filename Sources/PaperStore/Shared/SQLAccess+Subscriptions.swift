@@ -1,0 +1,134 @@
+import Foundation
+import PaperCore
+import SQLKit
+
+/// A `subscribers` row.
+struct SubscriberRow: Decodable {
+    var id: Int
+    var email: String
+    var frequency: String
+    var state: String
+    var token: String
+    var user_id: Int?
+
+    static let columns = ["id", "email", "frequency", "state", "token", "user_id"]
+    var subscriber: Subscriber {
+        Subscriber(id: id, email: email, frequency: DigestFrequency(rawValue: frequency) ?? .daily,
+                   state: Subscriber.State(rawValue: state) ?? .pending, token: token, userID: user_id)
+    }
+}
+
+extension SubscriptionStore where Self: SQLAccess {
+    public func subscribe(email: String, frequency: DigestFrequency, userID: Int?, confirmed: Bool, token: String,
+                          now: Date) async throws -> Subscriber {
+        try await transaction { db in
+            let time = Int64(now.timeIntervalSince1970)
+            try await db.insert(into: "subscribers").columns("email", "email_key", "frequency", "state", "token", "user_id", "updated_at")
+                .values(SQLBind(email), SQLBind(email.lowercased()), SQLBind(frequency.rawValue),
+                        SQLBind(confirmed ? "confirmed" : "pending"), SQLBind(token), userID.map { SQLBind($0) } ?? SQLLiteral.null,
+                        SQLBind(time))
+                .ignoringConflicts(with: ["email_key"]).run()
+            var update = db.update("subscribers").set("frequency", to: frequency.rawValue).set("updated_at", to: time)
+                .where("email_key", .equal, email.lowercased())
+            if confirmed { update = update.set("state", to: "confirmed") }
+            if let userID { update = update.set("user_id", to: userID) }
+            try await update.run()
+            // An address that had unsubscribed must confirm again before mail goes to it.
+            if !confirmed {
+                try await db.update("subscribers").set("state", to: "pending")
+                    .where("email_key", .equal, email.lowercased()).where("state", .equal, "unsubscribed").run()
+            }
+            return try await Self.subscriberRow(where: "email_key", is: email.lowercased(), on: db)!.subscriber
+        }
+    }
+
+    public func subscriber(token: String) async throws -> Subscriber? {
+        try await read { try await Self.subscriberRow(where: "token", is: token, on: $0)?.subscriber }
+    }
+
+    public func subscriber(userID: Int) async throws -> Subscriber? {
+        try await read { try await Self.subscriberRow(where: "user_id", is: userID, on: $0)?.subscriber }
+    }
+
+    public func setSubscriberState(token: String, to state: Subscriber.State, now: Date) async throws -> Subscriber? {
+        try await transaction { db in
+            try await db.update("subscribers").set("state", to: state.rawValue).set("updated_at", to: Int64(now.timeIntervalSince1970))
+                .where("token", .equal, token).run()
+            return try await Self.subscriberRow(where: "token", is: token, on: db)?.subscriber
+        }
+    }
+
+    public func planDigest(frequency: DigestFrequency, period: String, now: Date) async throws -> Int {
+        try await transaction { db in
+            // One row per (subscriber, period) whoever plans it: the unique index drops repeats.
+            let rows = try await db.raw("""
+                INSERT INTO digest_outbox (subscriber_id, period, state, available_at, attempts)
+                SELECT id, \(bind: period), 'queued', \(bind: Int64(now.timeIntervalSince1970)), 0 FROM subscribers
+                WHERE state = 'confirmed' AND frequency = \(bind: frequency.rawValue)
+                ON CONFLICT (subscriber_id, period) DO NOTHING
+                RETURNING id
+                """).all()
+            return rows.count
+        }
+    }
+
+    public func claimDelivery(node: String, lease: Duration, now: Date) async throws -> DigestDelivery? {
+        let lockClause = claimLockClause
+        return try await transaction { db in
+            let time = Int64(now.timeIntervalSince1970)
+            // A `sending` row whose lease ran out belongs to a node that died mid-send.
+            guard let row = try await db.raw("""
+                UPDATE digest_outbox SET state = 'sending', node = \(bind: node),
+                    available_at = \(bind: time + lease.components.seconds), attempts = attempts + 1
+                WHERE id = (
+                    SELECT id FROM digest_outbox
+                    WHERE state IN ('queued', 'sending') AND available_at <= \(bind: time)
+                    ORDER BY id LIMIT 1\(lockClause)
+                )
+                RETURNING id, subscriber_id, period, attempts
+                """).first() else { return nil }
+            let subscriber = try await Self.subscriberRow(where: "id", is: try row.decode(column: "subscriber_id", as: Int.self), on: db)
+            guard let subscriber else { return nil }
+            return DigestDelivery(id: try row.decode(column: "id", as: Int.self), subscriber: subscriber.subscriber,
+                                  period: try row.decode(column: "period", as: String.self),
+                                  attempts: try row.decode(column: "attempts", as: Int.self))
+        }
+    }
+
+    public func finishDelivery(id: Int, sent: Bool, now: Date) async throws {
+        try await transaction { db in
+            try await db.update("digest_outbox").set("state", to: sent ? "sent" : "skipped").set("node", to: SQLLiteral.null)
+                .set("finished_at", to: Int64(now.timeIntervalSince1970)).where("id", .equal, id).run()
+        }
+    }
+
+    public func retryDelivery(id: Int, retryAt: Date, error: String) async throws {
+        try await transaction { db in
+            try await db.update("digest_outbox").set("state", to: "queued").set("node", to: SQLLiteral.null)
+                .set("available_at", to: Int64(retryAt.timeIntervalSince1970)).set("last_error", to: error)
+                .where("id", .equal, id).run()
+        }
+    }
+
+    public func failDelivery(id: Int, error: String) async throws {
+        try await transaction { db in
+            try await db.update("digest_outbox").set("state", to: "failed").set("node", to: SQLLiteral.null)
+                .set("last_error", to: error).where("id", .equal, id).run()
+        }
+    }
+
+    public func deliveryCounts(period: String) async throws -> [String: Int] {
+        try await read { db in
+            let rows = try await db.select().column("state").column(SQLFunction("count", args: SQLLiteral.all), as: "n")
+                .from("digest_outbox").where("period", .equal, period).groupBy("state").all()
+            return Dictionary(uniqueKeysWithValues: try rows.map {
+                (try $0.decode(column: "state", as: String.self), try $0.decode(column: "n", as: Int.self))
+            })
+        }
+    }
+
+    static func subscriberRow(where column: String, is value: some Encodable & Sendable, on db: any SQLDatabase) async throws -> SubscriberRow? {
+        try await db.select().columns(SubscriberRow.columns).from("subscribers").where(SQLColumn(column), .equal, SQLBind(value))
+            .first(decoding: SubscriberRow.self)
+    }
+}
