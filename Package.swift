@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(name: "PaperCore"),
@@ -34,6 +37,8 @@ let package = Package(
             name: "PaperMail",
             dependencies: [
                 "PaperCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -44,7 +49,11 @@ let package = Package(
         .target(name: "Embedding", dependencies: ["COpenBLAS", "PaperCore"]),
         .target(
             name: "PaperIngest",
-            dependencies: ["PaperCore", "CZlib"],
+            dependencies: [
+                "PaperCore", "CZlib",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             resources: [.copy("Resources/demo-papers.jsonl.gz")]
         ),
         .target(
@@ -68,8 +77,10 @@ let package = Package(
         .target(
             name: "PaperWeb",
             dependencies: [
-                "PaperCore", "PaperSearch",
+                "PaperCore", "PaperSearch", "PaperMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -114,7 +125,16 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "PaperIngestTests", dependencies: ["PaperIngest"]),
+        .testTarget(
+            name: "PaperIngestTests",
+            dependencies: [
+                "PaperIngest", "PaperCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "PaperStoreTests",
             dependencies: ["PaperStore", "PaperIngest", "PaperSearch", .product(name: "PostgresKit", package: "postgres-kit")]

@@ -77,3 +77,6 @@ public protocol SubscriptionStore: Sendable {
     /// How many deliveries of `period` are in each state (`queued`, `sending`, `sent`, `skipped`, `failed`).
     func deliveryCounts(period: String) async throws -> [String: Int]
 }
+
+/// Everything the community features need from a store.
+public protocol CommunityDatabase: AccountStore, CommunityStore, SubscriptionStore {}

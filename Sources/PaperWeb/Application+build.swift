@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import PaperCore
+import PaperMail
 import PaperSearch
 import ServiceLifecycle
 import Prometheus
@@ -10,6 +11,13 @@ import Prometheus
 /// real implementations of each.
 public struct WebDependencies: Sendable {
     public var repository: any PaperRepository
+    /// Accounts, votes, comments, submissions and digest subscriptions; without it those pages
+    /// are not offered. Defaults to `repository` when that store has them.
+    public var community: (any CommunityDatabase)?
+    /// Sends confirmation and password-reset emails; `nil` means they cannot be sent.
+    public var mailer: (any Mailer)?
+    /// Fetches submitted papers the store does not hold (the arXiv API).
+    public var lookup: (any PaperLookup)?
     /// Semantic search, or `nil` when the model is not installed (keyword search still works).
     public var semantic: SemanticSearch?
     /// What to tell people when `semantic` is `nil`: how to turn it on.
@@ -19,12 +27,16 @@ public struct WebDependencies: Sendable {
     public var metrics: PrometheusCollectorRegistry
     public var logger: Logger
 
-    public init(repository: any PaperRepository, semantic: SemanticSearch? = nil,
+    public init(repository: any PaperRepository, community: (any CommunityDatabase)? = nil, mailer: (any Mailer)? = nil,
+                lookup: (any PaperLookup)? = nil, semantic: SemanticSearch? = nil,
                 semanticOffReason: String = "Semantic search is off: no embedding model is configured.",
                 clock: any WallClock = SystemClock(),
                 metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
                 logger: Logger = Logger(label: "paperfeed.web")) {
         self.repository = repository
+        self.community = community ?? (repository as? any CommunityDatabase)
+        self.mailer = mailer
+        self.lookup = lookup
         self.semantic = semantic
         self.semanticOffReason = semanticOffReason
         self.clock = clock
@@ -51,21 +63,25 @@ public func buildApplication(
 }
 
 /// The routes and middleware of the application.
-func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies) async throws -> Router<BasicRequestContext> {
+func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies) async throws -> Router<AppRequestContext> {
     let renderer = try await PageRenderer.load(siteName: configuration.siteName)
     let services = WebServices(
-        repository: dependencies.repository, clock: dependencies.clock, renderer: renderer, configuration: configuration,
+        repository: dependencies.repository, community: dependencies.community, mailer: dependencies.mailer,
+        lookup: dependencies.lookup, clock: dependencies.clock, renderer: renderer, configuration: configuration,
         metrics: dependencies.metrics,
         searcher: PaperSearcher(repository: dependencies.repository, semantic: dependencies.semantic),
         semanticOffReason: dependencies.semanticOffReason,
         cache: ResponseCache(lifetime: .seconds(configuration.cacheSeconds)),
-        trending: TrendingFeed(repository: dependencies.repository, clock: dependencies.clock))
+        trending: TrendingFeed(repository: dependencies.repository, clock: dependencies.clock),
+        passwords: Passwords(cost: configuration.passwordCost), limiter: RateLimiter(), logger: dependencies.logger)
     // HEAD is answered like GET without the body, for feed readers and link checkers.
-    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware(renderer: renderer))
     router.add(middleware: ConditionalGETMiddleware())
+    router.add(middleware: SessionMiddleware(accounts: dependencies.community, clock: dependencies.clock,
+                                             secureCookies: configuration.secureCookies))
     ListingPagesController(services: services).register(on: router)
     PaperPageController(services: services).register(on: router)
     SearchPageController(services: services).register(on: router)
@@ -73,5 +89,13 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies)
     PapersAPIController(services: services).register(on: router)
     FeedsController(services: services).register(on: router)
     OperationsController(services: services, assets: try StaticAssets.load()).register(on: router)
+    if let community = dependencies.community {
+        AccountController(services: services, accounts: community).register(on: router)
+        CommunityController(services: services, community: community).register(on: router)
+        SubmissionController(services: services, community: community).register(on: router)
+        DigestController(services: services, subscriptions: community).register(on: router)
+        AdminController(services: services, community: community).register(on: router)
+        ProfileController(services: services, community: community).register(on: router)
+    }
     return router
 }

@@ -10,15 +10,27 @@ public struct WebConfiguration: Sendable {
     public var siteName: String
     /// How long a rendered page, API answer or feed is reused for the same URL (0 turns it off).
     public var cacheSeconds: Int
+    /// bcrypt's cost for new password hashes (12 takes about a quarter of a second).
+    public var passwordCost: UInt8
+    public var rateLimits: RateLimits
+    /// The sender of confirmation and password-reset emails.
+    public var mailFrom: String
 
     public init(host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, siteName: String = "PaperFeed",
-                cacheSeconds: Int = 5) {
+                cacheSeconds: Int = 5, passwordCost: UInt8 = 12, rateLimits: RateLimits = RateLimits(),
+                mailFrom: String = "paperfeed@localhost") {
         self.host = host
         self.port = port
         self.publicURL = publicURL?.trimmingSuffix("/")
         self.siteName = siteName
         self.cacheSeconds = cacheSeconds
+        self.passwordCost = passwordCost
+        self.rateLimits = rateLimits
+        self.mailFrom = mailFrom
     }
+
+    /// Cookies are marked Secure when the site is served over HTTPS.
+    var secureCookies: Bool { publicURL?.hasPrefix("https://") ?? false }
 }
 
 extension String {

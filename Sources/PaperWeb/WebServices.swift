@@ -2,13 +2,18 @@ import Foundation
 import Hummingbird
 import Logging
 import PaperCore
+import PaperMail
 import PaperSearch
 import Prometheus
 
-/// What the controllers share: the store (through its protocol), the clock, the renderer
+/// What the controllers share: the store (through its protocols), the clock, the renderer
 /// and the configuration. Built once by `buildApplication`.
 struct WebServices: Sendable {
     let repository: any PaperRepository
+    /// Accounts, votes, comments and subscriptions; `nil` when the store has none.
+    let community: (any CommunityDatabase)?
+    let mailer: (any Mailer)?
+    let lookup: (any PaperLookup)?
     let clock: any WallClock
     let renderer: PageRenderer
     let configuration: WebConfiguration
@@ -17,6 +22,9 @@ struct WebServices: Sendable {
     let semanticOffReason: String
     let cache: ResponseCache
     let trending: TrendingFeed
+    let passwords: Passwords
+    let limiter: RateLimiter
+    let logger: Logger
 
     /// `path` as an absolute URL: under the configured public URL, else under the host the
     /// request was sent to.
@@ -24,5 +32,12 @@ struct WebServices: Sendable {
         if let base = configuration.publicURL { return base + path }
         let host = request.head.authority ?? "\(configuration.host):\(configuration.port)"
         return "http://\(host)" + path
+    }
+
+    /// Marks the cards of papers the visitor has upvoted.
+    func markVotes(_ cards: inout [PaperCard], for visitor: Visitor) async throws {
+        guard let user = visitor.user, let community, !cards.isEmpty else { return }
+        let voted = try await community.votedPapers(userID: user.id, among: cards.map { PaperID(rawValue: $0.id) })
+        for index in cards.indices { cards[index].voted = voted.contains(PaperID(rawValue: cards[index].id)) }
     }
 }

@@ -102,8 +102,11 @@ import Testing
     @Test func conditionalGetAnswers304WhenNothingChanged() async throws {
         try await WebFixture.withApp { client in
             for uri in ["/", "/api/daily_papers?date=2026-08-21", "/feeds/daily.rss"] {
-                let etag = try await client.execute(uri: uri, method: .get) { try #require($0.headers[.eTag]) }
-                try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: etag]) { response in
+                // A page carries the visitor's CSRF token, so the browser's cookie goes along.
+                let (etag, cookie) = try await client.execute(uri: uri, method: .get) {
+                    (try #require($0.headers[.eTag]), $0.headers[.setCookie]?.components(separatedBy: ";").first ?? "")
+                }
+                try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: etag, .cookie: cookie]) { response in
                     #expect(response.status == .notModified, "\(uri)")
                     #expect(response.body.readableBytes == 0)
                 }

@@ -5,7 +5,7 @@ import Prometheus
 
 /// `/health` for load balancers, `/metrics` for Prometheus, `/static/…` for CSS and JS,
 /// and `/api/openapi.json`.
-struct OperationsController<Context: RequestContext> {
+struct OperationsController<Context: VisitorRequestContext> {
     let services: WebServices
     let assets: StaticAssets
     let papersGauge: Gauge

@@ -15,8 +15,8 @@ struct PageRenderer: Sendable {
     }
 
     /// Renders `template` with `model`; the layout reads `site`, `title` and the feed links.
-    func render(_ template: String, _ model: Any, chrome: PageChrome) -> String {
-        let context = PageContext(site: siteName, chrome: chrome, page: model)
+    func render(_ template: String, _ model: Any, chrome: PageChrome, visitor: Visitor) -> String {
+        let context = PageContext(site: siteName, chrome: chrome, visitor: VisitorView(visitor), page: model)
         return library.render(context, withTemplate: template) ?? "template \(template) is missing"
     }
 
@@ -39,5 +39,21 @@ struct PageChrome {
 struct PageContext {
     let site: String
     let chrome: PageChrome
+    let visitor: VisitorView
     let page: Any
+}
+
+/// What templates know of the visitor: the header's account links and every form's CSRF token.
+struct VisitorView {
+    let loggedIn: Bool
+    let name: String?
+    let isAdmin: Bool
+    let csrf: String
+
+    init(_ visitor: Visitor) {
+        loggedIn = visitor.user != nil
+        name = visitor.user?.name
+        isAdmin = visitor.user?.isAdmin ?? false
+        csrf = visitor.csrfToken
+    }
 }

@@ -20,6 +20,8 @@ struct PaperCard {
     /// Set on the trending page: what made the paper trend.
     let reasons: String?
     let rank: Int?
+    /// Whether the visitor has upvoted the paper.
+    var voted = false
 
     init(_ paper: Paper, rank: Int? = nil, highlighting terms: [String] = [], withSnippet: Bool = false, reasons: String? = nil) {
         id = paper.id.rawValue

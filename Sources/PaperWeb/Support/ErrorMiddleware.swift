@@ -4,7 +4,7 @@ import Logging
 /// Turns every failure into a response that says what went wrong: JSON `{"error": …}` under
 /// `/api/`, an HTML page with a search box elsewhere. Unexpected errors are logged and become a
 /// 500 that reveals nothing internal.
-struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+struct ErrorMiddleware<Context: VisitorRequestContext>: RouterMiddleware {
     let renderer: PageRenderer
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -30,7 +30,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         let chrome = PageChrome(title: status == .notFound ? "Not found" : "Cannot show this page")
         let page = ErrorPage(status: Int(status.code), heading: status == .notFound ? "Not found" : "That did not work",
                              message: message)
-        return try BodyResponse.html(renderer.render("error", page, chrome: chrome), status: status)
+        return try BodyResponse.html(renderer.render("error", page, chrome: chrome, visitor: context.visitor), status: status)
             .response(from: request, context: context)
     }
 }

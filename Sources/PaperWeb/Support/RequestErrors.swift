@@ -9,6 +9,9 @@ struct RequestError: Error {
 
     static func badRequest(_ message: String) -> RequestError { RequestError(status: .badRequest, message: message) }
     static func notFound(_ message: String) -> RequestError { RequestError(status: .notFound, message: message) }
+    static func forbidden(_ message: String) -> RequestError { RequestError(status: .forbidden, message: message) }
+    static func conflict(_ message: String) -> RequestError { RequestError(status: .conflict, message: message) }
+    static func tooManyRequests(_ message: String) -> RequestError { RequestError(status: .tooManyRequests, message: message) }
 }
 
 extension Request {

@@ -61,14 +61,20 @@ final class ResponseCache: Sendable {
     }
 }
 
-extension Router {
-    /// A GET route whose successful responses are kept in `cache` for its lifetime.
+extension Router where Context: VisitorRequestContext {
+    /// A GET route whose successful responses are kept in `cache` for its lifetime. Only pages
+    /// for visitors who are not logged in are cached: they are rendered with a placeholder for
+    /// the CSRF token, which each response fills with its visitor's own.
     func cachedGet(
         _ cache: ResponseCache, _ path: RouterPath,
         use handler: @escaping @Sendable (Request, Context) async throws -> BodyResponse
     ) {
         get(path) { request, context in
-            try await cache.response(for: request) { try await handler(request, context) }
+            guard context.visitor.user == nil else { return try await handler(request, context) }
+            var anonymous = context
+            anonymous.visitor.csrfToken = BodyResponse.csrfPlaceholder
+            let response = try await cache.response(for: request) { try await handler(request, anonymous) }
+            return response.fillingCSRFToken(context.visitor.csrfToken)
         }
     }
 }

@@ -23,6 +23,21 @@ struct BodyResponse: ResponseGenerator {
         Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 
+    /// Stands for the visitor's CSRF token in a page shared through the cache.
+    static let csrfPlaceholder = "__paperfeed_csrf__"
+
+    /// The response with the CSRF placeholder replaced by `token` (HTML only; others unchanged).
+    func fillingCSRFToken(_ token: String) -> BodyResponse {
+        guard headers[.contentType]?.hasPrefix("text/html") == true else { return self }
+        let text = String(buffer: body)
+        guard text.contains(Self.csrfPlaceholder) else { return self }
+        var headers = self.headers
+        headers[.contentType] = nil
+        headers[.eTag] = nil
+        return BodyResponse(status: status, contentType: self.headers[.contentType] ?? "text/html",
+                            body: text.replacingOccurrences(of: Self.csrfPlaceholder, with: token), extraHeaders: headers)
+    }
+
     static func html(_ body: String, status: HTTPResponse.Status = .ok) -> BodyResponse {
         BodyResponse(status: status, contentType: "text/html; charset=utf-8", body: body)
     }

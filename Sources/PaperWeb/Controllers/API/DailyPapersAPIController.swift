@@ -5,7 +5,7 @@ import PaperCore
 /// `GET /api/daily_papers`: the daily feed as Hugging Face serves it, with `date`, `week`,
 /// `month`, `submitter`, `sort=publishedAt|trending` (default: most upvoted first), `p` and `limit`, and a `Link` header to
 /// the next page.
-struct DailyPapersAPIController<Context: RequestContext> {
+struct DailyPapersAPIController<Context: VisitorRequestContext> {
     let services: WebServices
 
     func register(on router: Router<Context>) {

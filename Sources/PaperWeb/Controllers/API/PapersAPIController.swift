@@ -4,7 +4,7 @@ import PaperCore
 import PaperSearch
 
 /// `GET /api/papers/{id}`, `/api/papers/search?q=&limit=` and `/api/papers?cursor=&limit=`.
-struct PapersAPIController<Context: RequestContext> {
+struct PapersAPIController<Context: VisitorRequestContext> {
     let services: WebServices
 
     func register(on router: Router<Context>) {
@@ -20,7 +20,7 @@ struct PapersAPIController<Context: RequestContext> {
     }
 
     private func paper(_ id: String) async throws -> BodyResponse {
-        try .json(HFJSON.PaperObject(try await PaperLookup.find(id, in: services.repository)))
+        try .json(HFJSON.PaperObject(try await PaperFinder.find(id, in: services.repository)))
     }
 
     private func search(_ request: Request) async throws -> BodyResponse {
@@ -40,7 +40,7 @@ struct PapersAPIController<Context: RequestContext> {
     /// Papers like the one named, by meaning when its vector is known, else by keywords.
     private func similar(_ id: String, _ request: Request) async throws -> BodyResponse {
         let limit = try request.integer("limit", default: 10, in: 1...50)
-        let paper = try await PaperLookup.find(id, in: services.repository)
+        let paper = try await PaperFinder.find(id, in: services.repository)
         return try .json(try await services.searcher.similar(to: paper, limit: limit).map(HFJSON.PaperObject.init))
     }
 

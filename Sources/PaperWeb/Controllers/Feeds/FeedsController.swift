@@ -5,7 +5,7 @@ import PaperSearch
 
 /// RSS and Atom feeds: `/feeds/daily.{rss,atom}`, `/feeds/trending.{rss,atom}` and
 /// `/feeds/search.{rss,atom}?q=…`.
-struct FeedsController<Context: RequestContext> {
+struct FeedsController<Context: VisitorRequestContext> {
     let services: WebServices
 
     func register(on router: Router<Context>) {

@@ -2,63 +2,68 @@ import Hummingbird
 import PaperCore
 
 /// The daily feed: `/`, `/papers/date/…`, `/papers/week/…`, `/papers/month/…`, `/papers/trending`.
-struct ListingPagesController<Context: RequestContext> {
+struct ListingPagesController<Context: VisitorRequestContext> {
     let services: WebServices
     static var pageSize: Int { 50 }
 
     func register(on router: Router<Context>) {
-        router.cachedGet(services.cache, "/") { request, _ in try await home(request) }
+        router.cachedGet(services.cache, "/") { request, context in try await home(request, context) }
         router.cachedGet(services.cache, "/papers/date/:day") { request, context in
             let text = try context.parameters.require("day")
             guard let day = Day(text) else { throw RequestError.badRequest("'\(text)' is not a date: use YYYY-MM-DD, e.g. 2025-03-11.") }
-            return try await listing(.day(day), request)
+            return try await listing(.day(day), request, context)
         }
         router.cachedGet(services.cache, "/papers/week/:week") { request, context in
             let text = try context.parameters.require("week")
             guard let week = Period.week(text) else { throw RequestError.badRequest("'\(text)' is not a week: use YYYY-Www, e.g. 2025-W11.") }
-            return try await listing(week, request)
+            return try await listing(week, request, context)
         }
         router.cachedGet(services.cache, "/papers/month/:month") { request, context in
             let text = try context.parameters.require("month")
             guard let month = Period.month(text) else { throw RequestError.badRequest("'\(text)' is not a month: use YYYY-MM, e.g. 2025-03.") }
-            return try await listing(month, request)
+            return try await listing(month, request, context)
         }
-        router.cachedGet(services.cache, "/papers/trending") { _, _ in try await trending() }
+        router.cachedGet(services.cache, "/papers/trending") { _, context in try await trending(context) }
     }
 
-    private func home(_ request: Request) async throws -> BodyResponse {
+    private func home(_ request: Request, _ context: Context) async throws -> BodyResponse {
         let day = try await services.repository.latestListingDay() ?? Day(services.clock.now())
-        return try await listing(.day(day), request)
+        return try await listing(.day(day), request, context, isHome: true)
     }
 
-    private func listing(_ period: Period, _ request: Request) async throws -> BodyResponse {
+    private func listing(_ period: Period, _ request: Request, _ context: Context, isHome: Bool = false) async throws -> BodyResponse {
         let page = try request.integer("p", default: 0, in: 0...10_000)
         let result = try await services.repository.listing(
             ListingQuery(days: period.days, order: .upvotes, limit: Self.pageSize, offset: page * Self.pageSize))
         var nearby = NearbyDays(before: nil, after: nil)
         if case let .day(day) = period { nearby = try await services.repository.nearbyListingDays(day) }
-        let model = ListingPageModel(period: period, result: result, page: page, pageSize: Self.pageSize, nearby: nearby)
+        var model = ListingPageModel(period: period, result: result, page: page, pageSize: Self.pageSize, nearby: nearby)
+        model.showsSubscribe = isHome
+        try await services.markVotes(&model.cards, for: context.visitor)
         let chrome = PageChrome(title: model.heading, rssURL: "/feeds/daily.rss", atomURL: "/feeds/daily.atom",
                                 description: "Research papers listed \(model.heading.lowercased()), ranked by upvotes.")
-        return .html(services.renderer.render("listing", model, chrome: chrome))
+        return .html(services.renderer.render("listing", model, chrome: chrome, visitor: context.visitor))
     }
 
-    private func trending() async throws -> BodyResponse {
+    private func trending(_ context: Context) async throws -> BodyResponse {
         let ranked = try await services.trending.papers(limit: Self.pageSize)
-        let model = TrendingPageModel(cards: ranked.enumerated().map { index, item in
+        var model = TrendingPageModel(cards: ranked.enumerated().map { index, item in
             PaperCard(item.paper, rank: index + 1, reasons: item.reasons + String(format: " · score %.1f", item.score))
         })
+        try await services.markVotes(&model.cards, for: context.visitor)
         let chrome = PageChrome(title: "Trending papers", rssURL: "/feeds/trending.rss", atomURL: "/feeds/trending.atom",
                                 description: "Papers getting the most attention this week.")
-        return .html(services.renderer.render("trending", model, chrome: chrome))
+        return .html(services.renderer.render("trending", model, chrome: chrome, visitor: context.visitor))
     }
 }
 
 /// The model of a day, week or month page.
 struct ListingPageModel {
+    /// The home page offers the digest subscription.
+    var showsSubscribe = false
     let heading: String
     let periodKind: String
-    let cards: [PaperCard]
+    var cards: [PaperCard]
     let total: Int
     let isEmpty: Bool
     let previousURL: String?
@@ -113,7 +118,7 @@ struct ListingPageModel {
 }
 
 struct TrendingPageModel {
-    let cards: [PaperCard]
+    var cards: [PaperCard]
 }
 
 /// Day names as people read them.

@@ -5,27 +5,30 @@ import PaperSearch
 
 /// `/papers/{id}`: one paper with links, BibTeX and similar papers. Old-style arXiv ids carry a
 /// slash (`/papers/hep-th/9901001`), so a two-part path is accepted too.
-struct PaperPageController<Context: RequestContext> {
+struct PaperPageController<Context: VisitorRequestContext> {
     let services: WebServices
 
     func register(on router: Router<Context>) {
-        router.cachedGet(services.cache, "/papers/:id") { _, context in try await page(try context.parameters.require("id")) }
+        router.cachedGet(services.cache, "/papers/:id") { _, context in try await page(try context.parameters.require("id"), context) }
         router.cachedGet(services.cache, "/papers/:id/:number") { _, context in
-            try await page(try context.parameters.require("id") + "/" + context.parameters.require("number"))
+            try await page(try context.parameters.require("id") + "/" + context.parameters.require("number"), context)
         }
     }
 
-    private func page(_ text: String) async throws -> BodyResponse {
-        let paper = try await PaperLookup.find(text, in: services.repository)
+    private func page(_ text: String, _ context: Context) async throws -> BodyResponse {
+        let paper = try await PaperFinder.find(text, in: services.repository)
         let similar = try await services.searcher.similar(to: paper, limit: 5)
-        let model = PaperPageModel(paper, similar: similar)
+        var model = PaperPageModel(paper, similar: similar)
+        if let community = services.community {
+            model.discussion = try await DiscussionModel(paper: paper, community: community, visitor: context.visitor)
+        }
         let chrome = PageChrome(title: paper.title, description: String(paper.abstract.prefix(200)))
-        return .html(services.renderer.render("paper", model, chrome: chrome))
+        return .html(services.renderer.render("paper", model, chrome: chrome, visitor: context.visitor))
     }
 }
 
 /// Finds a paper by any form of its id people use (with version, `arXiv:` prefix, URL).
-enum PaperLookup {
+enum PaperFinder {
     static func find(_ text: String, in repository: any PaperRepository) async throws -> Paper {
         let id = ArxivID(parsing: text).map(PaperID.init) ?? PaperID(rawValue: text)
         guard let paper = try await repository.paper(id) else {
@@ -60,6 +63,8 @@ struct PaperPageModel {
     let bibTeX: String
     let similar: [PaperCard]
     let hasSimilar: Bool
+    /// Votes, comments and authorship claims; `nil` without a community store.
+    var discussion: DiscussionModel?
 
     init(_ paper: Paper, similar: [Paper]) {
         id = paper.id.rawValue

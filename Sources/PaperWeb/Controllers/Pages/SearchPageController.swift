@@ -4,15 +4,15 @@ import PaperCore
 import PaperSearch
 
 /// `/papers?q=…`: keyword search with highlighted terms and pages of 20.
-struct SearchPageController<Context: RequestContext> {
+struct SearchPageController<Context: VisitorRequestContext> {
     let services: WebServices
     static var pageSize: Int { 20 }
 
     func register(on router: Router<Context>) {
-        router.cachedGet(services.cache, "/papers") { request, _ in try await search(request) }
+        router.cachedGet(services.cache, "/papers") { request, context in try await search(request, context) }
     }
 
-    private func search(_ request: Request) async throws -> BodyResponse {
+    private func search(_ request: Request, _ context: Context) async throws -> BodyResponse {
         let text = request.query("q") ?? ""
         let page = try request.integer("p", default: 0, in: 0...500)
         let mode = try SearchModeParameter.parse(request)
@@ -24,24 +24,26 @@ struct SearchPageController<Context: RequestContext> {
         guard !text.isEmpty else {
             chrome.rssURL = nil
             chrome.atomURL = nil
-            return .html(services.renderer.render("search", SearchPageModel(query: "", mode: mode, notice: notice), chrome: chrome))
+            return .html(services.renderer.render("search", SearchPageModel(query: "", mode: mode, notice: notice), chrome: chrome,
+                                                     visitor: context.visitor))
         }
         let query: SearchQuery
         do {
             query = try QueryParser.parse(text)
         } catch {
             let model = SearchPageModel(query: text, mode: mode, notice: notice, error: error.description)
-            return .html(services.renderer.render("search", model, chrome: chrome), status: .badRequest)
+            return .html(services.renderer.render("search", model, chrome: chrome, visitor: context.visitor), status: .badRequest)
         }
         let outcome = try await services.searcher.search(query, mode: mode, limit: Self.pageSize, offset: page * Self.pageSize)
-        let cards = outcome.page.hits.enumerated().map { index, hit in
+        var cards = outcome.page.hits.enumerated().map { index, hit in
             PaperCard(hit.paper, rank: page * Self.pageSize + index + 1, highlighting: query.positiveWords, withSnippet: true)
         }
+        try await services.markVotes(&cards, for: context.visitor)
         let base = feedQuery + "&mode=\(mode.rawValue)"
         let model = SearchPageModel(query: text, mode: mode, notice: notice, cards: cards, total: outcome.page.total,
                                     olderPageURL: (page + 1) * Self.pageSize < outcome.page.total ? base + "&p=\(page + 1)" : nil,
                                     newerPageURL: page > 0 ? base + "&p=\(page - 1)" : nil)
-        return .html(services.renderer.render("search", model, chrome: chrome))
+        return .html(services.renderer.render("search", model, chrome: chrome, visitor: context.visitor))
     }
 }
 

@@ -1,0 +1,110 @@
+import Foundation
+import Logging
+import PaperCore
+
+/// Sends digests through the outbox: `plan` queues one delivery per confirmed subscriber and
+/// period, `sendDue` claims and sends them one at a time. A delivery is marked sent right after
+/// the server accepts it; one whose sender died is claimed again when its lease ends, so every
+/// subscriber gets the period's digest, and gets it once but for the moment between the
+/// server's acceptance and that mark (the SMTP duplicate window of RFC 1047). Its Message-ID is
+/// the same on every attempt, so mail clients fold such a duplicate into one.
+public struct DigestSender: Sendable {
+    /// What the digest of a period lists, ranked.
+    public typealias Content = @Sendable (DigestPeriodKey) async throws -> [TrendingPaper]
+
+    public let store: any SubscriptionStore
+    public let mailer: any Mailer
+    public let renderer: DigestRenderer
+    public let clock: any WallClock
+    /// This process's name in the outbox, for leases.
+    public let node: String
+    /// How long a claimed delivery is this node's before another may take it.
+    public let lease: Duration
+    /// Attempts before a delivery is given up on.
+    public let maxAttempts: Int
+    public let logger: Logger
+
+    public init(store: any SubscriptionStore, mailer: any Mailer, renderer: DigestRenderer, clock: any WallClock = SystemClock(),
+                node: String, lease: Duration = .seconds(120), maxAttempts: Int = 8,
+                logger: Logger = Logger(label: "paperfeed.digest")) {
+        self.store = store
+        self.mailer = mailer
+        self.renderer = renderer
+        self.clock = clock
+        self.node = node
+        self.lease = lease
+        self.maxAttempts = maxAttempts
+        self.logger = logger
+    }
+
+    /// Queues the digest of the period that `day` falls in for every confirmed subscriber of
+    /// `frequency`; returns the period and how many deliveries were new.
+    public func plan(_ frequency: DigestFrequency, on day: Day) async throws -> (period: DigestPeriodKey, added: Int) {
+        let key = DigestPeriodKey(frequency: frequency, sending: day)
+        return (key, try await store.planDigest(frequency: frequency, period: key.description, now: clock.now()))
+    }
+
+    /// Sends every due delivery. Stops early when the SMTP server cannot be reached (the rest
+    /// wait in the outbox for the next run).
+    public func sendDue(content: Content) async throws -> DigestRun {
+        var run = DigestRun()
+        var contents: [DigestPeriodKey: [TrendingPaper]] = [:]
+        while !Task.isCancelled, let delivery = try await store.claimDelivery(node: node, lease: lease, now: clock.now()) {
+            guard delivery.subscriber.state == .confirmed, let key = DigestPeriodKey(delivery.period) else {
+                try await store.finishDelivery(id: delivery.id, sent: false, now: clock.now())
+                run.skipped += 1
+                continue
+            }
+            if contents[key] == nil { contents[key] = try await content(key) }
+            let message = self.message(for: delivery, key: key, papers: contents[key] ?? [])
+            do {
+                try await mailer.send(message)
+                try await store.finishDelivery(id: delivery.id, sent: true, now: clock.now())
+                run.sent += 1
+            } catch {
+                if try await handleFailure(error, delivery: delivery, run: &run) { break }
+            }
+        }
+        return run
+    }
+
+    /// The digest email of one delivery.
+    public func message(for delivery: DigestDelivery, key: DigestPeriodKey, papers: [TrendingPaper]) -> MailMessage {
+        let unsubscribe = "\(renderer.siteURL)/digest/unsubscribe/\(delivery.subscriber.token)"
+        var message = renderer.render(papers: papers, period: key.period, recipient: MailAddress(delivery.subscriber.email),
+                                      unsubscribeURL: unsubscribe, date: clock.now())
+        message.messageID = "digest.\(key.frequency.rawValue).\(key.period).\(delivery.subscriber.id)@\(renderer.from.domain)"
+        return message
+    }
+
+    /// Records a failed send; `true` when the run should stop (the server is unreachable).
+    private func handleFailure(_ error: any Error, delivery: DigestDelivery, run: inout DigestRun) async throws -> Bool {
+        let transient = (error as? SMTPError)?.isTransient ?? true
+        guard transient, delivery.attempts < maxAttempts else {
+            try await store.failDelivery(id: delivery.id, error: "\(error)")
+            logger.error("Digest to subscriber \(delivery.subscriber.id) failed for good: \(error)")
+            run.failed += 1
+            return false
+        }
+        // 1, 2, 4 … minutes, at most an hour between attempts.
+        let backoff = min(60 * pow(2, Double(delivery.attempts - 1)), 3600)
+        try await store.retryDelivery(id: delivery.id, retryAt: clock.now().addingTimeInterval(backoff), error: "\(error)")
+        logger.warning("Digest to subscriber \(delivery.subscriber.id) will be retried in \(Int(backoff)) s: \(error)")
+        run.retrying += 1
+        switch error as? SMTPError {
+        case .connectionRefused?, .unreachable?, .timeout?: return true
+        default: return false
+        }
+    }
+}
+
+/// What one `sendDue` did.
+public struct DigestRun: Hashable, Sendable {
+    public var sent = 0
+    /// Deliveries whose subscriber left before their turn.
+    public var skipped = 0
+    /// Deliveries put back for a later attempt.
+    public var retrying = 0
+    public var failed = 0
+    public init() {}
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Hummingbird
+import PaperCore
+import PaperMail
+
+/// Sign-up, log-in, log-out and password reset by an emailed link.
+struct AccountController<Context: VisitorRequestContext> {
+    let services: WebServices
+    let accounts: any AccountStore
+    static var sessionLifetime: TimeInterval { 30 * 86400 }
+
+    func register(on router: Router<Context>) {
+        router.get("/signup") { request, context in form("signup", AccountForm(next: request.query("next")), context) }
+        router.post("/signup") { request, context in try await signUp(request, context) }
+        router.get("/login") { request, context in form("login", AccountForm(next: request.query("next")), context) }
+        router.post("/login") { request, context in try await logIn(request, context) }
+        router.post("/logout") { _, context in try await logOut(context) }
+        router.get("/password/forgot") { _, context in form("forgot", AccountForm(), context) }
+        router.post("/password/forgot") { request, context in try await forgot(request, context) }
+        router.get("/password/reset/:token") { _, context in
+            form("reset", AccountForm(token: try context.parameters.require("token")), context)
+        }
+        router.post("/password/reset/:token") { request, context in try await reset(request, context) }
+    }
+
+    private func form(_ template: String, _ model: AccountForm, _ context: Context, status: HTTPResponse.Status = .ok) -> Response {
+        let titles = ["signup": "Sign up", "login": "Log in", "forgot": "Forgot password", "reset": "Choose a new password"]
+        return services.page(template, model, title: titles[template] ?? template, visitor: context.visitor, status: status)
+    }
+
+    private func signUp(_ request: Request, _ context: Context) async throws -> Response {
+        var request = request
+        let fields = try await FormFields.read(&request)
+        var model = AccountForm(next: fields["next"], name: fields.text("name") ?? "", email: fields.text("email") ?? "")
+        guard services.limiter.allow("signup:\(context.clientAddress)", services.configuration.rateLimits.signUpRule) else {
+            throw RequestError.tooManyRequests("Too many sign-ups from your address; try again in an hour.")
+        }
+        let password = fields["password"] ?? ""
+        if let problem = AccountRules.problem(name: model.name, email: model.email, password: password) {
+            model.error = problem
+            return form("signup", model, context, status: .badRequest)
+        }
+        let user: User
+        do {
+            user = try await accounts.createUser(name: model.name, email: model.email,
+                                                 passwordHash: try await services.passwords.hash(password), isAdmin: false,
+                                                 now: services.clock.now())
+        } catch let error as AccountError {
+            model.error = error.description
+            return form("signup", model, context, status: .conflict)
+        }
+        return try await startSession(for: user, next: model.next)
+    }
+
+    private func logIn(_ request: Request, _ context: Context) async throws -> Response {
+        var request = request
+        let fields = try await FormFields.read(&request)
+        let name = fields.text("name") ?? ""
+        let rule = services.configuration.rateLimits.failedLoginRule
+        let keys = ["login-ip:\(context.clientAddress)", "login-name:\(name.lowercased())"]
+        guard keys.allSatisfy({ services.limiter.allow($0, rule, record: false) }) else {
+            throw RequestError.tooManyRequests("Too many failed log-ins; wait a minute and try again.")
+        }
+        var user = try await accounts.user(named: name)
+        if user == nil { user = try await accounts.user(email: name) }
+        let matches = try await services.passwords.verify(fields["password"] ?? "", hash: user?.passwordHash ?? Passwords.absentAccountHash)
+        guard let user, matches else {
+            for key in keys { services.limiter.record(key, rule) }
+            var model = AccountForm(next: fields["next"], name: name)
+            model.error = "Wrong user name or password."
+            return form("login", model, context, status: .unauthorized)
+        }
+        services.limiter.reset(keys[1])
+        return try await startSession(for: user, next: fields["next"])
+    }
+
+    private func startSession(for user: User, next: String?) async throws -> Response {
+        let token = SecureTokens.make()
+        try await accounts.createSession(tokenHash: SecureTokens.hash(token), userID: user.id,
+                                         expiresAt: services.clock.now().addingTimeInterval(Self.sessionLifetime))
+        var response = Redirect.to(Redirect.safePath(next))
+        response.setCookie(Cookie(name: SessionMiddleware<Context>.sessionCookie, value: token, maxAge: Int(Self.sessionLifetime),
+                                  path: "/", secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    private func logOut(_ context: Context) async throws -> Response {
+        if let hash = context.visitor.sessionTokenHash { try await accounts.deleteSession(tokenHash: hash) }
+        var response = Redirect.to("/")
+        response.setCookie(Cookie(name: SessionMiddleware<Context>.sessionCookie, value: "", maxAge: 0, path: "/",
+                                  secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    private func forgot(_ request: Request, _ context: Context) async throws -> Response {
+        var request = request
+        let fields = try await FormFields.read(&request)
+        let email = fields.text("email") ?? ""
+        guard services.limiter.allow("reset:\(context.clientAddress)", services.configuration.rateLimits.passwordResetRule) else {
+            throw RequestError.tooManyRequests("Too many password-reset requests; try again in an hour.")
+        }
+        // The answer is the same whether or not the address has an account.
+        if let user = try await accounts.user(email: email) {
+            let token = SecureTokens.make()
+            try await accounts.createPasswordReset(tokenHash: SecureTokens.hash(token), userID: user.id,
+                                                   expiresAt: services.clock.now().addingTimeInterval(3600))
+            let link = services.absoluteURL("/password/reset/\(token)", for: request)
+            try await services.sendMail(to: user.email, subject: "Reset your \(services.configuration.siteName) password", text: """
+                Hello \(user.name),
+
+                someone (hopefully you) asked to reset your password. Choose a new one here within an hour:
+
+                \(link)
+
+                If it was not you, ignore this email: your password stays as it is.
+                """)
+        }
+        return services.notice(NoticePage(heading: "Check your inbox",
+                                          message: "If an account has the address \(email), a link to choose a new password is on its way."),
+                               visitor: context.visitor)
+    }
+
+    private func reset(_ request: Request, _ context: Context) async throws -> Response {
+        var request = request
+        let fields = try await FormFields.read(&request)
+        let token = try context.parameters.require("token")
+        let password = fields["password"] ?? ""
+        if let problem = AccountRules.passwordProblem(password) {
+            var model = AccountForm(token: token)
+            model.error = problem
+            return form("reset", model, context, status: .badRequest)
+        }
+        guard let userID = try await accounts.consumePasswordReset(tokenHash: SecureTokens.hash(token), now: services.clock.now()) else {
+            throw RequestError.notFound("This reset link is unknown, used or expired. Ask for a new one.")
+        }
+        try await accounts.setPasswordHash(try await services.passwords.hash(password), userID: userID)
+        return services.notice(NoticePage(heading: "Password changed", message: "Log in with your new password.",
+                                          linkURL: "/login", linkText: "Log in"), visitor: context.visitor)
+    }
+}
+
+/// The model of the account forms.
+struct AccountForm {
+    var next: String?
+    var name = ""
+    var email = ""
+    var token: String?
+    var error: String?
+}
+
+/// What makes a user name, email address and password acceptable.
+enum AccountRules {
+    static func problem(name: String, email: String, password: String) -> String? {
+        if name.count < 2 || name.count > 32 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) {
+            return "Choose a user name of 2 to 32 letters, digits, - or _."
+        }
+        if !MailAddress(email).isValid || email.count > 254 { return "Enter a valid email address." }
+        return passwordProblem(password)
+    }
+
+    static func passwordProblem(_ password: String) -> String? {
+        if password.count < 8 { return "Choose a password of at least 8 characters." }
+        if password.utf8.count > 72 { return "Choose a password of at most 72 bytes (bcrypt ignores the rest)." }
+        return nil
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Hummingbird
+import PaperCore
+
+/// Upvotes, comments and authorship claims on papers.
+struct CommunityController<Context: VisitorRequestContext> {
+    let services: WebServices
+    let community: any CommunityStore
+    static var maxCommentLength: Int { 10_000 }
+
+    func register(on router: Router<Context>) {
+        router.post("/papers/:id/vote") { request, context in try await vote(request, context) }
+        router.post("/papers/:id/comments") { request, context in try await comment(request, context) }
+        router.post("/comments/:id/edit") { request, context in try await edit(request, context) }
+        router.post("/comments/:id/delete") { request, context in try await delete(request, context) }
+        router.post("/papers/:id/claim") { request, context in try await claim(request, context) }
+    }
+
+    private func paper(_ context: Context) async throws -> Paper {
+        try await PaperFinder.find(try context.parameters.require("id"), in: services.repository)
+    }
+
+    private func vote(_ request: Request, _ context: Context) async throws -> Response {
+        let paper = try await paper(context)
+        let back = Redirect.referringPath(request) ?? "/papers/\(paper.id)"
+        let wantsJSON = request.headers[.accept]?.contains("application/json") ?? false
+        guard let user = context.visitor.user else {
+            if wantsJSON {
+                return try BodyResponse.json(["error": "Log in to vote.", "login": "/login?next=\(back)"], status: .unauthorized)
+                    .response(from: request, context: context)
+            }
+            return Redirect.toLogin(next: back)
+        }
+        let state = try await community.toggleVote(userID: user.id, paper: paper.id)
+        services.cache.removeAll()
+        if wantsJSON {
+            return try BodyResponse.json(VoteAnswer(voted: state.voted, upvotes: state.upvotes)).response(from: request, context: context)
+        }
+        return Redirect.to(back)
+    }
+
+    private func comment(_ request: Request, _ context: Context) async throws -> Response {
+        let paper = try await paper(context)
+        guard let user = context.visitor.user else { return Redirect.toLogin(next: "/papers/\(paper.id)#comments") }
+        var request = request
+        let body = try Self.commentBody(try await FormFields.read(&request))
+        guard services.limiter.allow("comment:\(user.id)", services.configuration.rateLimits.commentRule) else {
+            throw RequestError.tooManyRequests("You are commenting very fast; wait a minute and try again.")
+        }
+        let comment = try await community.addComment(userID: user.id, paper: paper.id, body: body, now: services.clock.now())
+        services.cache.removeAll()
+        return Redirect.to("/papers/\(paper.id)#comment-\(comment.id)")
+    }
+
+    private func edit(_ request: Request, _ context: Context) async throws -> Response {
+        let (comment, user) = try await ownComment(context, adminMay: false)
+        var request = request
+        let body = try Self.commentBody(try await FormFields.read(&request))
+        try await community.editComment(id: comment.id, body: body, now: services.clock.now())
+        _ = user
+        services.cache.removeAll()
+        return Redirect.to("/papers/\(comment.paperID)#comment-\(comment.id)")
+    }
+
+    private func delete(_ request: Request, _ context: Context) async throws -> Response {
+        let (comment, _) = try await ownComment(context, adminMay: true)
+        try await community.deleteComment(id: comment.id)
+        services.cache.removeAll()
+        return Redirect.to("/papers/\(comment.paperID)#comments")
+    }
+
+    /// The comment named in the path, if the visitor wrote it (or is an admin, where allowed).
+    private func ownComment(_ context: Context, adminMay: Bool) async throws -> (Comment, User) {
+        let user = try services.requireUser(context.visitor)
+        guard let id = Int(try context.parameters.require("id")), let comment = try await community.comment(id: id) else {
+            throw RequestError.notFound("There is no such comment.")
+        }
+        guard comment.userID == user.id || (adminMay && user.isAdmin) else {
+            throw RequestError.forbidden("This is not your comment.")
+        }
+        return (comment, user)
+    }
+
+    private func claim(_ request: Request, _ context: Context) async throws -> Response {
+        let paper = try await paper(context)
+        guard let user = context.visitor.user else { return Redirect.toLogin(next: "/papers/\(paper.id)") }
+        var request = request
+        let fields = try await FormFields.read(&request)
+        guard let author = fields.text("author"), paper.authors.contains(where: { $0.name == author }) else {
+            throw RequestError.badRequest("Choose one of the paper's authors.")
+        }
+        _ = try await community.claimAuthorship(userID: user.id, paper: paper.id, authorName: author, now: services.clock.now())
+        return Redirect.to("/u/\(user.name)")
+    }
+
+    static func commentBody(_ fields: FormFields) throws -> String {
+        guard let body = fields.text("body") else { throw RequestError.badRequest("A comment needs some text.") }
+        guard body.count <= maxCommentLength else {
+            throw RequestError.badRequest("Comments are limited to \(maxCommentLength) characters.")
+        }
+        return body
+    }
+}
+
+struct VoteAnswer: Encodable {
+    let voted: Bool
+    let upvotes: Int
+}

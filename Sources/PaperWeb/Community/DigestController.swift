@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import PaperCore
+import PaperMail
+
+/// Digest subscriptions: subscribe (double opt-in by email unless logged in with that address),
+/// confirm, and unsubscribe by link or RFC 8058 one-click POST.
+struct DigestController<Context: VisitorRequestContext> {
+    let services: WebServices
+    let subscriptions: any SubscriptionStore
+
+    func register(on router: Router<Context>) {
+        router.post("/digest/subscribe") { request, context in try await subscribe(request, context) }
+        router.get("/digest/confirm/:token") { _, context in
+            let subscriber = try await change(context, to: .confirmed)
+            return services.notice(NoticePage(heading: "You are subscribed",
+                                              message: "\(subscriber.email) will get the \(subscriber.frequency.rawValue) digest of trending papers.",
+                                              linkURL: "/", linkText: "Back to today's papers"), visitor: context.visitor)
+        }
+        router.get("/digest/unsubscribe/:token") { _, context in
+            let token = try context.parameters.require("token")
+            guard let subscriber = try await subscriptions.subscriber(token: token) else { throw Self.unknownLink }
+            return services.page("unsubscribe", UnsubscribePage(email: subscriber.email, token: token),
+                                 title: "Unsubscribe", visitor: context.visitor)
+        }
+        // Mail providers post `List-Unsubscribe=One-Click` here; people post the page's button.
+        router.post("/digest/unsubscribe/:token") { _, context in
+            let subscriber = try await change(context, to: .unsubscribed)
+            return services.notice(NoticePage(heading: "You are unsubscribed",
+                                              message: "\(subscriber.email) will get no more digests.", linkURL: "/",
+                                              linkText: "Back to today's papers"), visitor: context.visitor)
+        }
+    }
+
+    static var unknownLink: RequestError { .notFound("This link is unknown; it may be mistyped or from another server.") }
+
+    private func change(_ context: Context, to state: Subscriber.State) async throws -> Subscriber {
+        let token = try context.parameters.require("token")
+        guard let subscriber = try await subscriptions.setSubscriberState(token: token, to: state, now: services.clock.now())
+        else { throw Self.unknownLink }
+        return subscriber
+    }
+
+    private func subscribe(_ request: Request, _ context: Context) async throws -> Response {
+        var request = request
+        let fields = try await FormFields.read(&request)
+        let user = context.visitor.user
+        guard let email = fields.text("email") ?? user?.email, MailAddress(email).isValid else {
+            throw RequestError.badRequest("Enter a valid email address to subscribe.")
+        }
+        let frequency = DigestFrequency(rawValue: fields.text("frequency") ?? "daily") ?? .daily
+        guard services.limiter.allow("subscribe:\(context.clientAddress)", services.configuration.rateLimits.passwordResetRule) else {
+            throw RequestError.tooManyRequests("Too many subscriptions from your address; try again in an hour.")
+        }
+        // A logged-in user's own address needs no confirmation; any other address does.
+        let confirmed = user.map { $0.email.lowercased() == email.lowercased() } ?? false
+        let subscriber = try await subscriptions.subscribe(email: email, frequency: frequency, userID: confirmed ? user?.id : nil,
+                                                           confirmed: confirmed, token: SecureTokens.make(), now: services.clock.now())
+        if subscriber.state == .confirmed {
+            return services.notice(NoticePage(heading: "You are subscribed",
+                                              message: "\(email) will get the \(frequency.rawValue) digest of trending papers."),
+                                   visitor: context.visitor)
+        }
+        let site = services.configuration.siteName
+        try await services.sendMail(to: email, subject: "Confirm your \(site) digest subscription", text: """
+            Hello,
+
+            someone (hopefully you) asked for the \(frequency.rawValue) digest of trending papers from \(site) at this address.
+            Confirm here:
+
+            \(services.absoluteURL("/digest/confirm/\(subscriber.token)", for: request))
+
+            If it was not you, ignore this email and nothing will be sent.
+            """)
+        return services.notice(NoticePage(heading: "Check your inbox",
+                                          message: "We sent a confirmation link to \(email). The digest starts once you follow it."),
+                               visitor: context.visitor)
+    }
+}
+
+struct UnsubscribePage {
+    let email: String
+    let token: String
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Hummingbird
+import PaperCore
+
+/// `/submit`: a logged-in user puts an arXiv paper on today's list, fetched from arXiv when
+/// the store does not hold it yet.
+struct SubmissionController<Context: VisitorRequestContext> {
+    let services: WebServices
+    let community: any CommunityStore
+
+    func register(on router: Router<Context>) {
+        router.get("/submit") { _, context in
+            guard context.visitor.user != nil else { return Redirect.toLogin(next: "/submit") }
+            return services.page("submit", SubmitForm(), title: "Submit a paper", visitor: context.visitor)
+        }
+        router.post("/submit") { request, context in try await submit(request, context) }
+    }
+
+    private func submit(_ request: Request, _ context: Context) async throws -> Response {
+        guard let user = context.visitor.user else { return Redirect.toLogin(next: "/submit") }
+        var request = request
+        let text = try await FormFields.read(&request).text("paper") ?? ""
+        func refuse(_ message: String, _ status: HTTPResponse.Status) -> Response {
+            services.page("submit", SubmitForm(paper: text, error: message), title: "Submit a paper", visitor: context.visitor, status: status)
+        }
+        guard let arxiv = ArxivID(parsing: text) else {
+            return refuse("“\(text)” is not an arXiv id or link; use e.g. 2401.12345 or https://arxiv.org/abs/2401.12345.", .badRequest)
+        }
+        let id = PaperID(arxiv)
+        if try await services.repository.paper(id) == nil {
+            guard let lookup = services.lookup else { return refuse("\(id) is not here and fetching from arXiv is turned off.", .notFound) }
+            let fetched: Paper?
+            do {
+                fetched = try await lookup.paper(arxiv: arxiv)
+            } catch let error as PaperLookupError {
+                return refuse(error.description, .serviceUnavailable)
+            }
+            guard let fetched else { return refuse("arXiv has no paper \(arxiv).", .notFound) }
+            _ = try await services.repository.upsert([fetched])
+        }
+        do {
+            try await community.submit(paper: id, userName: user.name, day: Day(services.clock.now()))
+        } catch let error as SubmissionError {
+            return refuse(error.description, .conflict)
+        }
+        services.cache.removeAll()
+        return Redirect.to("/papers/\(id)")
+    }
+}
+
+struct SubmitForm {
+    var paper = ""
+    var error: String?
+}
+
+/// `/u/{name}`: a user's claimed papers, submissions and comments.
+struct ProfileController<Context: VisitorRequestContext> {
+    let services: WebServices
+    let community: any CommunityDatabase
+
+    func register(on router: Router<Context>) {
+        router.get("/u/:name") { _, context in
+            let name = try context.parameters.require("name")
+            guard let user = try await community.user(named: name) else { throw RequestError.notFound("There is no user \(name).") }
+            let model = ProfileModel(
+                name: user.name,
+                isSelf: context.visitor.user?.id == user.id,
+                claims: try await community.claims(userID: user.id)
+                    .filter { $0.state == .approved || context.visitor.user?.id == user.id }
+                    .map { ProfileModel.ClaimView(paperURL: "/papers/\($0.paperID)", paperID: $0.paperID.rawValue, author: $0.authorName,
+                                                  state: $0.state.rawValue) },
+                submissions: try await community.submissions(userName: user.name, limit: 50).map { PaperCard($0) },
+                comments: try await community.comments(userID: user.id, limit: 50).map {
+                    ProfileModel.CommentView(paperURL: "/papers/\($0.paperID)#comment-\($0.id)", bodyHTML: CommentText.html($0.body))
+                })
+            return services.page("profile", model, title: user.name, visitor: context.visitor)
+        }
+    }
+}
+
+struct ProfileModel {
+    struct ClaimView {
+        let paperURL: String
+        let paperID: String
+        let author: String
+        let state: String
+    }
+    struct CommentView {
+        let paperURL: String
+        let bodyHTML: String
+    }
+    let name: String
+    let isSelf: Bool
+    let claims: [ClaimView]
+    let submissions: [PaperCard]
+    let comments: [CommentView]
+}

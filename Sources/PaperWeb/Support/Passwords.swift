@@ -1,0 +1,24 @@
+import HummingbirdBcrypt
+import NIOPosix
+
+/// bcrypt hashing, run on NIO's thread pool: a hash takes a quarter of a second at cost 12
+/// and must not stall the event loops.
+public struct Passwords: Sendable {
+    /// The bcrypt cost (work factor 2^cost); tests lower it.
+    public let cost: UInt8
+
+    public init(cost: UInt8) { self.cost = cost }
+
+    public func hash(_ password: String) async throws -> String {
+        let cost = self.cost
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+    }
+
+    public func verify(_ password: String, hash: String) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+    }
+
+    /// A hash to compare against when the account does not exist, so that the answer takes as
+    /// long as for a real account and does not tell which names exist.
+    static let absentAccountHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhu3G7yB8L/kr0wRW2pQ2SU2Ysl7EbLh4u"
+}

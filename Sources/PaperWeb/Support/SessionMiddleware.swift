@@ -1,0 +1,59 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import PaperCore
+
+/// Finds the visitor from the session cookie and guards every state-changing request with a
+/// double-submit CSRF token: the `pf_csrf` cookie (SameSite=Lax, set on the first visit) must
+/// be echoed in the form field `csrf` or the `X-CSRF-Token` header, which another site cannot
+/// read and so cannot send.
+struct SessionMiddleware<Context: VisitorRequestContext>: RouterMiddleware {
+    let accounts: (any AccountStore)?
+    let clock: any WallClock
+    /// Marks cookies `Secure`, for a site served over HTTPS.
+    let secureCookies: Bool
+
+    static var sessionCookie: String { "pf_session" }
+    static var csrfCookie: String { "pf_csrf" }
+    /// One-click unsubscribe (RFC 8058) is posted by mail providers without cookies; the
+    /// secret token in its URL is what authorises it.
+    static func isExempt(_ path: String) -> Bool { path.hasPrefix("/digest/unsubscribe/") }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var request = request
+        var context = context
+        let cookies = request.cookies
+        var issuedToken: String?
+        if let token = cookies[Self.csrfCookie]?.value, token.count >= 32 {
+            context.visitor.csrfToken = token
+        } else {
+            issuedToken = SecureTokens.make()
+            context.visitor.csrfToken = issuedToken!
+        }
+        if let token = cookies[Self.sessionCookie]?.value, let accounts {
+            let hash = SecureTokens.hash(token)
+            if let user = try await accounts.sessionUser(tokenHash: hash, now: clock.now()) {
+                context.visitor.user = user
+                context.visitor.sessionTokenHash = hash
+            }
+        }
+        if ![.get, .head, .options].contains(request.method), !Self.isExempt(request.uri.path) {
+            let form = try await FormFields.read(&request)
+            let sent = request.headers[.csrfToken] ?? form["csrf"]
+            guard issuedToken == nil, let sent, SecureTokens.equal(sent, context.visitor.csrfToken) else {
+                throw RequestError.forbidden(
+                    "This form did not carry this site's security token (CSRF): it may have expired or come from another site. Reload the page and try again.")
+            }
+        }
+        var response = try await next(request, context)
+        if let issuedToken {
+            response.setCookie(Cookie(name: Self.csrfCookie, value: issuedToken, maxAge: 365 * 86400, path: "/",
+                                      secure: secureCookies, httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+}
+
+extension HTTPField.Name {
+    static let csrfToken = HTTPField.Name("X-CSRF-Token")!
+}
