@@ -93,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "paperfeed",
             dependencies: [
-                "PaperCore", "PaperStore", "PaperIngest", "PaperSearch", "PaperWeb", "Embedding",
+                "PaperCore", "PaperStore", "PaperIngest", "PaperSearch", "PaperWeb", "PaperMail", "Embedding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -116,10 +116,12 @@ let package = Package(
         ),
         .testTarget(name: "PaperCoreTests", dependencies: ["PaperCore"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"]),
+        // The real SMTP server (aiosmtpd) the mail, web-flow and CLI tests receive mail with.
+        .target(name: "MailTestSupport", path: "Tests/MailTestSupport"),
         .testTarget(
             name: "PaperMailTests",
             dependencies: [
-                "PaperMail", "PaperCore",
+                "PaperMail", "PaperCore", "MailTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -143,12 +145,12 @@ let package = Package(
         .testTarget(
             name: "PaperWebTests",
             dependencies: [
-                "PaperWeb", "PaperStore", "PaperIngest", "PaperSearch", "Embedding",
+                "PaperWeb", "PaperStore", "PaperIngest", "PaperSearch", "Embedding", "PaperMail",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         // Runs the built `paperfeed` binary; `scripts/test.sh` builds it first.
-        .testTarget(name: "PaperFeedCLITests"),
+        .testTarget(name: "PaperFeedCLITests", dependencies: ["PaperCore", "PaperStore", "MailTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,7 +7,11 @@ OUTBOX/<n>.json. Prints "READY <port>" on stdout once it accepts connections (po
 free port), and stops when stdin closes or on SIGTERM.
 
     smtp-test-server.py --port 0 --outbox DIR [--security plain|starttls|tls]
-                        [--auth USER:PASSWORD] [--mechanisms PLAIN,LOGIN]
+                        [--auth USER:PASSWORD] [--mechanisms PLAIN,LOGIN] [--hold-after N]
+
+`--hold-after N`: once N messages are accepted, the next MAIL command gets no answer (the
+server prints "HELD" on stdout): a client stuck mid-send, for crash tests to kill. Only the
+first such command is held; later connections are served normally.
 
 `starttls` and `tls` make a throwaway self-signed certificate for "localhost" and 127.0.0.1
 with the openssl CLI; its PEM is written to OUTBOX/../server-cert.pem for clients to trust.
@@ -27,9 +31,19 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class Outbox:
-    def __init__(self, folder):
+    def __init__(self, folder, hold_after=None):
         self.folder = folder
         self.count = 0
+        self.hold_after = hold_after
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        if self.hold_after is not None and self.count >= self.hold_after:
+            self.hold_after = None
+            print("HELD", flush=True)
+            await asyncio.Event().wait()
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         self.count += 1
@@ -73,6 +87,7 @@ async def main():
     parser.add_argument("--security", choices=["plain", "starttls", "tls"], default="plain")
     parser.add_argument("--auth", help="USER:PASSWORD; when given, MAIL needs AUTH first")
     parser.add_argument("--mechanisms", default="PLAIN,LOGIN")
+    parser.add_argument("--hold-after", type=int)
     args = parser.parse_args()
 
     os.makedirs(args.outbox, exist_ok=True)
@@ -90,7 +105,7 @@ async def main():
             auth_require_tls=args.security == "starttls",
             auth_exclude_mechanism=[m for m in ("PLAIN", "LOGIN") if m not in wanted])
 
-    outbox = Outbox(args.outbox)
+    outbox = Outbox(args.outbox, args.hold_after)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
         lambda: SMTP(outbox, **smtp_options), "127.0.0.1", args.port,

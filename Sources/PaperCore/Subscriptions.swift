@@ -61,6 +61,8 @@ public protocol SubscriptionStore: Sendable {
     func setSubscriberState(token: String, to state: Subscriber.State, now: Date) async throws -> Subscriber?
     /// The subscription of an account, or `nil`.
     func subscriber(userID: Int) async throws -> Subscriber?
+    /// How many subscribers of `frequency` are in `state`.
+    func subscriberCount(frequency: DigestFrequency, state: Subscriber.State) async throws -> Int
 
     /// Queues one delivery per confirmed subscriber of `frequency` for `period`; a period queued
     /// before (by this node or another) gains only subscribers who were not in it. Returns how

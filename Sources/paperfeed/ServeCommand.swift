@@ -5,6 +5,7 @@ import Logging
 import Metrics
 import PaperCore
 import PaperIngest
+import PaperMail
 import PaperSearch
 import PaperStore
 import PaperWeb
@@ -18,7 +19,10 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Settings come from these options, else the environment, else a .env file: \
             PAPERFEED_DB, PAPERFEED_HOST, PAPERFEED_PORT, PAPERFEED_PUBLIC_URL, PAPERFEED_DEMO \
-            (load the demo papers into an empty database, default true), PAPERFEED_LOG_LEVEL. \
+            (load the demo papers into an empty database, default true), PAPERFEED_LOG_LEVEL, \
+            PAPERFEED_SMTP_HOST/_PORT/_SECURITY/_USERNAME/_PASSWORD and PAPERFEED_MAIL_FROM (email; without a host \
+            emails go to the log), PAPERFEED_DIGEST_HOUR (UTC hour the digests go out, default 7), \
+            PAPERFEED_ARXIV_URL (where submitted papers are fetched). \
             Stops gracefully on SIGTERM or Ctrl-C.
             """
     )
@@ -50,10 +54,18 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await loadDemoIfEmpty(repository, settings: settings)
             let (semantic, services, offReason) = try await semanticSearch(repository, settings: settings, logger: logger)
-            let configuration = WebConfiguration(host: settings.host, port: settings.port, publicURL: settings.publicURL)
-            let dependencies = WebDependencies(repository: repository, semantic: semantic, semanticOffReason: offReason,
-                                               metrics: registry, logger: logger)
-            let app = try await buildApplication(configuration: configuration, dependencies: dependencies, services: services) { port in
+            let configuration = WebConfiguration(host: settings.host, port: settings.port, publicURL: settings.publicURL,
+                                                 passwordCost: UInt8(clamping: settings.passwordCost), mailFrom: settings.mailFrom)
+            let mailer = try settings.mailer(logger: logger)
+            StandardOutput.line(try settings.smtp().map { "Email: SMTP \($0.host):\($0.port); digests go out daily at \(settings.digestHour):00 UTC." }
+                ?? "Email: no SMTP server configured (PAPERFEED_SMTP_HOST); emails are written to the log.")
+            let lookup = ArxivAPIClient(configuration: .init(baseURL: settings.arxivURL))
+            let dependencies = WebDependencies(repository: repository, mailer: mailer, lookup: lookup, semantic: semantic,
+                                               semanticOffReason: offReason, metrics: registry, logger: logger)
+            let digests = DigestScheduler(sender: DigestSetup.sender(store: repository, settings: settings, mailer: mailer, logger: logger),
+                                          content: DigestSetup.content(store: repository), hour: settings.digestHour)
+            let app = try await buildApplication(configuration: configuration, dependencies: dependencies,
+                                                 services: services + [digests]) { port in
                 StandardOutput.line("PaperFeed is running at \(configuration.publicURL ?? "http://\(settings.host):\(port)")/")
             }
             try await app.runService()

@@ -1,5 +1,7 @@
 import Configuration
 import Foundation
+import Logging
+import PaperMail
 
 /// PaperFeed's settings, read once at start from (highest first) command-line options, the
 /// environment, and a `.env` file in the current folder. Keys and their variables:
@@ -13,6 +15,14 @@ import Foundation
 /// | `paperfeed.demo` | `PAPERFEED_DEMO` | `true`: load the demo papers into an empty store |
 /// | `paperfeed.log.level` | `PAPERFEED_LOG_LEVEL` | `info` |
 /// | `paperfeed.model.dir` | `PAPERFEED_MODEL_DIR` | `.models/…/model` (see `ModelOptions`) |
+/// | `paperfeed.smtp.host` | `PAPERFEED_SMTP_HOST` | none: emails are written to the log |
+/// | `paperfeed.smtp.port` | `PAPERFEED_SMTP_PORT` | 25, 587 or 465 by security |
+/// | `paperfeed.smtp.security` | `PAPERFEED_SMTP_SECURITY` | `starttls` (or `plain`, `tls`) |
+/// | `paperfeed.smtp.username` / `.password` | `PAPERFEED_SMTP_USERNAME` / `_PASSWORD` | none |
+/// | `paperfeed.mail.from` | `PAPERFEED_MAIL_FROM` | `paperfeed@localhost` |
+/// | `paperfeed.digest.hour` | `PAPERFEED_DIGEST_HOUR` | `7` (UTC hour digests go out) |
+/// | `paperfeed.arxiv.url` | `PAPERFEED_ARXIV_URL` | `https://export.arxiv.org` |
+/// | `paperfeed.password.cost` | `PAPERFEED_PASSWORD_COST` | `12` (bcrypt cost) |
 struct Settings {
     let reader: ConfigReader
 
@@ -37,4 +47,31 @@ struct Settings {
     var loadsDemo: Bool { reader.bool(forKey: "paperfeed.demo", default: true) }
     var logLevel: String { reader.string(forKey: "paperfeed.log.level", default: "info") }
     var modelDirectory: String { reader.string(forKey: "paperfeed.model.dir", default: ModelOptions.defaultDirectory) }
+    var mailFrom: String { reader.string(forKey: "paperfeed.mail.from", default: "paperfeed@localhost") }
+    var digestHour: Int { reader.int(forKey: "paperfeed.digest.hour", default: 7) }
+    var arxivURL: String { reader.string(forKey: "paperfeed.arxiv.url", default: "https://export.arxiv.org") }
+    var passwordCost: Int { reader.int(forKey: "paperfeed.password.cost", default: 12) }
+
+    /// The SMTP server, or `nil` when none is configured; a bad setting is an error.
+    func smtp() throws -> SMTPConfiguration? {
+        guard let host = reader.string(forKey: "paperfeed.smtp.host") else { return nil }
+        let securityName = reader.string(forKey: "paperfeed.smtp.security", default: "starttls").lowercased()
+        let securities: [String: SMTPConfiguration.Security] = ["plain": .plain, "starttls": .startTLS, "tls": .implicitTLS]
+        guard let security = securities[securityName] else {
+            throw CommandFailure("PAPERFEED_SMTP_SECURITY must be plain, starttls or tls, not '\(securityName)'")
+        }
+        return SMTPConfiguration(host: host, port: reader.int(forKey: "paperfeed.smtp.port"), security: security,
+                                 username: reader.string(forKey: "paperfeed.smtp.username"),
+                                 password: reader.string(forKey: "paperfeed.smtp.password", isSecret: true))
+    }
+
+    /// The address links in emails and feeds point to.
+    func siteURL(port: Int? = nil) -> String {
+        publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "http://\(host):\(port ?? self.port)"
+    }
+
+    /// Where mail goes: the SMTP server, or the log when there is none.
+    func mailer(logger: Logger) throws -> any Mailer {
+        try smtp().map { SMTPMailer(configuration: $0) } ?? LogMailer(logger: logger)
+    }
 }

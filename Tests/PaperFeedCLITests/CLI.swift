@@ -20,6 +20,8 @@ struct CLI {
     /// A database path in a fresh temporary folder.
     let database = FileManager.default.temporaryDirectory
         .appendingPathComponent("paperfeed-cli-\(UUID().uuidString)/papers.sqlite").path
+    /// Settings passed through the environment, as an operator would.
+    var environment: [String: String] = [:]
 
     func run(_ arguments: String...) throws -> Result {
         let process = try start(arguments)
@@ -37,6 +39,7 @@ struct CLI {
         // Commands get this CLI's database unless the test names one (or, like copy, takes two).
         let named = arguments.contains("--db") || arguments.first == "copy"
         process.arguments = named ? arguments : arguments + ["--db", database]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.standardOutput = Pipe()
         process.standardError = Pipe()
         try process.run()

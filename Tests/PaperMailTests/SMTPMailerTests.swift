@@ -1,4 +1,5 @@
 import Foundation
+import MailTestSupport
 import NIOCore
 import NIOPosix
 import PaperCore

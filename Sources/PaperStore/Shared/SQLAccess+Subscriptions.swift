@@ -50,6 +50,14 @@ extension SubscriptionStore where Self: SQLAccess {
         try await read { try await Self.subscriberRow(where: "user_id", is: userID, on: $0)?.subscriber }
     }
 
+    public func subscriberCount(frequency: DigestFrequency, state: Subscriber.State) async throws -> Int {
+        try await read { db in
+            try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("subscribers")
+                .where("frequency", .equal, frequency.rawValue).where("state", .equal, state.rawValue)
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
     public func setSubscriberState(token: String, to state: Subscriber.State, now: Date) async throws -> Subscriber? {
         try await transaction { db in
             try await db.update("subscribers").set("state", to: state.rawValue).set("updated_at", to: Int64(now.timeIntervalSince1970))

@@ -149,8 +149,9 @@ struct AccountForm {
 }
 
 /// What makes a user name, email address and password acceptable.
-enum AccountRules {
-    static func problem(name: String, email: String, password: String) -> String? {
+public enum AccountRules {
+    /// What is wrong with these sign-up details, or `nil` when they are acceptable.
+    public static func problem(name: String, email: String, password: String) -> String? {
         if name.count < 2 || name.count > 32 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) {
             return "Choose a user name of 2 to 32 letters, digits, - or _."
         }
@@ -158,7 +159,7 @@ enum AccountRules {
         return passwordProblem(password)
     }
 
-    static func passwordProblem(_ password: String) -> String? {
+    public static func passwordProblem(_ password: String) -> String? {
         if password.count < 8 { return "Choose a password of at least 8 characters." }
         if password.utf8.count > 72 { return "Choose a password of at most 72 bytes (bcrypt ignores the rest)." }
         return nil

@@ -1,13 +1,12 @@
 import Foundation
-import Testing
 
 /// The real SMTP server of `scripts/smtp-test-server.py` (aiosmtpd), run from the repository's
 /// `.venv` on a free loopback port, writing what it receives into a temporary folder.
-final class SMTPTestServer: Sendable {
-    let port: Int
-    let outbox: URL
+public final class SMTPTestServer: Sendable {
+    public let port: Int
+    public let outbox: URL
     /// The server's self-signed certificate (PEM) in the TLS modes.
-    let certificatePEM: String?
+    public let certificatePEM: String?
     private let process: Process
     private let stdin: FileHandle
     private let folder: URL
@@ -23,7 +22,8 @@ final class SMTPTestServer: Sendable {
 
     static let setupHint = "the mail tests need aiosmtpd in \(repository.path)/.venv: run scripts/mail-test-setup.sh"
 
-    init(security: String = "plain", auth: String? = nil, mechanisms: String = "PLAIN,LOGIN") async throws {
+    /// `holdAfter`: after that many messages, the next MAIL command is never answered (see the script).
+    public init(security: String = "plain", auth: String? = nil, mechanisms: String = "PLAIN,LOGIN", holdAfter: Int? = nil) async throws {
         guard FileManager.default.isExecutableFile(atPath: Self.python.path) else {
             throw TestServerError(message: "no \(Self.python.path); \(Self.setupHint)")
         }
@@ -38,6 +38,7 @@ final class SMTPTestServer: Sendable {
         var arguments = [Self.repository.appendingPathComponent("scripts/smtp-test-server.py").path,
                          "--port", "0", "--outbox", outbox.path, "--security", security, "--mechanisms", mechanisms]
         if let auth { arguments += ["--auth", auth] }
+        if let holdAfter { arguments += ["--hold-after", String(holdAfter)] }
         process.arguments = arguments
         let output = Pipe(), input = Pipe()
         process.standardOutput = output
@@ -88,7 +89,7 @@ final class SMTPTestServer: Sendable {
     }
 
     /// The messages received so far, oldest first, waiting up to `timeout` for `count` of them.
-    func messages(count: Int = 1, timeout: Duration = .seconds(5)) async throws -> [ReceivedMail] {
+    public func messages(count: Int = 1, timeout: Duration = .seconds(5)) async throws -> [ReceivedMail] {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while true {
@@ -105,7 +106,7 @@ final class SMTPTestServer: Sendable {
     }
 }
 
-struct TestServerError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+public struct TestServerError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }

@@ -2,21 +2,21 @@ import Foundation
 
 /// A message as the test SMTP server stored it, taken apart simply: header fields (unfolded,
 /// RFC 2047 decoded on request) and the text parts of a multipart body, decoded.
-struct ReceivedMail {
-    struct Part {
-        var headers: [(name: String, value: String)]
-        var body: String
-        var contentType: String { headers.first { $0.name.lowercased() == "content-type" }?.value ?? "text/plain" }
+public struct ReceivedMail: Sendable {
+    public struct Part: Sendable {
+        public var headers: [(name: String, value: String)]
+        public var body: String
+        public var contentType: String { headers.first { $0.name.lowercased() == "content-type" }?.value ?? "text/plain" }
     }
 
-    let raw: String
-    let headers: [(name: String, value: String)]
-    let parts: [Part]
-    let envelopeFrom: String
-    let envelopeTo: [String]
-    let login: String?
+    public let raw: String
+    public let headers: [(name: String, value: String)]
+    public let parts: [Part]
+    public let envelopeFrom: String
+    public let envelopeTo: [String]
+    public let login: String?
 
-    init(raw data: Data, envelope: Data) throws {
+    public init(raw data: Data, envelope: Data) throws {
         raw = String(decoding: data, as: UTF8.self)
         let (headers, body) = Self.split(raw)
         self.headers = headers
@@ -37,17 +37,17 @@ struct ReceivedMail {
         login = json["login"] as? String
     }
 
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
     /// The header's text with RFC 2047 encoded words decoded.
-    func decodedHeader(_ name: String) -> String? {
+    public func decodedHeader(_ name: String) -> String? {
         header(name).map(Self.decodeWords)
     }
 
-    var text: String? { parts.first { $0.contentType.hasPrefix("text/plain") }?.body }
-    var html: String? { parts.first { $0.contentType.hasPrefix("text/html") }?.body }
+    public var text: String? { parts.first { $0.contentType.hasPrefix("text/plain") }?.body }
+    public var html: String? { parts.first { $0.contentType.hasPrefix("text/html") }?.body }
 
     /// Header fields (continuation lines joined) and the body after the blank line.
     static func split(_ text: String) -> ([(name: String, value: String)], String) {
@@ -81,7 +81,7 @@ struct ReceivedMail {
         }
     }
 
-    static func decodeQuotedPrintable(_ text: String) -> String {
+    public static func decodeQuotedPrintable(_ text: String) -> String {
         let joined = Array(text.replacingOccurrences(of: "=\n", with: "").utf8)
         var bytes: [UInt8] = []
         var index = 0
@@ -98,7 +98,7 @@ struct ReceivedMail {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func decodeWords(_ value: String) -> String {
+    public static func decodeWords(_ value: String) -> String {
         // Whitespace between two encoded words is not part of the text (RFC 2047 §6.2).
         let joined = value.replacing(/\?=\s+=\?/, with: "?==?")
         return joined.replacing(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/) { match in

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Configuration
+import Foundation
+import Logging
+import PaperCore
+import PaperMail
+
+struct DigestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "digest",
+        abstract: "Email digests of trending papers.",
+        subcommands: [Send.self]
+    )
+
+    struct Send: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Queue today's digest for every confirmed subscriber and send what is due.",
+            discussion: """
+                Each subscriber gets each period's digest once: the outbox in the database remembers what was sent, \
+                so running this again (or on several nodes, or after a crash) sends only what is missing. \
+                SMTP settings: PAPERFEED_SMTP_HOST, _PORT, _SECURITY (plain, starttls, tls), _USERNAME, _PASSWORD, \
+                PAPERFEED_MAIL_FROM; links point to PAPERFEED_PUBLIC_URL. Without an SMTP host the emails go to the log.
+                """
+        )
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: "Which digest: daily or weekly (default: both that are due today: daily, and weekly on Mondays).")
+        var period: DigestFrequency?
+
+        @Flag(help: "Show who would get what, without queueing or sending anything.")
+        var dryRun = false
+
+        @Option(help: .hidden)
+        var leaseSeconds: Int = 120
+
+        func run() async throws {
+            let settings = try await Settings.load(overrides: ["paperfeed.db": store.db.map(ConfigContent.string)])
+            var logger = Logger(label: "paperfeed.digest")
+            logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
+            let mailer = try settings.mailer(logger: logger)
+            try await store.withStore { database, _ in
+                let sender = DigestSetup.sender(store: database, settings: settings, mailer: mailer,
+                                                lease: .seconds(leaseSeconds), logger: logger)
+                let today = Day(Date())
+                let due: [DigestFrequency] = period.map { [$0] }
+                    ?? (Calendar(identifier: .iso8601).component(.weekday, from: Date()) == 2 ? [.daily, .weekly] : [.daily])
+                let content = DigestSetup.content(store: database)
+                if dryRun {
+                    for frequency in due {
+                        let key = DigestPeriodKey(frequency: frequency, sending: today)
+                        let count = try await database.subscriberCount(frequency: frequency, state: .confirmed)
+                        StandardOutput.line("\(key): \(count) confirmed subscriber\(count == 1 ? "" : "s"); it would list:")
+                        for (index, item) in try await content(key).enumerated() {
+                            StandardOutput.line("  \(index + 1). \(item.paper.title) (\(item.reasons))")
+                        }
+                    }
+                    return
+                }
+                for frequency in due {
+                    let planned = try await sender.plan(frequency, on: today)
+                    StandardOutput.line("\(planned.period): \(planned.added) new deliveries queued")
+                }
+                let run = try await sender.sendDue(content: content)
+                StandardOutput.line("Sent \(run.sent), skipped \(run.skipped) (unsubscribed), \(run.retrying) to retry, \(run.failed) failed.")
+                if run.retrying > 0 { throw ExitCode(2) }
+            }
+        }
+    }
+}
+
+extension DigestFrequency: ExpressibleByArgument {}

@@ -1,0 +1,26 @@
+import Foundation
+import Logging
+import PaperCore
+import PaperMail
+import PaperSearch
+import PaperStore
+
+/// Builds the digest sender the same way for `serve` and `digest send`.
+enum DigestSetup {
+    /// Papers in a digest.
+    static let papersPerDigest = 10
+
+    static func sender(store: any PaperDatabase, settings: Settings, mailer: any Mailer, lease: Duration = .seconds(120),
+                       logger: Logger) -> DigestSender {
+        let renderer = DigestRenderer(siteName: "PaperFeed", siteURL: settings.siteURL(),
+                                      from: MailAddress(settings.mailFrom, name: "PaperFeed"))
+        let node = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
+        return DigestSender(store: store, mailer: mailer, renderer: renderer, node: node, lease: lease, logger: logger)
+    }
+
+    /// What each digest lists: the papers trending when it is sent.
+    static func content(store: any PaperDatabase) -> DigestSender.Content {
+        let trending = TrendingFeed(repository: store, clock: SystemClock())
+        return { _ in try await trending.papers(limit: papersPerDigest) }
+    }
+}

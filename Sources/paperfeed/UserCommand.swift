@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import PaperCore
+import PaperWeb
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Manage accounts.",
+        subcommands: [Create.self]
+    )
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create an account (the first admin, say).",
+            discussion: "The password is read from standard input (one line), so it stays out of the shell history."
+        )
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: "User name: 2 to 32 letters, digits, - or _.")
+        var name: String
+
+        @Option(help: "Email address (for password resets; never shown to others).")
+        var email: String
+
+        @Flag(help: "Make the account an admin (moderation, authorship claims).")
+        var admin = false
+
+        func run() async throws {
+            if isatty(STDIN_FILENO) != 0 { FileHandle.standardError.write(Data("Password: ".utf8)) }
+            let password = readLine(strippingNewline: true) ?? ""
+            if let problem = AccountRules.problem(name: name, email: email, password: password) {
+                throw CommandFailure(problem)
+            }
+            let settings = try await Settings.load(overrides: [:])
+            let hash = try await Passwords(cost: UInt8(clamping: settings.passwordCost)).hash(password)
+            try await store.withStore { database, _ in
+                do {
+                    let user = try await database.createUser(name: name, email: email, passwordHash: hash, isAdmin: admin, now: Date())
+                    StandardOutput.line("Created \(user.isAdmin ? "admin" : "user") \(user.name).")
+                } catch let error as AccountError {
+                    throw CommandFailure(error.description)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import MailTestSupport
+import PaperCore
+import PaperStore
+import Testing
+
+/// `paperfeed digest send` against a real SMTP server (aiosmtpd) and a real store.
+@Suite(.serialized) struct DigestCommandTests {
+    /// A CLI whose database holds one real day of papers and `confirmed` subscribers, mailing `server`.
+    func digestCLI(server: SMTPTestServer, database: String? = nil, confirmed: Int, pending: Int = 0) async throws -> (CLI, [Subscriber]) {
+        var cli = CLI()
+        cli.environment = ["PAPERFEED_SMTP_HOST": "127.0.0.1", "PAPERFEED_SMTP_PORT": String(server.port),
+                           "PAPERFEED_SMTP_SECURITY": "plain", "PAPERFEED_PUBLIC_URL": "http://papers.test",
+                           "PAPERFEED_MAIL_FROM": "digest@papers.test"]
+        let location = database ?? cli.database
+        let day = CLI.shared.appendingPathComponent("data/hf-daily-papers/Paper_metadata_download/2026-08-21.json").path
+        #expect(try cli.run("import", day, "--db", location).status == 0)
+        let store = try await PaperDatabases.open(location)
+        var subscribers: [Subscriber] = []
+        for index in 0..<(confirmed + pending) {
+            subscribers.append(try await store.subscribe(
+                email: "reader\(index)-\(UUID().uuidString.prefix(8))@example.org", frequency: .daily, userID: nil,
+                confirmed: index < confirmed, token: UUID().uuidString, now: Date()))
+        }
+        try await store.close()
+        return (cli, subscribers)
+    }
+
+    @Test func eachConfirmedSubscriberGetsOneDigestPerPeriodWithAWorkingUnsubscribe() async throws {
+        let server = try await SMTPTestServer()
+        let (cli, subscribers) = try await digestCLI(server: server, confirmed: 3, pending: 1)
+        defer { cli.removeDatabase() }
+        let first = try cli.run("digest", "send", "--period", "daily")
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.contains("3 new deliveries queued"), "\(first.output)")
+        #expect(first.output.contains("Sent 3"), "\(first.output)")
+        let mail = try await server.messages(count: 3)
+        #expect(Set(mail.flatMap(\.envelopeTo)) == Set(subscribers.prefix(3).map(\.email)))
+        for message in mail {
+            let recipient = try #require(subscribers.first { message.envelopeTo == [$0.email] })
+            #expect(message.header("List-Unsubscribe") == "<http://papers.test/digest/unsubscribe/\(recipient.token)>")
+            #expect(message.header("List-Unsubscribe-Post") == "List-Unsubscribe=One-Click")
+            #expect(message.text?.contains("http://papers.test/papers/") == true)
+            #expect(message.html?.contains("<a href=\"http://papers.test/digest/unsubscribe/\(recipient.token)\"") == true)
+        }
+        // The same period again: nothing new, nothing sent twice.
+        let again = try cli.run("digest", "send", "--period", "daily")
+        #expect(again.output.contains("0 new deliveries queued"), "\(again.output)")
+        #expect(try await server.messages(count: 4, timeout: .milliseconds(500)).count == 3)
+
+        // Unsubscribed: the next digest (the weekly one here) leaves that address out.
+        let store = try await PaperDatabases.open(cli.database)
+        _ = try await store.setSubscriberState(token: subscribers[0].token, to: .unsubscribed, now: Date())
+        for subscriber in subscribers.prefix(3) {
+            _ = try await store.subscribe(email: subscriber.email, frequency: .weekly, userID: nil, confirmed: false,
+                                          token: "", now: Date())
+        }
+        _ = try await store.setSubscriberState(token: subscribers[1].token, to: .confirmed, now: Date())
+        _ = try await store.setSubscriberState(token: subscribers[2].token, to: .confirmed, now: Date())
+        try await store.close()
+        let weekly = try cli.run("digest", "send", "--period", "weekly")
+        #expect(weekly.output.contains("Sent 2"), "\(weekly.output)")
+        let all = try await server.messages(count: 5)
+        #expect(!all.dropFirst(3).contains { $0.envelopeTo == [subscribers[0].email] })
+    }
+
+    @Test func aSenderKilledHalfwayThrough200SubscribersIsFinishedByTheNextRunWithoutDuplicates() async throws {
+        // The server stops answering after 100 messages, so the kill lands mid-send, between two emails.
+        let server = try await SMTPTestServer(holdAfter: 100)
+        let (cli, subscribers) = try await digestCLI(server: server, confirmed: 200)
+        defer { cli.removeDatabase() }
+        let sender = try cli.start(["digest", "send", "--period", "daily", "--lease-seconds", "1"])
+        #expect(try await server.messages(count: 100, timeout: .seconds(120)).count == 100)
+        try await Task.sleep(for: .milliseconds(1500))
+        kill(sender.processIdentifier, SIGKILL)
+        sender.waitUntilExit()
+        #expect(sender.terminationReason == .uncaughtSignal)
+
+        let restart = try cli.run("digest", "send", "--period", "daily")
+        #expect(restart.status == 0, "\(restart.errors)")
+        #expect(restart.output.contains("0 new deliveries queued"), "\(restart.output)")
+        #expect(restart.output.contains("Sent 100"), "\(restart.output)")
+        let mail = try await server.messages(count: 201, timeout: .seconds(1))
+        #expect(mail.count == 200)
+        let recipients = mail.flatMap(\.envelopeTo)
+        #expect(Set(recipients) == Set(subscribers.map(\.email)))
+        #expect(recipients.count == Set(recipients).count, "nobody got two")
+    }
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PAPERFEED_TEST_POSTGRES_URL"] != nil, "needs PostgreSQL"))
+    func twoNodesSendingTheSamePeriodSendEachEmailOnce() async throws {
+        let server = try await SMTPTestServer()
+        let url = try PostgresDatabase.recreate("paperfeed_digest_nodes")
+        let (cli, subscribers) = try await digestCLI(server: server, database: url, confirmed: 60)
+        let nodes = try (0..<2).map { _ in try cli.start(["digest", "send", "--period", "daily", "--db", url]) }
+        for node in nodes { node.waitUntilExit() }
+        #expect(nodes.allSatisfy { $0.terminationStatus == 0 })
+        let mail = try await server.messages(count: 61, timeout: .seconds(1))
+        let recipients = mail.flatMap(\.envelopeTo)
+        #expect(recipients.count == 60)
+        #expect(Set(recipients) == Set(subscribers.map(\.email)))
+    }
+}
+
+/// A fresh database on the test PostgreSQL (scripts/postgres.sh recreate).
+enum PostgresDatabase {
+    static func recreate(_ name: String) throws -> String {
+        let process = Process()
+        process.executableURL = CLI.packageRoot.appendingPathComponent("scripts/postgres.sh")
+        process.arguments = ["recreate", name]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let url = String(decoding: try output.fileHandleForReading.readToEnd() ?? Data(), as: UTF8.self)
+        process.waitUntilExit()
+        return url.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
