@@ -24,7 +24,12 @@ struct CLI {
     var environment: [String: String] = [:]
 
     func run(_ arguments: String...) throws -> Result {
-        let process = try start(arguments)
+        try run(arguments, input: nil)
+    }
+
+    /// Runs `paperfeed` with `input` on its standard input (a password, say).
+    func run(_ arguments: [String], input: String?) throws -> Result {
+        let process = try start(arguments, input: input)
         let output = try (process.standardOutput as! Pipe).fileHandleForReading.readToEnd() ?? Data()
         let errors = try (process.standardError as! Pipe).fileHandleForReading.readToEnd() ?? Data()
         process.waitUntilExit()
@@ -33,7 +38,7 @@ struct CLI {
     }
 
     /// Starts `paperfeed`, with `--db` pointing at this CLI's database; the caller waits or kills.
-    func start(_ arguments: [String]) throws -> Process {
+    func start(_ arguments: [String], input: String? = nil) throws -> Process {
         let process = Process()
         process.executableURL = Self.binary
         // Commands get this CLI's database unless the test names one (or, like copy, takes two).
@@ -42,7 +47,11 @@ struct CLI {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.standardOutput = Pipe()
         process.standardError = Pipe()
+        let stdin = Pipe()
+        process.standardInput = stdin
         try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
         return process
     }
 
