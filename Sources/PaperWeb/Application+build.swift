@@ -82,6 +82,9 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies)
     router.add(middleware: ConditionalGETMiddleware())
     router.add(middleware: SessionMiddleware(accounts: dependencies.community, clock: dependencies.clock,
                                              secureCookies: configuration.secureCookies))
+    // Again inside the session, so that an error page knows the visitor (their name, their CSRF
+    // token, a first visit's new cookie); the outer one answers failures of the session itself.
+    router.add(middleware: ErrorMiddleware(renderer: renderer))
     ListingPagesController(services: services).register(on: router)
     PaperPageController(services: services).register(on: router)
     SearchPageController(services: services).register(on: router)

@@ -55,7 +55,14 @@ func withStore<T>(_ papers: [Paper], _ body: (SQLitePaperStore) async throws -> 
     let store = try await SQLitePaperStore.open(path: folder.appendingPathComponent("papers.sqlite").path)
     defer { try? FileManager.default.removeItem(at: folder) }
     _ = try await store.upsert(papers)
-    let result = try await body(store)
+    let result: T
+    do {
+        result = try await body(store)
+    } catch {
+        // A failed `#require` throws; the store must still be closed (SQLite asserts it on deinit).
+        try? await store.close()
+        throw error
+    }
     try await store.close()
     return result
 }

@@ -27,13 +27,35 @@ enum ListingQueries {
             .first()?.decode(column: "n", as: Int.self) ?? 0
         var papers = try rows.map { try $0.paper() }
         if let days = query.days {
-            // A paper listed again shows the day it was listed within the period asked for.
-            let listings = try await listingDays(ids: papers.filter { !($0.listedOn.map(days.contains) ?? false) }.map(\.id), on: db)
+            // A paper listed again shows the day, and who submitted it that day, within the period asked for.
+            let latest = try await latestListings(ids: papers.map(\.id), in: days, on: db)
             for index in papers.indices {
-                if let day = listings[papers[index].id]?.last(where: days.contains) { papers[index].listedOn = day }
+                guard let listing = latest[papers[index].id], listing.day != papers[index].listedOn else { continue }
+                papers[index].listedOn = listing.day
+                if let name = listing.submitter, name != papers[index].submitter?.name {
+                    papers[index].submitter = Submitter(name: name)
+                }
             }
         }
         return ListingPage(papers: papers, total: total)
+    }
+
+    /// Each paper's latest listing within `days`: the day and who put it there.
+    private static func latestListings(ids: [PaperID], in days: ClosedRange<Day>, on db: any SQLDatabase) async throws
+        -> [PaperID: (day: Day, submitter: String?)] {
+        guard !ids.isEmpty else { return [:] }
+        struct Row: Decodable {
+            var paper_id: String
+            var day: String
+            var submitter_name: String?
+        }
+        let rows = try await db.select().column("paper_id").column("day").column("submitter_name").from("paper_listings")
+            .where("paper_id", .in, ids.map(\.rawValue))
+            .where("day", .greaterThanOrEqual, days.lowerBound.description).where("day", .lessThanOrEqual, days.upperBound.description)
+            .orderBy("day").all(decoding: Row.self)
+        return rows.reduce(into: [:]) { latest, row in
+            if let day = Day(row.day) { latest[PaperID(rawValue: row.paper_id)] = (day, row.submitter_name) }
+        }
     }
 
     static func listingDays(ids: [PaperID], on db: any SQLDatabase) async throws -> [PaperID: [Day]] {
