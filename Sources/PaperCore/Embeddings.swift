@@ -42,3 +42,13 @@ extension Paper {
     /// The text a paper is embedded from: its title, then its abstract.
     public var embeddingText: String { title + ". " + abstract }
 }
+
+/// A vector store that finds nearest neighbours itself (PostgreSQL with pgvector), so nodes
+/// need not hold every vector in memory.
+public protocol NearestVectorSearch: Sendable {
+    /// Whether the store searches vectors itself; `false` when the extension is missing.
+    var searchesVectors: Bool { get }
+    /// The `limit` vectors of `model` with the highest dot product with `vector` (the cosine,
+    /// for unit vectors), best first.
+    func nearestVectors(to vector: [Float], model: String, limit: Int) async throws -> [(id: PaperID, score: Float)]
+}

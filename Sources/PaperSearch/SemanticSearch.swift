@@ -2,21 +2,30 @@ import PaperCore
 import Synchronization
 
 /// Semantic retrieval: the query embedded in-process, the nearest papers from the in-memory
-/// `VectorIndex`, the best few re-ranked with their exact vectors from the store.
+/// `VectorIndex`, the best few re-ranked with their exact vectors from the store. A store that
+/// searches vectors itself (pgvector) is asked instead, and nothing is held in memory.
 public final class SemanticSearch: Sendable {
     public let embedder: any SentenceEmbedder
     let vectors: any VectorRepository
+    /// The store's own nearest-neighbour search, when it has one.
+    let native: (any NearestVectorSearch)?
     private let index: Mutex<VectorIndex>
 
     public init(embedder: any SentenceEmbedder, vectors: any VectorRepository) {
         self.embedder = embedder
         self.vectors = vectors
+        native = (vectors as? any NearestVectorSearch).flatMap { $0.searchesVectors ? $0 : nil }
         index = Mutex(VectorIndex(dimensions: embedder.dimensions))
     }
 
-    /// Loads every stored vector of the embedder's model into memory; returns how many.
+    /// Whether the store finds the nearest vectors (pgvector) rather than this process.
+    public var searchesInStore: Bool { native != nil }
+
+    /// Loads every stored vector of the embedder's model into memory; returns how many are
+    /// searchable (with a store that searches itself, how many it holds).
     @discardableResult
     public func load() async throws -> Int {
+        if native != nil { return try await vectors.vectorCoverage(model: embedder.modelName).embedded }
         var cursor: PaperID?
         while true {
             let page = try await vectors.vectors(model: embedder.modelName, after: cursor, limit: 5_000)
@@ -30,12 +39,14 @@ public final class SemanticSearch: Sendable {
     /// Loads vectors stored by another node since this index was filled. It reads every vector
     /// again, so it only runs when the store holds more than the index.
     public func refreshIfBehind() async throws {
+        guard native == nil else { return }
         let stored = try await vectors.vectorCoverage(model: embedder.modelName).embedded
         if stored > count { try await load() }
     }
 
     /// Makes newly embedded papers findable at once.
     public func add(_ items: [PaperVector]) {
+        guard native == nil else { return }
         index.withLock { $0.insert(items) }
     }
 
@@ -50,11 +61,24 @@ public final class SemanticSearch: Sendable {
     /// Papers nearest to `vector`: approximate scores from the index for many candidates, then
     /// the exact cosine from the stored vectors for the ones returned.
     public func nearest(toVector vector: [Float], limit: Int, where admits: ((PaperID) -> Bool)? = nil) async throws -> [(id: PaperID, score: Float)] {
+        if let native { return try await nearest(in: native, to: vector, limit: limit, where: admits) }
         let snapshot = index.withLock { $0 }
         let approximate = snapshot.nearest(to: vector, limit: limit + limit / 2 + 10, allowed: admits)
         let exact = try await vectors.vectors(ids: approximate.map(\.id), model: embedder.modelName)
         let rescored = exact.map { ($0.id, VectorMath.dot($0.vector, vector)) }
         return Array(rescored.sorted { $0.1 > $1.1 }.prefix(limit)).map { (id: $0.0, score: $0.1) }
+    }
+
+    /// The store's exact answer; with a filter, asked for more until enough pass.
+    private func nearest(in store: any NearestVectorSearch, to vector: [Float], limit: Int,
+                         where admits: ((PaperID) -> Bool)?) async throws -> [(id: PaperID, score: Float)] {
+        var fetch = admits == nil ? limit : limit * 2 + 10
+        while true {
+            let found = try await store.nearestVectors(to: vector, model: embedder.modelName, limit: fetch)
+            let passing = admits.map { admits in found.filter { admits($0.id) } } ?? found
+            if passing.count >= limit || found.count < fetch || fetch >= 10_000 { return Array(passing.prefix(limit)) }
+            fetch *= 4
+        }
     }
 
     /// Papers nearest to the stored vector of `id`, excluding itself; empty when it has none.

@@ -1,4 +1,5 @@
 import PaperCore
+import PaperSearch
 import PaperStore
 import Testing
 
@@ -29,4 +30,56 @@ import Testing
             #expect(try await store.papersWithoutVectors(model: model, limit: 10).map(\.id.rawValue) == ["2501.00001"])
         }
     }
+}
+
+@Suite struct StoreNearestVectorTests {
+    /// Seeded pseudo-random unit vectors, the same on every run.
+    static func vectors(count: Int, dimensions: Int) -> [[Float]] {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        return (0..<count).map { _ in
+            let raw = (0..<dimensions).map { _ -> Float in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Float(Int64(bitPattern: state >> 11) % 2001 - 1000) / 1000
+            }
+            let norm = raw.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return raw.map { $0 / norm }
+        }
+    }
+
+    @Test(.enabled(if: Engine.pgvectorURL != nil, "needs PAPERFEED_TEST_PGVECTOR_URL"))
+    func pgvectorFindsTheExactNearestVectorsAndSemanticSearchUsesIt() async throws {
+        try await withTemporaryStore(.pgvector) { store async throws in
+            let search = try #require(store as? any NearestVectorSearch)
+            #expect(search.searchesVectors)
+            #expect(store.summary.contains("pgvector"))
+            let vectors = Self.vectors(count: 300, dimensions: 16)
+            let ids = (0..<vectors.count).map { PaperID(rawValue: String(format: "2501.%05d", $0)) }
+            _ = try await store.upsert(ids.map { makePaper($0.rawValue, title: "Paper \($0)") })
+            try await store.storeVectors(zip(ids, vectors).map { PaperVector(id: $0, vector: $1) }, model: "test-model")
+            let query = vectors[7]
+            let exact = zip(ids, vectors).map { ($0, zip($1, query).reduce(Float(0)) { $0 + $1.0 * $1.1 }) }
+                .sorted { $0.1 > $1.1 }.prefix(10).map(\.0)
+            #expect(try await search.nearestVectors(to: query, model: "test-model", limit: 10).map(\.id) == Array(exact))
+
+            let semantic = SemanticSearch(embedder: UnusedEmbedder(), vectors: store)
+            #expect(semantic.searchesInStore)
+            #expect(try await semantic.load() == 300)
+            #expect(try await semantic.similar(to: ids[7], limit: 5).map(\.id) == Array(exact.dropFirst().prefix(5)))
+        }
+    }
+
+    @Test(arguments: Engine.available.filter { $0 != .pgvector })
+    func storesWithoutPgvectorLeaveVectorSearchToTheApp(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            #expect((store as? any NearestVectorSearch)?.searchesVectors != true)
+            #expect(!SemanticSearch(embedder: UnusedEmbedder(), vectors: store).searchesInStore)
+        }
+    }
+}
+
+/// Stands in for the model where only stored vectors are searched.
+struct UnusedEmbedder: SentenceEmbedder {
+    let modelName = "test-model"
+    let dimensions = 16
+    func embed(_ texts: [String]) async throws -> [[Float]] { throw CancellationError() }
 }

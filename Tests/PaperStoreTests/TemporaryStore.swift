@@ -4,12 +4,22 @@ import PaperStore
 import PostgresKit
 
 /// The database engines the contract tests run against: SQLite always, PostgreSQL when
-/// `PAPERFEED_TEST_POSTGRES_URL` names a server (scripts/test.sh starts one and sets it).
+/// `PAPERFEED_TEST_POSTGRES_URL` names a server, and PostgreSQL with pgvector when
+/// `PAPERFEED_TEST_PGVECTOR_URL` does (scripts/test.sh starts both and sets them).
 enum Engine: String, CaseIterable, Sendable {
-    case sqlite, postgres
+    case sqlite, postgres, pgvector
 
     static let postgresURL = ProcessInfo.processInfo.environment["PAPERFEED_TEST_POSTGRES_URL"]
-    static var available: [Engine] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+    static let pgvectorURL = ProcessInfo.processInfo.environment["PAPERFEED_TEST_PGVECTOR_URL"]
+    static var available: [Engine] { allCases.filter { $0 == .sqlite || $0.serverURL != nil } }
+
+    var serverURL: String? {
+        switch self {
+        case .sqlite: nil
+        case .postgres: Self.postgresURL
+        case .pgvector: Self.pgvectorURL
+        }
+    }
 }
 
 /// A fresh, empty store of `engine`, removed after `body`: a temporary SQLite file, or a new
@@ -22,8 +32,8 @@ func withTemporaryStore<T>(_ engine: Engine = .sqlite, _ body: (any PaperDatabas
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperfeed-test-\(UUID().uuidString)")
         location = folder.appendingPathComponent("papers.sqlite").path
         cleanup = { try? FileManager.default.removeItem(at: folder) }
-    case .postgres:
-        let base = try require(Engine.postgresURL)
+    case .postgres, .pgvector:
+        let base = try require(engine.serverURL)
         let name = "paperfeed_test_\(UUID().uuidString.prefix(8).lowercased())"
         try await PostgresAdmin.run("CREATE DATABASE \(name)", on: base)
         location = PostgresAdmin.url(base, database: name)

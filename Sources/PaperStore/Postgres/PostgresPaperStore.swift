@@ -4,18 +4,28 @@ import PaperCore
 import PostgresKit
 
 /// The scale-out store: PostgreSQL through PostgresNIO's connection pool, shared by any number
-/// of PaperFeed nodes. Migrated on open; vectors are stored as `bytea` and searched in the app.
-public final class PostgresPaperStore: PaperDatabase, SQLAccess {
+/// of PaperFeed nodes. Migrated on open. Vectors are stored as `bytea` and searched in memory on
+/// each node, or, when the database has pgvector, also in a vector column searched by it.
+public final class PostgresPaperStore: PaperDatabase, SQLAccess, NearestVectorSearch {
     let client: PostgresClient
     private let runTask: Task<Void, Never>
+    private let location: String
+    /// The pgvector version when the database has the extension (vectors searched in it).
+    let pgvector: String?
 
-    public let summary: String
-
-    private init(client: PostgresClient, runTask: Task<Void, Never>, summary: String) {
+    private init(client: PostgresClient, runTask: Task<Void, Never>, location: String, pgvector: String?) {
         self.client = client
         self.runTask = runTask
-        self.summary = summary
+        self.location = location
+        self.pgvector = pgvector
     }
+
+    public var summary: String {
+        let vectors = pgvector.map { "vectors in pgvector \($0), searched in the database" } ?? "vectors as bytea searched in memory"
+        return "PostgreSQL \(location) (tsvector full-text search, \(vectors))"
+    }
+
+    public var searchesVectors: Bool { pgvector != nil }
 
     /// Connects to `url` (`postgres://user:password@host:port/database`), checks that the
     /// database answers, and applies pending migrations.
@@ -30,30 +40,32 @@ public final class PostgresPaperStore: PaperDatabase, SQLAccess {
         var poolLogger = logger
         poolLogger.logLevel = .warning
         let client = PostgresClient(configuration: PostgresURL.clientConfiguration(parts), backgroundLogger: poolLogger)
-        // pgvector is not used: its HNSW build needs AVX-512, and Debian's PostgreSQL lacks it;
-        // vectors live in bytea and are searched in memory on every node.
-        let store = PostgresPaperStore(client: client, runTask: Task { await client.run() },
-                                       summary: "PostgreSQL \(PostgresURL.redacted(url)) (tsvector full-text search, vectors as bytea searched in memory)")
+        let runTask = Task { await client.run() }
+        let pgvector: String?
         do {
-            try await store.client.withConnection { connection in
+            pgvector = try await client.withConnection { connection in
                 // One node migrates at a time; the others wait here, then find nothing to do.
                 // Session locks belong to the connection, so lock and unlock on this one.
                 _ = try await connection.query("SELECT pg_advisory_lock(727001)", logger: logger)
                 do {
                     try await Migrator(db: connection.sql(), dialect: PostgresSchemaDialect()) { body in
-                        try await store.transaction(body)
+                        try await client.withConnection { try await $0.sql().inTransaction(body) }
                     }.migrate()
+                    let version = try await PostgresVectors.version(on: connection.sql())
+                    if version != nil { try await PostgresVectors.prepare(on: connection.sql(), logger: logger) }
+                    _ = try await connection.query("SELECT pg_advisory_unlock(727001)", logger: logger)
+                    return version
                 } catch {
                     _ = try? await connection.query("SELECT pg_advisory_unlock(727001)", logger: logger)
                     throw error
                 }
-                _ = try await connection.query("SELECT pg_advisory_unlock(727001)", logger: logger)
             }
         } catch {
-            await store.shutdown()
+            runTask.cancel()
+            await runTask.value
             throw StoreError.cannotOpen(path: PostgresURL.redacted(url), reason: PostgresURL.describe(error))
         }
-        return store
+        return PostgresPaperStore(client: client, runTask: runTask, location: PostgresURL.redacted(url), pgvector: pgvector)
     }
 
     public func close() async throws {
@@ -106,7 +118,15 @@ public final class PostgresPaperStore: PaperDatabase, SQLAccess {
     public func statistics() async throws -> StoreStatistics { try await read { try await PaperQueries.statistics(on: $0) } }
 
     public func storeVectors(_ vectors: [PaperVector], model: String) async throws {
-        try await transaction { try await VectorQueries.store(vectors, model: model, on: $0) }
+        let pgvector = self.pgvector != nil
+        try await transaction { db in
+            try await VectorQueries.store(vectors, model: model, on: db)
+            if pgvector { try await PostgresVectors.store(vectors, model: model, on: db) }
+        }
+    }
+
+    public func nearestVectors(to vector: [Float], model: String, limit: Int) async throws -> [(id: PaperID, score: Float)] {
+        try await read { try await PostgresVectors.nearest(to: vector, model: model, limit: limit, on: $0) }
     }
     public func papersWithoutVectors(model: String, limit: Int) async throws -> [Paper] {
         try await read { try await VectorQueries.papersWithoutVectors(model: model, limit: limit, on: $0) }
