@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "PaperMailTests",
             dependencies: [
-                "PaperMail", "PaperCore", "MailTestSupport",
+                "PaperMail", "PaperCore", "PaperStore", "MailTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

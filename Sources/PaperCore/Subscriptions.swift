@@ -53,12 +53,15 @@ public struct DigestDelivery: Hashable, Sendable {
 /// Subscribers and the digest outbox.
 public protocol SubscriptionStore: Sendable {
     /// Subscribes `email` (pending until confirmed, or confirmed at once when `confirmed`);
-    /// subscribing again changes the frequency and keeps the token.
+    /// subscribing again keeps the token, and changes the frequency unless the subscription is
+    /// confirmed and this request is not (that change needs the emailed link: `changeFrequency`).
     func subscribe(email: String, frequency: DigestFrequency, userID: Int?, confirmed: Bool, token: String, now: Date) async throws -> Subscriber
     /// The subscriber whose token this is, or `nil`.
     func subscriber(token: String) async throws -> Subscriber?
     /// Sets a subscriber's state (confirm, unsubscribe) by token; `nil` when the token is unknown.
     func setSubscriberState(token: String, to state: Subscriber.State, now: Date) async throws -> Subscriber?
+    /// Sets the frequency of the subscriber with this token; `nil` when the token is unknown.
+    func changeFrequency(token: String, to frequency: DigestFrequency, now: Date) async throws -> Subscriber?
     /// The subscription of an account, or `nil`.
     func subscriber(userID: Int) async throws -> Subscriber?
     /// How many subscribers of `frequency` are in `state`.

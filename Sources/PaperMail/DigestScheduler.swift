@@ -27,7 +27,8 @@ public struct DigestScheduler: Service {
             } catch {
                 sender.logger.error("Digest run failed: \(error)")
             }
-            try? await Task.sleep(for: interval)
+            // A shutdown ends the wait at once; a send in progress is finished first.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 

@@ -14,8 +14,8 @@ enum DigestSetup {
                        logger: Logger) -> DigestSender {
         let renderer = DigestRenderer(siteName: "PaperFeed", siteURL: settings.siteURL(),
                                       from: MailAddress(settings.mailFrom, name: "PaperFeed"))
-        let node = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
-        return DigestSender(store: store, mailer: mailer, renderer: renderer, node: node, lease: lease, logger: logger)
+        return DigestSender(store: store, mailer: mailer, renderer: renderer, node: EmbeddingService.defaultNodeName,
+                            lease: lease, logger: logger)
     }
 
     /// What each digest lists: the papers trending when it is sent.

@@ -46,6 +46,30 @@ import Testing
         }
     }
 
+    @Test func someoneElseTypingAConfirmedAddressChangesNothingUntilItsOwnerFollowsTheLink() async throws {
+        let mailer = RecordingMailer()
+        try await withStore(CommunityFixture.papers) { store in
+            try await CommunityFixture.withApp(store: store, mailer: mailer) { client in
+                var reader = Browser(client)
+                try await reader.post("/digest/subscribe", form: [("email", "reader@example.org"), ("frequency", "daily")])
+                let confirmLink = try #require(mailer.link(to: "reader@example.org", startingWith: "/digest/confirm/"))
+                try await reader.get(confirmLink)
+                let token = String(confirmLink.dropFirst("/digest/confirm/".count))
+
+                var stranger = Browser(client)
+                let typed = try await stranger.post("/digest/subscribe", form: [("email", "reader@example.org"), ("frequency", "weekly")])
+                #expect(typed.text.contains("Check your inbox"), "the same answer as for a new address")
+                #expect(!typed.text.contains("already"))
+                #expect(try await store.subscriber(token: token)?.frequency == .daily)
+                let switchLink = try #require(mailer.link(to: "reader@example.org", startingWith: "/digest/confirm/\(token)?frequency=weekly"))
+                let switched = try await reader.get(switchLink)
+                #expect(switched.text.contains("weekly digest"))
+                #expect(try await store.subscriber(token: token)?.frequency == .weekly)
+                #expect(try await store.subscriber(token: token)?.state == .confirmed)
+            }
+        }
+    }
+
     @Test func theUnsubscribePagesButtonWorksWithoutAToken() async throws {
         let mailer = RecordingMailer()
         try await withStore(CommunityFixture.papers) { store in

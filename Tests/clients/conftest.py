@@ -25,7 +25,8 @@ STOP_TIMEOUT = 10.0
 class Server:
     """One `paperfeed serve` process; `base_url` has no trailing slash."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, env: dict[str, str] | None = None, port: int = 0):
+        """`env` is added to this process's environment; `port` 0 lets the server pick one."""
         if not BINARY.exists():
             pytest.fail(f"{BINARY} does not exist: run `swift build --product paperfeed` first "
                         f"(or set PAPERFEED_BIN)", pytrace=False)
@@ -34,10 +35,11 @@ class Server:
         self.stderr_path = folder / "server.stderr.log"
         self.stdout_lines: list[str] = []
         self._stderr = open(self.stderr_path, "wb")
+        self.env = {**os.environ, **(env or {})}
         self.process = subprocess.Popen(
-            [str(BINARY), "serve", "--db", str(self.database), "--port", "0", "--host", "127.0.0.1"],
+            [str(BINARY), "serve", "--db", str(self.database), "--port", str(port), "--host", "127.0.0.1"],
             stdout=subprocess.PIPE, stderr=self._stderr, stdin=subprocess.DEVNULL,
-            cwd=folder, text=True, bufsize=1,
+            cwd=folder, env=self.env, text=True, bufsize=1,
         )
         self.base_url = self._wait_until_running()
         # Keep draining stdout so the server never blocks on a full pipe.
@@ -79,6 +81,11 @@ class Server:
         self._stderr.flush()
         text = self.stderr_path.read_text(errors="replace")
         return text[-characters:]
+
+    def run_command(self, *arguments: str, timeout: float = 120) -> subprocess.CompletedProcess:
+        """Runs `paperfeed ARGUMENTS…` on this server's database, with its environment and folder."""
+        return subprocess.run([str(BINARY), *arguments, "--db", str(self.database)], env=self.env, cwd=self.folder,
+                              stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout)
 
     def stop(self) -> int | None:
         """SIGTERM, then the exit code; None if it did not exit within STOP_TIMEOUT (then killed)."""
@@ -138,3 +145,20 @@ def wait_for(predicate, timeout: float = 5.0, interval: float = 0.05) -> bool:
             return True
         time.sleep(interval)
     return predicate()
+
+
+CHROMIUM = os.environ.get("PAPERFEED_CHROMIUM", "/usr/bin/chromium")
+SHOTS = REPO / "test-output" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser download), one per test module."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: scripts/client-tests.sh installs Debian's chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser
+        browser.close()

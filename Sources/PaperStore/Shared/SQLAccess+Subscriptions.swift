@@ -30,8 +30,13 @@ extension SubscriptionStore where Self: SQLAccess {
                 .ignoringConflicts(with: ["email_key"]).run()
             var update = db.update("subscribers").set("frequency", to: frequency.rawValue).set("updated_at", to: time)
                 .where("email_key", .equal, email.lowercased())
-            if confirmed { update = update.set("state", to: "confirmed") }
-            if let userID { update = update.set("user_id", to: userID) }
+            if confirmed {
+                update = update.set("state", to: "confirmed")
+                if let userID { update = update.set("user_id", to: userID) }
+            } else {
+                // Anyone can type an address: a confirmed subscription changes only by its link.
+                update = update.where("state", .notEqual, "confirmed")
+            }
             try await update.run()
             // An address that had unsubscribed must confirm again before mail goes to it.
             if !confirmed {
@@ -48,6 +53,14 @@ extension SubscriptionStore where Self: SQLAccess {
 
     public func subscriber(userID: Int) async throws -> Subscriber? {
         try await read { try await Self.subscriberRow(where: "user_id", is: userID, on: $0)?.subscriber }
+    }
+
+    public func changeFrequency(token: String, to frequency: DigestFrequency, now: Date) async throws -> Subscriber? {
+        try await transaction { db in
+            try await db.update("subscribers").set("frequency", to: frequency.rawValue)
+                .set("updated_at", to: Int64(now.timeIntervalSince1970)).where("token", .equal, token).run()
+            return try await Self.subscriberRow(where: "token", is: token, on: db)?.subscriber
+        }
     }
 
     public func subscriberCount(frequency: DigestFrequency, state: Subscriber.State) async throws -> Int {

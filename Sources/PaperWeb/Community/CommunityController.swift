@@ -26,7 +26,8 @@ struct CommunityController<Context: VisitorRequestContext> {
         let wantsJSON = request.headers[.accept]?.contains("application/json") ?? false
         guard let user = context.visitor.user else {
             if wantsJSON {
-                return try BodyResponse.json(["error": "Log in to vote.", "login": "/login?next=\(back)"], status: .unauthorized)
+                let next = back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+                return try BodyResponse.json(["error": "Log in to vote.", "login": "/login?next=\(next)"], status: .unauthorized)
                     .response(from: request, context: context)
             }
             return Redirect.toLogin(next: back)
@@ -53,24 +54,23 @@ struct CommunityController<Context: VisitorRequestContext> {
     }
 
     private func edit(_ request: Request, _ context: Context) async throws -> Response {
-        let (comment, user) = try await ownComment(context, adminMay: false)
+        let comment = try await ownComment(context, adminMay: false)
         var request = request
         let body = try Self.commentBody(try await FormFields.read(&request))
         try await community.editComment(id: comment.id, body: body, now: services.clock.now())
-        _ = user
         services.cache.removeAll()
         return Redirect.to("/papers/\(comment.paperID)#comment-\(comment.id)")
     }
 
     private func delete(_ request: Request, _ context: Context) async throws -> Response {
-        let (comment, _) = try await ownComment(context, adminMay: true)
+        let comment = try await ownComment(context, adminMay: true)
         try await community.deleteComment(id: comment.id)
         services.cache.removeAll()
         return Redirect.to("/papers/\(comment.paperID)#comments")
     }
 
     /// The comment named in the path, if the visitor wrote it (or is an admin, where allowed).
-    private func ownComment(_ context: Context, adminMay: Bool) async throws -> (Comment, User) {
+    private func ownComment(_ context: Context, adminMay: Bool) async throws -> Comment {
         let user = try services.requireUser(context.visitor)
         guard let id = Int(try context.parameters.require("id")), let comment = try await community.comment(id: id) else {
             throw RequestError.notFound("There is no such comment.")
@@ -78,7 +78,7 @@ struct CommunityController<Context: VisitorRequestContext> {
         guard comment.userID == user.id || (adminMay && user.isAdmin) else {
             throw RequestError.forbidden("This is not your comment.")
         }
-        return (comment, user)
+        return comment
     }
 
     private func claim(_ request: Request, _ context: Context) async throws -> Response {

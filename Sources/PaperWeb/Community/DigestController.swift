@@ -11,7 +11,12 @@ struct DigestController<Context: VisitorRequestContext> {
 
     func register(on router: Router<Context>) {
         router.post("/digest/subscribe") { request, context in try await subscribe(request, context) }
-        router.get("/digest/confirm/:token") { _, context in
+        router.get("/digest/confirm/:token") { request, context in
+            // A link that also switches the frequency of a confirmed subscription carries it.
+            if let frequency = request.query("frequency").flatMap(DigestFrequency.init(rawValue:)) {
+                _ = try await subscriptions.changeFrequency(token: try context.parameters.require("token"), to: frequency,
+                                                            now: services.clock.now())
+            }
             let subscriber = try await change(context, to: .confirmed)
             return services.notice(NoticePage(heading: "You are subscribed",
                                               message: "\(subscriber.email) will get the \(subscriber.frequency.rawValue) digest of trending papers.",
@@ -56,12 +61,17 @@ struct DigestController<Context: VisitorRequestContext> {
         let confirmed = user.map { $0.email.lowercased() == email.lowercased() } ?? false
         let subscriber = try await subscriptions.subscribe(email: email, frequency: frequency, userID: confirmed ? user?.id : nil,
                                                            confirmed: confirmed, token: SecureTokens.make(), now: services.clock.now())
-        if subscriber.state == .confirmed {
+        if confirmed {
             return services.notice(NoticePage(heading: "You are subscribed",
                                               message: "\(email) will get the \(frequency.rawValue) digest of trending papers."),
                                    visitor: context.visitor)
         }
         let site = services.configuration.siteName
+        if subscriber.state == .confirmed {
+            // Someone typed the address of a subscription that exists: its owner decides by email.
+            try await sendAlreadySubscribed(subscriber, wanted: frequency, request: request)
+            return checkInbox(email, visitor: context.visitor)
+        }
         try await services.sendMail(to: email, subject: "Confirm your \(site) digest subscription", text: """
             Hello,
 
@@ -72,9 +82,26 @@ struct DigestController<Context: VisitorRequestContext> {
 
             If it was not you, ignore this email and nothing will be sent.
             """)
-        return services.notice(NoticePage(heading: "Check your inbox",
-                                          message: "We sent a confirmation link to \(email). The digest starts once you follow it."),
-                               visitor: context.visitor)
+        return checkInbox(email, visitor: context.visitor)
+    }
+
+    /// The same answer whether the address was new or subscribed already.
+    private func checkInbox(_ email: String, visitor: Visitor) -> Response {
+        services.notice(NoticePage(heading: "Check your inbox",
+                                   message: "We sent a confirmation link to \(email). The digest starts once you follow it."),
+                        visitor: visitor)
+    }
+
+    private func sendAlreadySubscribed(_ subscriber: Subscriber, wanted: DigestFrequency, request: Request) async throws {
+        let site = services.configuration.siteName
+        var text = "Hello,\n\nsomeone (hopefully you) asked \(site) for its \(wanted.rawValue) digest at this address, which already gets the \(subscriber.frequency.rawValue) one."
+        if wanted != subscriber.frequency {
+            let link = services.absoluteURL("/digest/confirm/\(subscriber.token)?frequency=\(wanted.rawValue)", for: request)
+            text += " To switch to the \(wanted.rawValue) digest, follow this link:\n\n\(link)\n\nOtherwise ignore this email: nothing changes."
+        } else {
+            text += " Nothing changes."
+        }
+        try await services.sendMail(to: subscriber.email, subject: "Your \(site) digest subscription", text: text)
     }
 }
 

@@ -13,7 +13,7 @@ struct BodyResponse: ResponseGenerator {
     init(status: HTTPResponse.Status = .ok, contentType: String, body: String, extraHeaders: HTTPFields = [:]) {
         var headers = extraHeaders
         headers[.contentType] = contentType
-        if status == .ok { headers[.eTag] = ETag.of(body) }
+        if status == .ok, headers[.eTag] == nil { headers[.eTag] = ETag.of(body) }
         self.status = status
         self.headers = headers
         self.body = ByteBuffer(string: body)
@@ -27,13 +27,15 @@ struct BodyResponse: ResponseGenerator {
     static let csrfPlaceholder = "__paperfeed_csrf__"
 
     /// The response with the CSRF placeholder replaced by `token` (HTML only; others unchanged).
+    /// Its ETag stays the shared page's, made weak: visitors' copies differ only in their own
+    /// token, so a cookie-less client (a crawler, a link checker) still gets 304s.
     func fillingCSRFToken(_ token: String) -> BodyResponse {
         guard headers[.contentType]?.hasPrefix("text/html") == true else { return self }
         let text = String(buffer: body)
         guard text.contains(Self.csrfPlaceholder) else { return self }
         var headers = self.headers
         headers[.contentType] = nil
-        headers[.eTag] = nil
+        if let etag = self.headers[.eTag] { headers[.eTag] = etag.hasPrefix("W/") ? etag : "W/" + etag }
         return BodyResponse(status: status, contentType: self.headers[.contentType] ?? "text/html",
                             body: text.replacingOccurrences(of: Self.csrfPlaceholder, with: token), extraHeaders: headers)
     }

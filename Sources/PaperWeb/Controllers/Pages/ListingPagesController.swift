@@ -65,6 +65,7 @@ struct ListingPageModel {
     let periodKind: String
     var cards: [PaperCard]
     let total: Int
+    let totalLabel: String
     let isEmpty: Bool
     let previousURL: String?
     let nextURL: String?
@@ -82,6 +83,7 @@ struct ListingPageModel {
         let first = period.days.lowerBound
         cards = result.papers.enumerated().map { PaperCard($1, rank: page * pageSize + $0 + 1) }
         total = result.total
+        totalLabel = result.total == 1 ? "1 paper" : "\(result.total.formatted()) papers"
         isEmpty = result.papers.isEmpty
         dayURL = "/papers/date/\(first)"
         weekURL = "/papers/week/\(Period.week(containing: first))"
