@@ -5,8 +5,13 @@ import PaperStore
 struct CopyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy",
-        abstract: "Copy every paper and vector from one database to another, e.g. SQLite to PostgreSQL.",
-        discussion: "Safe to run again: papers are upserted, so an interrupted copy resumes without duplicates.")
+        abstract: "Copy a whole instance from one database to another, e.g. SQLite to PostgreSQL.",
+        discussion: """
+            Copies papers and vectors, then accounts, sessions, votes, comments, authorship claims, submissions, \
+            moderation, subscribers and the digest outbox (so no digest goes out twice after the move). \
+            Safe to run again: papers are upserted and rows already there are kept, so an interrupted copy resumes \
+            without duplicates.
+            """)
 
     @Option(help: "The database to read: an SQLite file or a postgres:// URL.")
     var from: String
@@ -56,8 +61,12 @@ struct CopyCommand: AsyncParsableCommand {
             vectorCursor = last.id
             progress.show("\(vectors.formatted()) vectors")
         }
+        progress.show("accounts, votes, comments and subscribers")
+        let community = try await CommunityCopy.run(from: source, to: target)
         progress.finish()
         print("Copied \(copied.formatted()) papers and \(vectors.formatted()) vectors in \(String(format: "%.1f", progress.elapsed.seconds)) s.")
+        print("Copied \(community["users", default: 0]) accounts, \(community["votes", default: 0]) votes, "
+              + "\(community["comments", default: 0]) comments and \(community["subscribers", default: 0]) subscribers.")
         print("From: \(source.summary)")
         print("To:   \(target.summary)")
     }

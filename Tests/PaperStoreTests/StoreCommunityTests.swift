@@ -113,3 +113,45 @@ import Testing
         }
     }
 }
+
+@Suite struct CommunityCopyTests {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    @Test(arguments: Engine.available)
+    func copyingAnInstanceMovesPeopleAndWhatTheyDidAndNewRowsGetFreshIds(engine: Engine) async throws {
+        try await withTemporaryStore(.sqlite) { source async throws in
+            let paper = PaperID(rawValue: "2401.00001")
+            let papers = [makePaper("2401.00001", title: "Copied", listed: "2024-01-02", upvotes: 4),
+                          makePaper("2401.00002", title: "Hidden", listed: "2024-01-02")]
+            _ = try await source.upsert(papers)
+            let ada = try await source.createUser(name: "ada", email: "ada@x.org", passwordHash: "$2b$04$hash", isAdmin: true, now: now)
+            _ = try await source.toggleVote(userID: ada.id, paper: paper)
+            _ = try await source.addComment(userID: ada.id, paper: paper, body: "Good", now: now)
+            try await source.setPaperHidden(PaperID(rawValue: "2401.00002"), hidden: true)
+            try await source.submit(paper: paper, userName: "ada", day: Day("2024-01-05")!)
+            let subscriber = try await source.subscribe(email: "r@x.org", frequency: .weekly, userID: nil, confirmed: true, token: "tok", now: now)
+            _ = try await source.planDigest(frequency: .weekly, period: "weekly/2024-W01", now: now)
+            let sent = try #require(try await source.claimDelivery(node: "a", lease: .seconds(60), now: now))
+            try await source.finishDelivery(id: sent.id, sent: true, now: now)
+
+            try await withTemporaryStore(engine) { target async throws in
+                _ = try await target.upsert(papers)
+                for _ in 0..<2 { try await CommunityCopy.run(from: source, to: target) }  // a second run changes nothing
+                #expect(try await target.user(named: "ada")?.passwordHash == "$2b$04$hash")
+                #expect(try await target.user(named: "ada")?.isAdmin == true)
+                #expect(try await target.paper(paper)?.upvotes == 5)
+                #expect(try await target.comments(paper: paper).map(\.body) == ["Good"])
+                #expect(try await target.paper(PaperID(rawValue: "2401.00002")) == nil, "still hidden")
+                #expect(try await target.submissions(userName: "ada", limit: 5).map(\.id) == [paper])
+                #expect(try await target.subscriber(token: "tok")?.state == .confirmed)
+                // The digest that went out before the move does not go out again.
+                #expect(try await target.planDigest(frequency: .weekly, period: "weekly/2024-W01", now: now) == 0)
+                #expect(try await target.deliveryCounts(period: "weekly/2024-W01") == ["sent": 1])
+                let bob = try await target.createUser(name: "bob", email: "bob@x.org", passwordHash: "h", isAdmin: false, now: now)
+                #expect(bob.id > ada.id)
+                #expect(try await target.subscribe(email: "s@x.org", frequency: .daily, userID: nil, confirmed: true, token: "t2",
+                                                   now: now).id > subscriber.id)
+            }
+        }
+    }
+}

@@ -79,6 +79,16 @@ public final class PostgresPaperStore: PaperDatabase, SQLAccess, NearestVectorSe
 
     public var claimLockClause: SQLQueryString { " FOR UPDATE SKIP LOCKED" }
 
+    public func continueIdentities(after tables: [String]) async throws {
+        try await transaction { db in
+            for table in tables {
+                try await db.raw("""
+                    SELECT setval(pg_get_serial_sequence(\(bind: table), 'id'), max(id)) FROM \(ident: table) HAVING max(id) IS NOT NULL
+                    """).run()
+            }
+        }
+    }
+
     /// Runs `body` in one transaction on one pooled connection.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in

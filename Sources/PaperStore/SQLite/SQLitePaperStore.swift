@@ -46,6 +46,8 @@ public final class SQLitePaperStore: PaperDatabase, SQLAccess {
 
     public var claimLockClause: SQLQueryString { "" }
 
+    public func continueIdentities(after tables: [String]) async throws {}
+
     public func upsert(_ papers: [Paper]) async throws -> UpsertCounts {
         let batch = PaperUpsert.Batch(papers)
         return try await connections.transaction { db in

@@ -11,4 +11,7 @@ public protocol SQLAccess: Sendable {
     /// What a claiming `SELECT` appends so that concurrent claimers skip each other's rows
     /// (` FOR UPDATE SKIP LOCKED` on PostgreSQL; nothing on SQLite, whose writes are serial).
     var claimLockClause: SQLQueryString { get }
+    /// After rows were inserted with explicit ids (a copy), makes new rows of `tables` get ids
+    /// above them (PostgreSQL's identity sequences do not notice; SQLite's rowids do).
+    func continueIdentities(after tables: [String]) async throws
 }
