@@ -50,13 +50,10 @@ import Testing
 
         // Unsubscribed: the next digest (the weekly one here) leaves that address out.
         let store = try await PaperDatabases.open(cli.database)
-        _ = try await store.setSubscriberState(token: subscribers[0].token, to: .unsubscribed, now: Date())
         for subscriber in subscribers.prefix(3) {
-            _ = try await store.subscribe(email: subscriber.email, frequency: .weekly, userID: nil, confirmed: false,
-                                          token: "", now: Date())
+            _ = try await store.changeFrequency(token: subscriber.token, to: .weekly, now: Date())
         }
-        _ = try await store.setSubscriberState(token: subscribers[1].token, to: .confirmed, now: Date())
-        _ = try await store.setSubscriberState(token: subscribers[2].token, to: .confirmed, now: Date())
+        _ = try await store.setSubscriberState(token: subscribers[0].token, to: .unsubscribed, now: Date())
         try await store.close()
         let weekly = try cli.run("digest", "send", "--period", "weekly")
         #expect(weekly.output.contains("Sent 2"), "\(weekly.output)")

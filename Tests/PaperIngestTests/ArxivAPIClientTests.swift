@@ -201,13 +201,14 @@ import Testing
 
     @Test func aStalledServerIsUnavailableAfterTheTimeout() async throws {
         var stalled = try Self.fixture("id_1707.08567_s0_m100.xml")
-        stalled.delay = .seconds(5)
+        stalled.delay = .seconds(30)
         try await withServer([Self.target("1707.08567"): [stalled]]) { server in
             let client = Self.client(server, timeout: .milliseconds(500))
             let start = ContinuousClock.now
             let reason = await unavailableReason { try await client.paper(arxiv: Self.id("1707.08567")) }
             #expect(reason == "no answer within 0.5 seconds")
-            #expect(ContinuousClock.now - start < .seconds(3))
+            // Long before the server would have answered (generous: CI machines are busy).
+            #expect(ContinuousClock.now - start < .seconds(20))
         }
     }
 
