@@ -101,7 +101,7 @@ struct PaperRow: Codable, Equatable, Sendable {
     }
 
     func paper() throws -> Paper {
-        try Paper(
+        Paper(
             id: PaperID(rawValue: id), version: version, title: title, abstract: abstract,
             authors: try Self.decode([Author].self, authors_json),
             categories: categories.split(separator: " ").map(String.init),

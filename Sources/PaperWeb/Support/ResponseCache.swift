@@ -62,15 +62,16 @@ final class ResponseCache: Sendable {
 }
 
 extension Router where Context: VisitorRequestContext {
-    /// A GET route whose successful responses are kept in `cache` for its lifetime. Only pages
-    /// for visitors who are not logged in are cached: they are rendered with a placeholder for
-    /// the CSRF token, which each response fills with its visitor's own.
+    /// A GET route whose successful responses are kept in `cache` for its lifetime. Pages are
+    /// rendered with a placeholder for the CSRF token, which each response fills with its
+    /// visitor's own; a page that shows who is logged in (`perVisitor`) is cached only for
+    /// visitors who are not. API answers and feeds are the same for everyone.
     func cachedGet(
-        _ cache: ResponseCache, _ path: RouterPath,
+        _ cache: ResponseCache, _ path: RouterPath, perVisitor: Bool = true,
         use handler: @escaping @Sendable (Request, Context) async throws -> BodyResponse
     ) {
         get(path) { request, context in
-            guard context.visitor.user == nil else { return try await handler(request, context) }
+            if perVisitor, context.visitor.user != nil { return try await handler(request, context) }
             var anonymous = context
             anonymous.visitor.csrfToken = BodyResponse.csrfPlaceholder
             let response = try await cache.response(for: request) { try await handler(request, anonymous) }

@@ -9,6 +9,9 @@ struct BodyResponse: ResponseGenerator {
     let status: HTTPResponse.Status
     let headers: HTTPFields
     let body: ByteBuffer
+    /// A page shared through the cache, cut at each CSRF placeholder (`nil` when it has none):
+    /// filling in a visitor's token is then a copy of the bytes, not a search and replace.
+    let csrfSegments: [ByteBuffer]?
 
     init(status: HTTPResponse.Status = .ok, contentType: String, body: String, extraHeaders: HTTPFields = [:]) {
         var headers = extraHeaders
@@ -17,6 +20,14 @@ struct BodyResponse: ResponseGenerator {
         self.status = status
         self.headers = headers
         self.body = ByteBuffer(string: body)
+        csrfSegments = contentType.hasPrefix("text/html") ? Self.segments(body) : nil
+    }
+
+    private init(status: HTTPResponse.Status, headers: HTTPFields, body: ByteBuffer) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        csrfSegments = nil
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -26,18 +37,24 @@ struct BodyResponse: ResponseGenerator {
     /// Stands for the visitor's CSRF token in a page shared through the cache.
     static let csrfPlaceholder = "__paperfeed_csrf__"
 
-    /// The response with the CSRF placeholder replaced by `token` (HTML only; others unchanged).
+    private static func segments(_ body: String) -> [ByteBuffer]? {
+        let parts = body.split(separator: csrfPlaceholder, omittingEmptySubsequences: false)
+        return parts.count > 1 ? parts.map { ByteBuffer(substring: $0) } : nil
+    }
+
+    /// The response with the CSRF placeholder replaced by `token` (pages only; others unchanged).
     /// Its ETag stays the shared page's, made weak: visitors' copies differ only in their own
     /// token, so a cookie-less client (a crawler, a link checker) still gets 304s.
     func fillingCSRFToken(_ token: String) -> BodyResponse {
-        guard headers[.contentType]?.hasPrefix("text/html") == true else { return self }
-        let text = String(buffer: body)
-        guard text.contains(Self.csrfPlaceholder) else { return self }
+        guard let csrfSegments else { return self }
+        var filled = ByteBufferAllocator().buffer(capacity: body.readableBytes + csrfSegments.count * token.utf8.count)
+        for (index, segment) in csrfSegments.enumerated() {
+            if index > 0 { filled.writeString(token) }
+            filled.writeImmutableBuffer(segment)
+        }
         var headers = self.headers
-        headers[.contentType] = nil
-        if let etag = self.headers[.eTag] { headers[.eTag] = etag.hasPrefix("W/") ? etag : "W/" + etag }
-        return BodyResponse(status: status, contentType: self.headers[.contentType] ?? "text/html",
-                            body: text.replacingOccurrences(of: Self.csrfPlaceholder, with: token), extraHeaders: headers)
+        if let etag = headers[.eTag], !etag.hasPrefix("W/") { headers[.eTag] = "W/" + etag }
+        return BodyResponse(status: status, headers: headers, body: filled)
     }
 
     static func html(_ body: String, status: HTTPResponse.Status = .ok) -> BodyResponse {

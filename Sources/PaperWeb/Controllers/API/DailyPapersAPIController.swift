@@ -9,7 +9,7 @@ struct DailyPapersAPIController<Context: VisitorRequestContext> {
     let services: WebServices
 
     func register(on router: Router<Context>) {
-        router.cachedGet(services.cache, "/api/daily_papers") { request, _ in try await dailyPapers(request) }
+        router.cachedGet(services.cache, "/api/daily_papers", perVisitor: false) { request, _ in try await dailyPapers(request) }
     }
 
     private func dailyPapers(_ request: Request) async throws -> BodyResponse {

@@ -8,13 +8,13 @@ struct PapersAPIController<Context: VisitorRequestContext> {
     let services: WebServices
 
     func register(on router: Router<Context>) {
-        router.cachedGet(services.cache, "/api/papers") { request, _ in try await all(request) }
-        router.cachedGet(services.cache, "/api/papers/search") { request, _ in try await search(request) }
-        router.cachedGet(services.cache, "/api/papers/:id") { _, context in try await paper(try context.parameters.require("id")) }
-        router.cachedGet(services.cache, "/api/papers/:id/similar") { request, context in
+        router.cachedGet(services.cache, "/api/papers", perVisitor: false) { request, _ in try await all(request) }
+        router.cachedGet(services.cache, "/api/papers/search", perVisitor: false) { request, _ in try await search(request) }
+        router.cachedGet(services.cache, "/api/papers/:id", perVisitor: false) { _, context in try await paper(try context.parameters.require("id")) }
+        router.cachedGet(services.cache, "/api/papers/:id/similar", perVisitor: false) { request, context in
             try await similar(try context.parameters.require("id"), request)
         }
-        router.cachedGet(services.cache, "/api/papers/:id/:number") { _, context in
+        router.cachedGet(services.cache, "/api/papers/:id/:number", perVisitor: false) { _, context in
             try await paper(try context.parameters.require("id") + "/" + context.parameters.require("number"))
         }
     }

@@ -9,7 +9,7 @@ struct FeedsController<Context: VisitorRequestContext> {
     let services: WebServices
 
     func register(on router: Router<Context>) {
-        router.cachedGet(services.cache, "/feeds/:name") { request, context in
+        router.cachedGet(services.cache, "/feeds/:name", perVisitor: false) { request, context in
             let name = try context.parameters.require("name")
             let parts = name.split(separator: ".")
             guard parts.count == 2, let format = FeedFormat(rawValue: String(parts[1])) else {
