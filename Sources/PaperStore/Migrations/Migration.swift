@@ -24,6 +24,7 @@ let allMigrations: [any Migration] = [
     CreateJobs(),
     CreatePaperListings(),
     CreateCommunity(),
+    IndexHiddenPapersOnly(),
 ]
 
 /// Applies the migrations a database has not seen yet and records each in `schema_migrations`.
