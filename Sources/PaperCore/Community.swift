@@ -69,7 +69,7 @@ public enum SubmissionError: Error, Hashable, Sendable, CustomStringConvertible 
 public protocol CommunityStore: Sendable {
     /// Adds the user's vote to the paper, or takes it back if there is one; the count changes
     /// in the same transaction, so concurrent toggles never lose a vote.
-    func toggleVote(userID: Int, paper: PaperID) async throws -> VoteState
+    func toggleVote(userID: Int, paper: PaperID, now: Date) async throws -> VoteState
     /// Which of `papers` the user has voted for.
     func votedPapers(userID: Int, among papers: [PaperID]) async throws -> Set<PaperID>
 

@@ -44,11 +44,11 @@ import Testing
                 users.append(try await store.createUser(name: "u\(index)", email: "u\(index)@x.org", passwordHash: "h", isAdmin: false, now: now).id)
             }
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for user in users { group.addTask { _ = try await store.toggleVote(userID: user, paper: paper) } }
+                for user in users { group.addTask { _ = try await store.toggleVote(userID: user, paper: paper, now: now) } }
                 try await group.waitForAll()
             }
             #expect(try await store.paper(paper)?.upvotes == 17)
-            let undone = try await store.toggleVote(userID: users[0], paper: paper)
+            let undone = try await store.toggleVote(userID: users[0], paper: paper, now: now)
             #expect(undone == VoteState(voted: false, upvotes: 16))
             #expect(try await store.votedPapers(userID: users[1], among: [paper]) == [paper])
             // A later import with the same Hugging Face count leaves the community's votes alone.
@@ -125,7 +125,7 @@ import Testing
                           makePaper("2401.00002", title: "Hidden", listed: "2024-01-02")]
             _ = try await source.upsert(papers)
             let ada = try await source.createUser(name: "ada", email: "ada@x.org", passwordHash: "$2b$04$hash", isAdmin: true, now: now)
-            _ = try await source.toggleVote(userID: ada.id, paper: paper)
+            _ = try await source.toggleVote(userID: ada.id, paper: paper, now: now)
             _ = try await source.addComment(userID: ada.id, paper: paper, body: "Good", now: now)
             try await source.setPaperHidden(PaperID(rawValue: "2401.00002"), hidden: true)
             try await source.submit(paper: paper, userName: "ada", day: Day("2024-01-05")!)

@@ -28,14 +28,14 @@ struct CommentRow: Decodable {
 }
 
 extension CommunityStore where Self: SQLAccess {
-    public func toggleVote(userID: Int, paper: PaperID) async throws -> VoteState {
+    public func toggleVote(userID: Int, paper: PaperID, now: Date) async throws -> VoteState {
         try await transaction { db in
             let removed = try await db.delete(from: "votes").where("user_id", .equal, userID).where("paper_id", .equal, paper.rawValue)
                 .returning("user_id").first() != nil
             var voted = false
             if !removed {
                 voted = try await db.insert(into: "votes").columns("user_id", "paper_id", "created_at")
-                    .values(SQLBind(userID), SQLBind(paper.rawValue), SQLBind(Int64(Date().timeIntervalSince1970)))
+                    .values(SQLBind(userID), SQLBind(paper.rawValue), SQLBind(Int64(now.timeIntervalSince1970)))
                     .ignoringConflicts(with: ["user_id", "paper_id"]).returning("user_id").first() != nil
             }
             if removed || voted {

@@ -32,7 +32,7 @@ struct CommunityController<Context: VisitorRequestContext> {
             }
             return Redirect.toLogin(next: back)
         }
-        let state = try await community.toggleVote(userID: user.id, paper: paper.id)
+        let state = try await community.toggleVote(userID: user.id, paper: paper.id, now: services.clock.now())
         services.cache.removeAll()
         if wantsJSON {
             return try BodyResponse.json(VoteAnswer(voted: state.voted, upvotes: state.upvotes)).response(from: request, context: context)

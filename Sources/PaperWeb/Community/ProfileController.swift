@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import PaperCore
+
+/// `/u/{name}`: a user's claimed papers, submissions and comments.
+struct ProfileController<Context: VisitorRequestContext> {
+    let services: WebServices
+    let community: any CommunityDatabase
+
+    func register(on router: Router<Context>) {
+        router.get("/u/:name") { _, context in
+            let name = try context.parameters.require("name")
+            guard let user = try await community.user(named: name) else { throw RequestError.notFound("There is no user \(name).") }
+            let model = ProfileModel(
+                name: user.name,
+                isSelf: context.visitor.user?.id == user.id,
+                claims: try await community.claims(userID: user.id)
+                    .filter { $0.state == .approved || context.visitor.user?.id == user.id }
+                    .map { ProfileModel.ClaimView(paperURL: "/papers/\($0.paperID)", paperID: $0.paperID.rawValue, author: $0.authorName,
+                                                  state: $0.state.rawValue) },
+                submissions: try await community.submissions(userName: user.name, limit: 50).map { PaperCard($0) },
+                comments: try await community.comments(userID: user.id, limit: 50).map {
+                    ProfileModel.CommentView(paperURL: "/papers/\($0.paperID)#comment-\($0.id)", bodyHTML: CommentText.html($0.body))
+                })
+            return services.page("profile", model, title: user.name, visitor: context.visitor)
+        }
+    }
+}
+
+struct ProfileModel {
+    struct ClaimView {
+        let paperURL: String
+        let paperID: String
+        let author: String
+        let state: String
+    }
+    struct CommentView {
+        let paperURL: String
+        let bodyHTML: String
+    }
+    let name: String
+    let isSelf: Bool
+    let claims: [ClaimView]
+    let submissions: [PaperCard]
+    let comments: [CommentView]
+}
