@@ -24,23 +24,30 @@ public struct Importer: Sendable {
     ) async throws -> ImportReport {
         var report = ImportReport()
         for (file, named) in try Self.files(in: paths) {
-            do {
-                let fileFormat = try format ?? Self.detectFormat(of: file)
-                try await importFile(file, format: fileFormat, into: &report, progress: progress)
-                report.filesRead += 1
-            } catch let error as OAIError where error.code == "noRecordsMatch" {
-                report.filesRead += 1
-            } catch let error as ImportError {
-                throw error
-            } catch is UnknownFormat where !named {
-                // A README or manifest beside the data in a folder: not an error.
-                report.ignoredFiles.append(file.path)
-            } catch {
-                report.failedFiles.append(.init(file: file.path, reason: Self.describe(error)))
-            }
-            progress(report)
+            try await importOne(file, named: named, format: format, into: &report, progress: progress)
         }
         return report
+    }
+
+    /// Imports one file into `report`; a file that cannot be read is reported, not thrown.
+    /// `named`: the person named this file (rather than a folder it is in).
+    func importOne(_ file: URL, named: Bool, format: ImportFormat?, into report: inout ImportReport,
+                   progress: @Sendable (ImportReport) -> Void) async throws {
+        do {
+            let fileFormat = try format ?? Self.detectFormat(of: file)
+            try await importFile(file, format: fileFormat, into: &report, progress: progress)
+            report.filesRead += 1
+        } catch let error as OAIError where error.code == "noRecordsMatch" {
+            report.filesRead += 1
+        } catch let error as ImportError {
+            throw error
+        } catch is UnknownFormat where !named {
+            // A README or manifest beside the data in a folder: not an error.
+            report.ignoredFiles.append(file.path)
+        } catch {
+            report.failedFiles.append(.init(file: file.path, reason: Self.describe(error)))
+        }
+        progress(report)
     }
 
     /// Imports `papers` already in memory (the demo dataset) as one run.

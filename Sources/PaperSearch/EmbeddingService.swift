@@ -52,7 +52,7 @@ public struct EmbeddingService: Service {
             do {
                 let embedded = try await pipeline.run()
                 if embedded > 0 { logger.info("embedded papers", metadata: ["count": "\(embedded)"]) }
-                try await jobs.complete(job)
+                try await jobs.complete(job, now: Date())
             } catch {
                 try? await jobs.release(job, retryAt: Date().addingTimeInterval(60), error: "\(error)")
                 throw error

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PaperIngest
+import PaperSearch
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,7 +10,8 @@ struct ImportCommand: AsyncParsableCommand {
         discussion: """
             Formats: hf (Hugging Face daily_papers JSON), atom (arXiv API), oai (OAI-PMH: arXiv, \
             arXivRaw, oai_dc), snapshot (arXiv metadata JSON lines), seed (title/abstract text). \
-            Importing the same data again changes nothing; a newer arXiv version replaces an older one.
+            Importing the same data again changes nothing; a newer arXiv version replaces an older one. \
+            Several nodes importing the same files at once (over one PostgreSQL) split them: each file is read once.
             """
     )
 
@@ -37,7 +39,9 @@ struct ImportCommand: AsyncParsableCommand {
             let importer = Importer(repository: repository)
             do {
                 if demo { return try await importer.run(papers: try DemoDataset.papers(), progress: progress.update) }
-                return try await importer.run(paths: paths, format: ImportFormat(rawValue: format), progress: progress.update)
+                // Each file is a job: nodes importing the same files at once split them.
+                let shared = SharedImport(importer: importer, jobs: repository, node: EmbeddingService.defaultNodeName)
+                return try await shared.run(paths: paths, format: ImportFormat(rawValue: format), progress: progress.update)
             } catch let error as ImportError {
                 throw CommandFailure(error.description)
             }

@@ -52,9 +52,17 @@ struct PostgresCommandTests {
         let folder = CLI.shared.appendingPathComponent("data/hf-daily-papers").path
         let first = try cli.start(["import", folder, "--db", base])
         let second = try cli.start(["import", folder, "--db", base])
+        // Each file is a job: between them the two nodes read the 444 readable files once.
+        let outputs = [first, second].map { node in
+            String(decoding: (try? (node.standardOutput as! Pipe).fileHandleForReading.readToEnd()) ?? Data(), as: UTF8.self)
+        }
         first.waitUntilExit()
         second.waitUntilExit()
         #expect(first.terminationStatus == 0 && second.terminationStatus == 0)
+        let filesRead = outputs.compactMap { output in
+            output.firstMatch(of: /records from ([0-9,]+) files/).map { Int($0.1.replacingOccurrences(of: ",", with: "")) ?? -1 }
+        }
+        #expect(filesRead.count == 2 && filesRead.reduce(0, +) == 444, "\(outputs)")
         let stats = try cli.run("stats", "--db", base)
         #expect(stats.output.contains("hf:       7,971"), "\(stats.output)")
     }

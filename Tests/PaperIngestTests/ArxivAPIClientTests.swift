@@ -149,8 +149,8 @@ import Testing
             let reason = await unavailableReason { try await client.paper(arxiv: Self.id("1707.08567")) }
             #expect(reason == "HTTP 503 3 times")
             #expect(server.requests.count == 3)
-            // Two waits cut from 120 s to 0.3 s each.
-            #expect(ContinuousClock.now - start < .seconds(10))
+            // Two waits cut from 120 s to 0.3 s each (the bound is loose: CI machines are busy).
+            #expect(ContinuousClock.now - start < .seconds(60))
             let times = server.requests.map(\.receivedAt)
             #expect(times[2] - times[1] >= .milliseconds(300))
         }
@@ -182,7 +182,8 @@ import Testing
         let start = ContinuousClock.now
         let reason = await unavailableReason { try await client.paper(arxiv: Self.id("1707.08567")) }
         #expect(reason == "connection refused")
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // Well before the 15-second default (loose: CI machines are busy).
+        #expect(ContinuousClock.now - start < .seconds(12))
     }
 
     @Test func serverDownIsUnavailableAtOnceWithoutConnectRetries() async throws {
@@ -196,7 +197,7 @@ import Testing
         let reason = await unavailableReason { try await client.paper(arxiv: Self.id("1707.08567")) }
         try await http.shutdown()
         #expect(reason == "connection refused")
-        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(ContinuousClock.now - start < .seconds(12))
     }
 
     @Test func aStalledServerIsUnavailableAfterTheTimeout() async throws {

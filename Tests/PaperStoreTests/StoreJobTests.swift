@@ -18,7 +18,7 @@ import Testing
                         var mine: [Int] = []
                         while let job = try await store.claim(kind: "digest", node: node, lease: .seconds(60), now: now) {
                             mine.append(job.id)
-                            try await store.complete(job)
+                            try await store.complete(job, now: now)
                         }
                         return mine
                     }
@@ -49,7 +49,7 @@ import Testing
             try await store.release(job, retryAt: now.addingTimeInterval(300), error: "SMTP down")
             #expect(try await store.claim(kind: "mail", node: "a", lease: .seconds(60), now: now.addingTimeInterval(10)) == nil)
             let retried = try #require(try await store.claim(kind: "mail", node: "a", lease: .seconds(60), now: now.addingTimeInterval(301)))
-            try await store.complete(retried)
+            try await store.complete(retried, now: now.addingTimeInterval(301))
             #expect(try await store.claim(kind: "mail", node: "a", lease: .seconds(60), now: now.addingTimeInterval(400)) == nil)
             try await store.enqueue(kind: "mail", key: "m1", payload: "y", now: now.addingTimeInterval(500))
             #expect(try await store.claim(kind: "mail", node: "a", lease: .seconds(60), now: now.addingTimeInterval(500))?.payload == "y")

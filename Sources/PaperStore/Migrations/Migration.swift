@@ -25,6 +25,7 @@ let allMigrations: [any Migration] = [
     CreatePaperListings(),
     CreateCommunity(),
     IndexHiddenPapersOnly(),
+    RecordWhenJobsFinish(),
 ]
 
 /// Applies the migrations a database has not seen yet and records each in `schema_migrations`.

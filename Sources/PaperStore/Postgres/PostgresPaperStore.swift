@@ -163,8 +163,12 @@ public final class PostgresPaperStore: PaperDatabase, SQLAccess, NearestVectorSe
         }
     }
 
-    public func complete(_ job: Job) async throws {
-        try await read { try await JobQueries.complete(job, on: $0) }
+    public func runningJobs(kind: String) async throws -> [Job] {
+        try await read { try await JobQueries.running(kind: kind, on: $0) }
+    }
+
+    public func complete(_ job: Job, now: Date) async throws {
+        try await read { try await JobQueries.complete(job, now: now, on: $0) }
     }
 
     public func release(_ job: Job, retryAt: Date, error: String) async throws {

@@ -114,8 +114,12 @@ public final class SQLitePaperStore: PaperDatabase, SQLAccess {
         }
     }
 
-    public func complete(_ job: Job) async throws {
-        try await connections.transaction { try await JobQueries.complete(job, on: $0) }
+    public func runningJobs(kind: String) async throws -> [Job] {
+        try await JobQueries.running(kind: kind, on: connections.reader)
+    }
+
+    public func complete(_ job: Job, now: Date) async throws {
+        try await connections.transaction { try await JobQueries.complete(job, now: now, on: $0) }
     }
 
     public func release(_ job: Job, retryAt: Date, error: String) async throws {

@@ -15,12 +15,30 @@ enum JobQueries {
         try await db.update("jobs")
             .set("state", to: "queued").set("available_at", to: time).set("attempts", to: 0).set("payload", to: payload)
             .where("kind", .equal, kind).where("key", .equal, key).where("state", .equal, "done")
+            .where(SQLGroupExpression(SQLBinaryExpression(
+                SQLBinaryExpression(SQLColumn("finished_at"), .is, SQLLiteral.null), .or,
+                SQLBinaryExpression(SQLColumn("finished_at"), .lessThan, SQLBind(milliseconds(now))))))
             .run()
     }
 
-    static func complete(_ job: Job, on db: any SQLDatabase) async throws {
+    static func running(kind: String, on db: any SQLDatabase) async throws -> [Job] {
+        try await db.select().columns("id", "kind", "key", "payload", "attempts", "node").from("jobs")
+            .where("kind", .equal, kind).where("state", .equal, "running").orderBy("id").all().map { row in
+                Job(id: try row.decode(column: "id", as: Int.self), kind: try row.decode(column: "kind", as: String.self),
+                    key: try row.decode(column: "key", as: String.self), payload: try row.decode(column: "payload", as: String.self),
+                    attempts: try row.decode(column: "attempts", as: Int.self), node: try row.decode(column: "node", as: String?.self))
+            }
+    }
+
+    static func complete(_ job: Job, now: Date, on db: any SQLDatabase) async throws {
         try await db.update("jobs").set("state", to: "done").set("node", to: SQLLiteral.null)
-            .where("id", .equal, job.id).run()
+            .set("finished_at", to: milliseconds(now)).where("id", .equal, job.id).run()
+    }
+
+    /// `finished_at` is in milliseconds: a run that starts right after another finished must
+    /// still count as later.
+    private static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
     }
 
     static func release(_ job: Job, retryAt: Date, error: String, on db: any SQLDatabase) async throws {
