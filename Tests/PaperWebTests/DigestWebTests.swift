@@ -89,23 +89,28 @@ import Testing
         }
     }
 
-    @Test func aLoggedInUsersOwnAddressIsSubscribedWithoutAnEmail() async throws {
+    @Test func aLoggedInUsersOwnAddressIsLinkedToTheAccountButStillConfirmedByEmail() async throws {
         let mailer = RecordingMailer()
         try await withStore(CommunityFixture.papers) { store in
             try await CommunityFixture.withApp(store: store, mailer: mailer) { client in
                 var ada = Browser(client)
+                // Sign-up does not prove the address is Ada's, so the digest waits for her link.
                 try await ada.signUp("ada", email: "Ada@Example.org")
                 let subscribed = try await ada.post("/digest/subscribe", form: [("email", "ada@example.org")])
                 #expect(subscribed.status == .ok)
-                #expect(subscribed.text.contains("You are subscribed"))
-                #expect(mailer.sent.isEmpty)
+                #expect(subscribed.text.contains("Check your inbox"))
+                #expect(mailer.sent.count == 1)
                 let user = try #require(try await store.user(named: "ada"))
+                #expect(try await store.subscriber(userID: user.id)?.state == .pending)
+                let confirmLink = try #require(mailer.link(to: "ada@example.org", startingWith: "/digest/confirm/"))
+                try await ada.get(confirmLink)
                 #expect(try await store.subscriber(userID: user.id)?.state == .confirmed)
 
                 // Any other address still needs its owner's confirmation.
                 let other = try await ada.post("/digest/subscribe", form: [("email", "friend@example.org")])
                 #expect(other.text.contains("Check your inbox"))
-                #expect(mailer.sent.count == 1)
+                #expect(mailer.sent.count == 2)
+                #expect(try await store.subscriber(userID: user.id)?.email == "ada@example.org", "a friend's address is not hers")
             }
         }
     }

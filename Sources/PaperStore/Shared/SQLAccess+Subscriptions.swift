@@ -30,9 +30,9 @@ extension SubscriptionStore where Self: SQLAccess {
                 .ignoringConflicts(with: ["email_key"]).run()
             var update = db.update("subscribers").set("frequency", to: frequency.rawValue).set("updated_at", to: time)
                 .where("email_key", .equal, email.lowercased())
+            if let userID { update = update.set("user_id", to: userID) }
             if confirmed {
                 update = update.set("state", to: "confirmed")
-                if let userID { update = update.set("user_id", to: userID) }
             } else {
                 // Anyone can type an address: a confirmed subscription changes only by its link.
                 update = update.where("state", .notEqual, "confirmed")

@@ -3,8 +3,9 @@ import Hummingbird
 import PaperCore
 import PaperMail
 
-/// Digest subscriptions: subscribe (double opt-in by email unless logged in with that address),
-/// confirm, and unsubscribe by link or RFC 8058 one-click POST.
+/// Digest subscriptions: subscribe (double opt-in: every address confirms by an emailed link,
+/// an account's too, since sign-up does not verify it), confirm, and unsubscribe by link or
+/// RFC 8058 one-click POST.
 struct DigestController<Context: VisitorRequestContext> {
     let services: WebServices
     let subscriptions: any SubscriptionStore
@@ -57,15 +58,10 @@ struct DigestController<Context: VisitorRequestContext> {
         guard services.limiter.allow("subscribe:\(context.clientAddress)", services.configuration.rateLimits.passwordResetRule) else {
             throw RequestError.tooManyRequests("Too many subscriptions from your address; try again in an hour.")
         }
-        // A logged-in user's own address needs no confirmation; any other address does.
-        let confirmed = user.map { $0.email.lowercased() == email.lowercased() } ?? false
-        let subscriber = try await subscriptions.subscribe(email: email, frequency: frequency, userID: confirmed ? user?.id : nil,
-                                                           confirmed: confirmed, token: SecureTokens.make(), now: services.clock.now())
-        if confirmed {
-            return services.notice(NoticePage(heading: "You are subscribed",
-                                              message: "\(email) will get the \(frequency.rawValue) digest of trending papers."),
-                                   visitor: context.visitor)
-        }
+        // A logged-in user's own address is linked to the account; it is confirmed like any other.
+        let owner = user.flatMap { $0.email.lowercased() == email.lowercased() ? $0.id : nil }
+        let subscriber = try await subscriptions.subscribe(email: email, frequency: frequency, userID: owner,
+                                                           confirmed: false, token: SecureTokens.make(), now: services.clock.now())
         let site = services.configuration.siteName
         if subscriber.state == .confirmed {
             // Someone typed the address of a subscription that exists: its owner decides by email.
