@@ -58,11 +58,6 @@ public struct SharedImport: Sendable {
 
     /// One queue per set of files: runs over other files never take these.
     static func kind(for paths: [String]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in paths.sorted().joined(separator: "\n").utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
-        }
-        return "import/" + String(hash, radix: 16)
+        "import/" + String(fnv1a64(paths.sorted().joined(separator: "\n")), radix: 16)
     }
 }

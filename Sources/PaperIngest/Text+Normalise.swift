@@ -89,13 +89,3 @@ func splitAuthorList(_ text: String) -> [String] {
         }
         .filter { !$0.isEmpty && $0 != "and" }
 }
-
-/// A stable 64-bit FNV-1a hash, the same in every process (unlike `Hasher`, which is seeded).
-func fnv1a64(_ text: String) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x0000_0100_0000_01b3
-    }
-    return hash
-}

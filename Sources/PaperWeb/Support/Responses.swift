@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import PaperCore
 
 /// A complete response body held in memory, with a strong ETag computed from its bytes, so that
 /// `ConditionalGETMiddleware` can answer a matching `If-None-Match` with 304.
@@ -79,12 +80,7 @@ enum JSONCoding {
 /// Strong entity tags from FNV-1a 64 over the body: cheap, stable across processes and nodes.
 enum ETag {
     static func of(_ body: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in body.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
-        }
-        return "\"" + String(hash, radix: 16) + "-" + String(body.utf8.count, radix: 16) + "\""
+        "\"" + String(fnv1a64(body), radix: 16) + "-" + String(body.utf8.count, radix: 16) + "\""
     }
 }
 
