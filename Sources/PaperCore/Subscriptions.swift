@@ -4,6 +4,11 @@ import Foundation
 public enum DigestFrequency: String, Hashable, Sendable, CaseIterable, Codable {
     case daily, weekly
 
+    /// The digests that go out on `day`: the daily one, and on Mondays the weekly one too.
+    public static func due(on day: Day) -> [DigestFrequency] {
+        Calendar(identifier: .iso8601).component(.weekday, from: day.start) == 2 ? [.daily, .weekly] : [.daily]
+    }
+
     /// The digest period a send on `day` belongs to: the day itself, or its ISO week.
     public func period(sending day: Day) -> Period {
         switch self {

@@ -37,9 +37,7 @@ public struct DigestScheduler: Service {
         let now = sender.clock.now()
         let today = Day(now)
         guard now >= today.start.addingTimeInterval(Double(hour) * 3600) else { return }
-        var frequencies: [DigestFrequency] = [.daily]
-        if Calendar(identifier: .iso8601).component(.weekday, from: now) == 2 { frequencies.append(.weekly) }
-        for frequency in frequencies {
+        for frequency in DigestFrequency.due(on: today) {
             let planned = try await sender.plan(frequency, on: today)
             if planned.added > 0 { sender.logger.info("Queued \(planned.added) digests for \(planned.period)") }
         }

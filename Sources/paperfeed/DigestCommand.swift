@@ -38,13 +38,12 @@ struct DigestCommand: AsyncParsableCommand {
             let settings = try await Settings.load(overrides: ["paperfeed.db": store.db.map(ConfigContent.string)])
             var logger = Logger(label: "paperfeed.digest")
             logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
-            let mailer = try settings.mailer(logger: logger)
+            let mailer = Settings.mailer(try settings.smtp(), logger: logger)
             try await store.withStore { database, _ in
                 let sender = DigestSetup.sender(store: database, settings: settings, mailer: mailer,
                                                 lease: .seconds(leaseSeconds), logger: logger)
                 let today = Day(Date())
-                let due: [DigestFrequency] = period.map { [$0] }
-                    ?? (Calendar(identifier: .iso8601).component(.weekday, from: Date()) == 2 ? [.daily, .weekly] : [.daily])
+                let due = period.map { [$0] } ?? DigestFrequency.due(on: today)
                 let content = DigestSetup.content(store: database)
                 if dryRun {
                     for frequency in due {

@@ -56,8 +56,9 @@ struct ServeCommand: AsyncParsableCommand {
             let (semantic, services, offReason) = try await semanticSearch(repository, settings: settings, logger: logger)
             let configuration = WebConfiguration(host: settings.host, port: settings.port, publicURL: settings.publicURL,
                                                  passwordCost: UInt8(clamping: settings.passwordCost), mailFrom: settings.mailFrom)
-            let mailer = try settings.mailer(logger: logger)
-            StandardOutput.line(try settings.smtp().map { "Email: SMTP \($0.host):\($0.port); digests go out daily at \(settings.digestHour):00 UTC." }
+            let smtp = try settings.smtp()
+            let mailer = Settings.mailer(smtp, logger: logger)
+            StandardOutput.line(smtp.map { "Email: SMTP \($0.host):\($0.port); digests go out daily at \(settings.digestHour):00 UTC." }
                 ?? "Email: no SMTP server configured (PAPERFEED_SMTP_HOST); emails are written to the log.")
             let lookup = ArxivAPIClient(configuration: .init(baseURL: settings.arxivURL))
             let dependencies = WebDependencies(repository: repository, mailer: mailer, lookup: lookup, semantic: semantic,

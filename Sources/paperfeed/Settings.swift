@@ -66,12 +66,12 @@ struct Settings {
     }
 
     /// The address links in emails and feeds point to.
-    func siteURL(port: Int? = nil) -> String {
-        publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "http://\(host):\(port ?? self.port)"
+    func siteURL() -> String {
+        publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "http://\(host):\(port)"
     }
 
-    /// Where mail goes: the SMTP server, or the log when there is none.
-    func mailer(logger: Logger) throws -> any Mailer {
-        try smtp().map { SMTPMailer(configuration: $0) } ?? LogMailer(logger: logger)
+    /// Where mail goes: the SMTP server `smtp`, or the log when there is none.
+    static func mailer(_ smtp: SMTPConfiguration?, logger: Logger) -> any Mailer {
+        smtp.map { SMTPMailer(configuration: $0) } ?? LogMailer(logger: logger)
     }
 }

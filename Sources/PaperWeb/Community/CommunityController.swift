@@ -26,8 +26,7 @@ struct CommunityController<Context: VisitorRequestContext> {
         let wantsJSON = request.headers[.accept]?.contains("application/json") ?? false
         guard let user = context.visitor.user else {
             if wantsJSON {
-                let next = back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
-                return try BodyResponse.json(["error": "Log in to vote.", "login": "/login?next=\(next)"], status: .unauthorized)
+                return try BodyResponse.json(["error": "Log in to vote.", "login": Redirect.loginPath(next: back)], status: .unauthorized)
                     .response(from: request, context: context)
             }
             return Redirect.toLogin(next: back)

@@ -18,9 +18,14 @@ enum Redirect {
         return next
     }
 
-    /// The log-in page, coming back to `next` afterwards.
+    /// The log-in page's address, coming back to `next` afterwards.
+    static func loginPath(next: String) -> String {
+        "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+    }
+
+    /// A redirect to the log-in page, coming back to `next` afterwards.
     static func toLogin(next: String) -> Response {
-        to("/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+        to(loginPath(next: next))
     }
 
     /// The path of the page a form was posted from, when it was this site's.

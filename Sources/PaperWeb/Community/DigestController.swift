@@ -55,7 +55,7 @@ struct DigestController<Context: VisitorRequestContext> {
             throw RequestError.badRequest("Enter a valid email address to subscribe.")
         }
         let frequency = DigestFrequency(rawValue: fields.text("frequency") ?? "daily") ?? .daily
-        guard services.limiter.allow("subscribe:\(context.clientAddress)", services.configuration.rateLimits.passwordResetRule) else {
+        guard services.limiter.allow("subscribe:\(context.clientAddress)", services.configuration.rateLimits.subscriptionRule) else {
             throw RequestError.tooManyRequests("Too many subscriptions from your address; try again in an hour.")
         }
         // A logged-in user's own address is linked to the account; it is confirmed like any other.

@@ -42,6 +42,6 @@ struct DiscussionModel {
         }
         commentCount = comments.count
         authorNames = paper.authors.map(\.name)
-        loginURL = "/login?next=" + ("/papers/\(paper.id)#comments".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+        loginURL = Redirect.loginPath(next: "/papers/\(paper.id)#comments")
     }
 }

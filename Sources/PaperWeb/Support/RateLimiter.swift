@@ -41,11 +41,14 @@ public struct RateLimits: Sendable {
     public var failedLogins = 10
     public var signUps = 20
     public var passwordResets = 5
+    /// Subscriptions per address and hour (each sends a confirmation email).
+    public var subscriptions = 5
     public var comments = 10
     public init() {}
 
     var failedLoginRule: RateLimiter.Rule { .init(limit: failedLogins, window: .seconds(60)) }
     var signUpRule: RateLimiter.Rule { .init(limit: signUps, window: .seconds(3600)) }
     var passwordResetRule: RateLimiter.Rule { .init(limit: passwordResets, window: .seconds(3600)) }
+    var subscriptionRule: RateLimiter.Rule { .init(limit: subscriptions, window: .seconds(3600)) }
     var commentRule: RateLimiter.Rule { .init(limit: comments, window: .seconds(60)) }
 }
