@@ -29,8 +29,7 @@ struct AccountController<Context: VisitorRequestContext> {
     }
 
     private func signUp(_ request: Request, _ context: Context) async throws -> Response {
-        var request = request
-        let fields = try await FormFields.read(&request)
+        let fields = context.form
         var model = AccountForm(next: fields["next"], name: fields.text("name") ?? "", email: fields.text("email") ?? "")
         guard services.limiter.allow("signup:\(context.clientAddress)", services.configuration.rateLimits.signUpRule) else {
             throw RequestError.tooManyRequests("Too many sign-ups from your address; try again in an hour.")
@@ -53,8 +52,7 @@ struct AccountController<Context: VisitorRequestContext> {
     }
 
     private func logIn(_ request: Request, _ context: Context) async throws -> Response {
-        var request = request
-        let fields = try await FormFields.read(&request)
+        let fields = context.form
         let name = fields.text("name") ?? ""
         let rule = services.configuration.rateLimits.failedLoginRule
         let keys = ["login-ip:\(context.clientAddress)", "login-name:\(name.lowercased())"]
@@ -93,8 +91,7 @@ struct AccountController<Context: VisitorRequestContext> {
     }
 
     private func forgot(_ request: Request, _ context: Context) async throws -> Response {
-        var request = request
-        let fields = try await FormFields.read(&request)
+        let fields = context.form
         let email = fields.text("email") ?? ""
         guard services.limiter.allow("reset:\(context.clientAddress)", services.configuration.rateLimits.passwordResetRule) else {
             throw RequestError.tooManyRequests("Too many password-reset requests; try again in an hour.")
@@ -121,8 +118,7 @@ struct AccountController<Context: VisitorRequestContext> {
     }
 
     private func reset(_ request: Request, _ context: Context) async throws -> Response {
-        var request = request
-        let fields = try await FormFields.read(&request)
+        let fields = context.form
         let token = try context.parameters.require("token")
         let password = fields["password"] ?? ""
         if let problem = AccountRules.passwordProblem(password) {

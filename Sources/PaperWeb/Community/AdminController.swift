@@ -17,10 +17,9 @@ struct AdminController<Context: VisitorRequestContext> {
                 hidden: try await community.hiddenPapers().map { PaperCard($0) })
             return services.page("admin", model, title: "Moderation", visitor: context.visitor)
         }
-        router.post("/admin/claims/:id") { request, context in
+        router.post("/admin/claims/:id") { _, context in
             _ = try services.requireAdmin(context.visitor)
-            var request = request
-            let decision = try await FormFields.read(&request)["decision"]
+            let decision = context.form["decision"]
             guard let id = Int(try context.parameters.require("id")), decision == "approve" || decision == "reject" else {
                 throw RequestError.badRequest("Decide approve or reject.")
             }

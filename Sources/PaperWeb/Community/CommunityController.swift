@@ -42,8 +42,7 @@ struct CommunityController<Context: VisitorRequestContext> {
     private func comment(_ request: Request, _ context: Context) async throws -> Response {
         let paper = try await paper(context)
         guard let user = context.visitor.user else { return Redirect.toLogin(next: "/papers/\(paper.id)#comments") }
-        var request = request
-        let body = try Self.commentBody(try await FormFields.read(&request))
+        let body = try Self.commentBody(context.form)
         guard services.limiter.allow("comment:\(user.id)", services.configuration.rateLimits.commentRule) else {
             throw RequestError.tooManyRequests("You are commenting very fast; wait a minute and try again.")
         }
@@ -54,8 +53,7 @@ struct CommunityController<Context: VisitorRequestContext> {
 
     private func edit(_ request: Request, _ context: Context) async throws -> Response {
         let comment = try await ownComment(context, adminMay: false)
-        var request = request
-        let body = try Self.commentBody(try await FormFields.read(&request))
+        let body = try Self.commentBody(context.form)
         try await community.editComment(id: comment.id, body: body, now: services.clock.now())
         services.cache.removeAll()
         return Redirect.to("/papers/\(comment.paperID)#comment-\(comment.id)")
@@ -83,8 +81,7 @@ struct CommunityController<Context: VisitorRequestContext> {
     private func claim(_ request: Request, _ context: Context) async throws -> Response {
         let paper = try await paper(context)
         guard let user = context.visitor.user else { return Redirect.toLogin(next: "/papers/\(paper.id)") }
-        var request = request
-        let fields = try await FormFields.read(&request)
+        let fields = context.form
         guard let author = fields.text("author"), paper.authors.contains(where: { $0.name == author }) else {
             throw RequestError.badRequest("Choose one of the paper's authors.")
         }

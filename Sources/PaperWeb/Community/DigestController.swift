@@ -48,8 +48,7 @@ struct DigestController<Context: VisitorRequestContext> {
     }
 
     private func subscribe(_ request: Request, _ context: Context) async throws -> Response {
-        var request = request
-        let fields = try await FormFields.read(&request)
+        let fields = context.form
         let user = context.visitor.user
         guard let email = fields.text("email") ?? user?.email, MailAddress(email).isValid else {
             throw RequestError.badRequest("Enter a valid email address to subscribe.")

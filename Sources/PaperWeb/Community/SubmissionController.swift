@@ -18,8 +18,7 @@ struct SubmissionController<Context: VisitorRequestContext> {
 
     private func submit(_ request: Request, _ context: Context) async throws -> Response {
         guard let user = context.visitor.user else { return Redirect.toLogin(next: "/submit") }
-        var request = request
-        let text = try await FormFields.read(&request).text("paper") ?? ""
+        let text = context.form.text("paper") ?? ""
         func refuse(_ message: String, _ status: HTTPResponse.Status) -> Response {
             services.page("submit", SubmitForm(paper: text, error: message), title: "Submit a paper", visitor: context.visitor, status: status)
         }

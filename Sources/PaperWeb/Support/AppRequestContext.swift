@@ -3,37 +3,40 @@ import NIOCore
 import PaperCore
 
 /// Who is asking: the logged-in user, if any, and the CSRF token their forms must carry.
-public struct Visitor: Sendable {
-    public var user: User?
+struct Visitor: Sendable {
+    var user: User?
     /// The double-submit token: the `pf_csrf` cookie's value, echoed by every form and script.
-    public var csrfToken: String
+    var csrfToken: String
     /// The hash of the session cookie's token, for logging out.
     var sessionTokenHash: String?
 
-    public init(user: User? = nil, csrfToken: String = "", sessionTokenHash: String? = nil) {
+    init(user: User? = nil, csrfToken: String = "", sessionTokenHash: String? = nil) {
         self.user = user
         self.csrfToken = csrfToken
         self.sessionTokenHash = sessionTokenHash
     }
 }
 
-/// A request context that knows the visitor; `SessionMiddleware` fills it in.
-public protocol VisitorRequestContext: RequestContext {
+/// A request context that knows the visitor and the posted form; `SessionMiddleware` fills both in.
+protocol VisitorRequestContext: RequestContext {
     var visitor: Visitor { get set }
+    /// The fields of a posted `application/x-www-form-urlencoded` body (empty for other requests).
+    var form: FormFields { get set }
     /// The peer's address, for rate limits.
     var clientAddress: String { get }
 }
 
 /// The context every PaperFeed request runs with.
-public struct AppRequestContext: VisitorRequestContext, RemoteAddressRequestContext {
-    public var coreContext: CoreRequestContextStorage
-    public var visitor = Visitor()
-    public let remoteAddress: SocketAddress?
+struct AppRequestContext: VisitorRequestContext, RemoteAddressRequestContext {
+    var coreContext: CoreRequestContextStorage
+    var visitor = Visitor()
+    var form = FormFields("")
+    let remoteAddress: SocketAddress?
 
-    public init(source: ApplicationRequestContextSource) {
+    init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
     }
 
-    public var clientAddress: String { remoteAddress?.ipAddress ?? "local" }
+    var clientAddress: String { remoteAddress?.ipAddress ?? "local" }
 }

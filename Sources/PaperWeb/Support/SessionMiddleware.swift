@@ -6,7 +6,7 @@ import PaperCore
 /// Finds the visitor from the session cookie and guards every state-changing request with a
 /// double-submit CSRF token: the `pf_csrf` cookie (SameSite=Lax, set on the first visit) must
 /// be echoed in the form field `csrf` or the `X-CSRF-Token` header, which another site cannot
-/// read and so cannot send.
+/// read and so cannot send. The form's fields are left in the context for the handler.
 struct SessionMiddleware<Context: VisitorRequestContext>: RouterMiddleware {
     let accounts: (any AccountStore)?
     let clock: any WallClock
@@ -38,8 +38,9 @@ struct SessionMiddleware<Context: VisitorRequestContext>: RouterMiddleware {
             }
         }
         if ![.get, .head, .options].contains(request.method), !Self.isExempt(request.uri.path) {
-            let form = try await FormFields.read(&request)
-            let sent = request.headers[.csrfToken] ?? form["csrf"]
+            // Read once here; handlers take the fields from the context.
+            context.form = try await FormFields.read(&request)
+            let sent = request.headers[.csrfToken] ?? context.form["csrf"]
             guard issuedToken == nil, let sent, SecureTokens.equal(sent, context.visitor.csrfToken) else {
                 throw RequestError.forbidden(
                     "This form did not carry this site's security token (CSRF): it may have expired or come from another site. Reload the page and try again.")
