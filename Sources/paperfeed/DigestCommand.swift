@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import PaperCore
 import PaperMail
+import PaperStore
 
 struct DigestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,22 +41,12 @@ struct DigestCommand: AsyncParsableCommand {
             logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
             let mailer = Settings.mailer(try settings.smtp(), logger: logger)
             try await store.withStore { database, _ in
-                let sender = DigestSetup.sender(store: database, settings: settings, mailer: mailer,
-                                                lease: .seconds(leaseSeconds), logger: logger)
                 let today = Day(Date())
                 let due = period.map { [$0] } ?? DigestFrequency.due(on: today)
                 let content = DigestSetup.content(store: database)
-                if dryRun {
-                    for frequency in due {
-                        let key = DigestPeriodKey(frequency: frequency, sending: today)
-                        let count = try await database.subscriberCount(frequency: frequency, state: .confirmed)
-                        StandardOutput.line("\(key): \(count) confirmed subscriber\(count == 1 ? "" : "s"); it would list:")
-                        for (index, item) in try await content(key).enumerated() {
-                            StandardOutput.line("  \(index + 1). \(item.paper.title) (\(item.reasons))")
-                        }
-                    }
-                    return
-                }
+                if dryRun { return try await preview(due, on: today, store: database, content: content) }
+                let sender = DigestSetup.sender(store: database, settings: settings, mailer: mailer,
+                                                lease: .seconds(leaseSeconds), logger: logger)
                 for frequency in due {
                     let planned = try await sender.plan(frequency, on: today)
                     StandardOutput.line("\(planned.period): \(planned.added) new deliveries queued")
@@ -63,6 +54,19 @@ struct DigestCommand: AsyncParsableCommand {
                 let run = try await sender.sendDue(content: content)
                 StandardOutput.line("Sent \(run.sent), skipped \(run.skipped) (unsubscribed), \(run.retrying) to retry, \(run.failed) failed.")
                 if run.retrying > 0 { throw ExitCode(2) }
+            }
+        }
+
+        /// `--dry-run`: who would get which papers, with nothing queued or sent.
+        private func preview(_ due: [DigestFrequency], on today: Day, store: any PaperDatabase,
+                             content: DigestSender.Content) async throws {
+            for frequency in due {
+                let key = DigestPeriodKey(frequency: frequency, sending: today)
+                let count = try await store.subscriberCount(frequency: frequency, state: .confirmed)
+                StandardOutput.line("\(key): \(count) confirmed subscriber\(count == 1 ? "" : "s"); it would list:")
+                for (index, item) in try await content(key).enumerated() {
+                    StandardOutput.line("  \(index + 1). \(item.paper.title) (\(item.reasons))")
+                }
             }
         }
     }

@@ -57,10 +57,7 @@ extension AccountStore where Self: SQLAccess {
     }
 
     public func createSession(tokenHash: String, userID: Int, expiresAt: Date) async throws {
-        try await transaction { db in
-            try await db.insert(into: "sessions").columns("token_hash", "user_id", "expires_at")
-                .values(SQLBind(tokenHash), SQLBind(userID), SQLBind(Int64(expiresAt.timeIntervalSince1970))).run()
-        }
+        try await storeToken(in: "sessions", tokenHash: tokenHash, userID: userID, expiresAt: expiresAt)
     }
 
     public func sessionUser(tokenHash: String, now: Date) async throws -> User? {
@@ -78,8 +75,13 @@ extension AccountStore where Self: SQLAccess {
     }
 
     public func createPasswordReset(tokenHash: String, userID: Int, expiresAt: Date) async throws {
+        try await storeToken(in: "password_resets", tokenHash: tokenHash, userID: userID, expiresAt: expiresAt)
+    }
+
+    /// Sessions and reset links are the same kind of row: a token's hash, its user, its end.
+    private func storeToken(in table: String, tokenHash: String, userID: Int, expiresAt: Date) async throws {
         try await transaction { db in
-            try await db.insert(into: "password_resets").columns("token_hash", "user_id", "expires_at")
+            try await db.insert(into: table).columns("token_hash", "user_id", "expires_at")
                 .values(SQLBind(tokenHash), SQLBind(userID), SQLBind(Int64(expiresAt.timeIntervalSince1970))).run()
         }
     }

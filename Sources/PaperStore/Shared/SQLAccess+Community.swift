@@ -19,11 +19,18 @@ struct CommentRow: Decodable {
     }
 
     static func select(on db: any SQLDatabase) -> SQLSelectBuilder {
-        db.select()
-            .columns(["id", "paper_id", "user_id", "body", "created_at", "edited_at"].map { SQLColumn($0, table: "comments") })
+        db.selectWithUserName(["id", "paper_id", "user_id", "body", "created_at", "edited_at"], from: "comments")
+    }
+}
+
+extension SQLDatabase {
+    /// `columns` of `table` and the `name` of the user in its `user_id`.
+    func selectWithUserName(_ columns: [String], from table: String) -> SQLSelectBuilder {
+        select()
+            .columns(columns.map { SQLColumn($0, table: table) })
             .column(SQLColumn("name", table: "users"))
-            .from("comments")
-            .join("users", on: SQLColumn("user_id", table: "comments"), .equal, SQLColumn("id", table: "users"))
+            .from(table)
+            .join("users", on: SQLColumn("user_id", table: table), .equal, SQLColumn("id", table: "users"))
     }
 }
 

@@ -19,11 +19,7 @@ struct ClaimRow: Decodable {
     }
 
     static func select(on db: any SQLDatabase) -> SQLSelectBuilder {
-        db.select()
-            .columns(["id", "paper_id", "user_id", "author_name", "state", "created_at"].map { SQLColumn($0, table: "authorship_claims") })
-            .column(SQLColumn("name", table: "users"))
-            .from("authorship_claims")
-            .join("users", on: SQLColumn("user_id", table: "authorship_claims"), .equal, SQLColumn("id", table: "users"))
+        db.selectWithUserName(["id", "paper_id", "user_id", "author_name", "state", "created_at"], from: "authorship_claims")
     }
 }
 
