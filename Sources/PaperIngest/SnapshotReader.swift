@@ -6,9 +6,15 @@ import PaperCore
 ///
 /// Iterating streams the file in 1 MiB chunks, so memory stays flat whatever its size. Each
 /// non-empty line gives one record; a line that is not valid JSON, lacks an id or a title,
-/// or has an id that is not an arXiv id gives `.skipped` located as `line N` (1-based), and
-/// iteration carries on. Each call to `makeIterator()` reads the file from its start.
+/// has an id that is not an arXiv id, or is longer than `maximumLineLength` gives `.skipped`
+/// located as `line N` (1-based), and iteration carries on. Each call to `makeIterator()`
+/// reads the file from its start.
 public struct SnapshotReader: Sequence, Sendable {
+    /// The longest line read as a record: 4 MiB. Real lines are a few kilobytes (the longest,
+    /// papers with thousands of authors, a few hundred); a longer one is a broken file, and
+    /// holding it would let one line take any amount of memory.
+    public static let maximumLineLength = 4 << 20
+
     /// The file being read.
     public let url: URL
 
@@ -38,7 +44,8 @@ public struct SnapshotReader: Sequence, Sendable {
 
         init(url: URL) {
             do {
-                lines = LineReader(handle: try FileHandle(forReadingFrom: url))
+                lines = LineReader(
+                    handle: try FileHandle(forReadingFrom: url), maximumLength: SnapshotReader.maximumLineLength)
             } catch {
                 lines = nil
                 openFailure = "cannot read \(url.path): \(error.localizedDescription)"
@@ -53,14 +60,24 @@ public struct SnapshotReader: Sequence, Sendable {
                 return .skipped(SkippedRecord(location: "file", reason: failure))
             }
             guard let lines else { return nil }
-            while let (number, bytes) = lines.next() {
-                if bytes.allSatisfy(\.isASCIIWhitespace) { continue }
-                return Self.record(from: bytes, line: number, decoder: decoder)
+            while let line = lines.next() {
+                switch line {
+                case let .text(number, bytes):
+                    if bytes.allSatisfy(\.isASCIIWhitespace) { continue }
+                    return Self.record(from: bytes, line: number, decoder: decoder)
+                case let .tooLong(number, length):
+                    return .skipped(SkippedRecord(location: "line \(number)", reason: Self.tooLong(length)))
+                }
             }
             if let failure = lines.takeReadFailure() {
                 return .skipped(SkippedRecord(location: "after line \(lines.lineCount)", reason: failure))
             }
             return nil
+        }
+
+        /// Why a line of `length` bytes was skipped.
+        static func tooLong(_ length: Int) -> String {
+            "line of \(length) bytes is longer than the \(SnapshotReader.maximumLineLength >> 20) MiB a record may take"
         }
 
         static func record(from bytes: ArraySlice<UInt8>, line number: Int, decoder: JSONDecoder) -> ParsedRecord {
@@ -115,7 +132,7 @@ struct SnapshotLine: Decodable {
             return .skipped(SkippedRecord(location: location, reason: "paper \(rawID) has no title"))
         }
         let versions = versions ?? []
-        let lastVersion = versions.last?.version.flatMap { Int($0.dropFirst()) }
+        let lastVersion = versions.last?.version.flatMap { Int($0.dropFirst()) }.flatMap { $0 > 0 ? $0 : nil }
         let updated = versions.count > 1 ? versions.last?.created.flatMap(DateParsing.rfc2822) : nil
         return .paper(Paper(
             id: PaperID(arxiv),
@@ -123,7 +140,7 @@ struct SnapshotLine: Decodable {
             title: title,
             abstract: (abstract ?? "").collapsingWhitespace,
             authors: authorNames().map { Author(name: $0) },
-            categories: (categories ?? "").split(separator: " ").map(String.init),
+            categories: (categories ?? "").collapsingWhitespace.split(separator: " ").map(String.init),
             publishedAt: versions.first?.created.flatMap(DateParsing.rfc2822),
             updatedAt: updated ?? updateDate.flatMap(DateParsing.iso8601),
             doi: doi.nonEmpty,
@@ -143,73 +160,5 @@ struct SnapshotLine: Decodable {
             }
         }
         return splitAuthorList(authors ?? "")
-    }
-}
-
-/// Splits a file into lines, reading it a chunk at a time.
-private final class LineReader {
-    private let handle: FileHandle
-    private var buffer: [UInt8] = []
-    private var start = 0
-    private var atEOF = false
-    private var lineNumber = 0
-    private var readFailure: String?
-    private static let chunkSize = 1 << 20
-
-    init(handle: FileHandle) {
-        self.handle = handle
-    }
-
-    /// The next line without its line break, and its 1-based number; `nil` at the end.
-    func next() -> (Int, ArraySlice<UInt8>)? {
-        while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
-                var end = newline
-                if end > start, buffer[end - 1] == 0x0D { end -= 1 }
-                return emit(start..<end, resumingAt: newline + 1)
-            }
-            if atEOF {
-                guard start < buffer.count else { return nil }
-                return emit(start..<buffer.count, resumingAt: buffer.count)
-            }
-            refill()
-        }
-    }
-
-    /// How many lines have been returned.
-    var lineCount: Int { lineNumber }
-
-    /// Why reading stopped early, once; `nil` when the file was read to its end.
-    func takeReadFailure() -> String? {
-        defer { readFailure = nil }
-        return readFailure
-    }
-
-    private func emit(_ range: Range<Int>, resumingAt next: Int) -> (Int, ArraySlice<UInt8>) {
-        lineNumber += 1
-        var line = buffer[range]
-        if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
-        start = next
-        return (lineNumber, line)
-    }
-
-    private func refill() {
-        // Drop consumed lines first, so the buffer holds at most one chunk plus one partial line.
-        if start > 0 {
-            buffer.removeSubrange(0..<start)
-            start = 0
-        }
-        let chunk: Data?
-        do {
-            chunk = try handle.read(upToCount: Self.chunkSize)
-        } catch {
-            readFailure = "reading stopped: \(error.localizedDescription)"
-            chunk = nil
-        }
-        guard let chunk, !chunk.isEmpty else {
-            atEOF = true
-            return
-        }
-        buffer.append(contentsOf: chunk)
     }
 }
