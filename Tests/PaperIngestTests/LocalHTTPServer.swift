@@ -17,6 +17,8 @@ final class LocalHTTPServer: Sendable {
         var body: Data = Data()
         /// How long to wait before answering (a stalled server).
         var delay: Duration = .zero
+        /// Close the connection instead of answering (a server that drops requests).
+        var closesWithoutAnswer = false
     }
 
     /// One request as the server saw it.
@@ -35,6 +37,7 @@ final class LocalHTTPServer: Sendable {
     private struct State {
         var routes: [String: [Response]]
         var requests: [Request] = []
+        var connections = 0
     }
 
     /// The port the server listens on.
@@ -51,7 +54,8 @@ final class LocalHTTPServer: Sendable {
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
+                recorder.state.withLock { $0.connections += 1 }
+                return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
                     try channel.pipeline.syncOperations.addHandler(CannedResponder(answer: recorder.answer))
                 }
@@ -69,6 +73,9 @@ final class LocalHTTPServer: Sendable {
 
     /// The requests received so far, in arrival order.
     var requests: [Request] { recorder.state.withLock { $0.requests } }
+
+    /// How many connections the server has accepted so far.
+    var connectionCount: Int { recorder.state.withLock { $0.connections } }
 
     /// Stops listening; later connections to `port` are refused.
     func stop() async throws {
@@ -119,13 +126,17 @@ private final class CannedResponder: ChannelInboundHandler {
             )
             let response = answer(request)
             let channel = context.channel
+            self.head = nil
+            if response.closesWithoutAnswer {
+                channel.close(promise: nil)
+                return
+            }
             let delay = TimeAmount.nanoseconds(Int64(response.delay.components.seconds) * 1_000_000_000
                 + response.delay.components.attoseconds / 1_000_000_000)
             // Written through the channel, not the context: the client may have gone by then.
             context.eventLoop.scheduleTask(in: delay) {
                 Self.send(response, version: head.version, on: channel)
             }
-            self.head = nil
         }
     }
 
