@@ -58,6 +58,13 @@ class StrictXMLDelegate: NSObject, XMLParserDelegate {
         parser.abortParsing()
     }
 
+    /// An entity the document does not declare (`&nbsp;`): nothing is substituted for it.
+    func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
+        let reason = "undeclared entity &\(name); (HTML entities such as &nbsp; are not XML)"
+        fail(DocumentError("malformed XML at line \(parser.lineNumber): \(reason)"), parser: parser)
+        return nil
+    }
+
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
         fail(XMLDocumentParsing.malformed(code: (parseError as NSError).code, parser: parser), parser: parser)
     }
@@ -65,10 +72,14 @@ class StrictXMLDelegate: NSObject, XMLParserDelegate {
 
 enum XMLDocumentParsing {
     /// Parses `data` with namespace processing, throwing the first error the delegate or the
-    /// parser met, and `DocumentError` for an empty or truncated document.
+    /// parser met, and `DocumentError` for an empty or truncated document, or one with a
+    /// DOCTYPE (see `declaresDocumentType`). External entities are never loaded.
     static func parse(_ data: Data, with delegate: StrictXMLDelegate) throws {
+        guard !declaresDocumentType(data) else { throw documentTypeRefused }
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
+        parser.shouldResolveExternalEntities = false
+        parser.externalEntityResolvingPolicy = .never
         parser.delegate = delegate
         let succeeded = parser.parse()
         if let failure = delegate.failure { throw failure }
