@@ -147,6 +147,8 @@ let package = Package(
             dependencies: [
                 "PaperWeb", "PaperStore", "PaperIngest", "PaperSearch", "Embedding", "PaperMail",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         // Runs the built `paperfeed` binary; `scripts/test.sh` builds it first.

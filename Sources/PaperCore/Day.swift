@@ -24,11 +24,20 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
-    /// The UTC day containing `date`.
+    /// The UTC day containing `date`; dates before year 1 or after 9999 give the first or last
+    /// day PaperFeed represents, so no date (a corrupt record, `Date.distantFuture`) can trap.
     public init(_ date: Date) {
-        let c = Self.utc.dateComponents([.year, .month, .day], from: date)
-        self.init(year: c.year!, month: c.month!, day: c.day!)!
+        let c = Self.utc.dateComponents([.era, .year, .month, .day], from: date)
+        if c.era == 1, let year = c.year, let month = c.month, let day = c.day, let valid = Day(year: year, month: month, day: day) {
+            self = valid
+        } else {
+            self = date < Self.first.start ? Self.first : Self.last
+        }
     }
+
+    /// The first and last days PaperFeed represents: 0001-01-01 and 9999-12-31.
+    public static let first = Day(year: 1, month: 1, day: 1)!
+    public static let last = Day(year: 9999, month: 12, day: 31)!
 
     public var description: String {
         String(format: "%04d-%02d-%02d", year, month, day)
@@ -36,11 +45,14 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Midnight UTC at the start of this day.
     public var start: Date {
-        Self.utc.date(from: DateComponents(year: year, month: month, day: day))!
+        // Every valid day has a date; the fallback is never taken.
+        Self.utc.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
     }
 
+    /// The day `days` later (earlier when negative), held within `first...last`.
     public func adding(days: Int) -> Day {
-        Day(start.addingTimeInterval(Double(days) * 86_400))
+        let clamped = max(-4_000_000, min(4_000_000, days))
+        return Day(start.addingTimeInterval(Double(clamped) * 86_400))
     }
 
     public static func < (a: Day, b: Day) -> Bool {

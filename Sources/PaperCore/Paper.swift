@@ -98,9 +98,10 @@ public struct Paper: Hashable, Sendable, Codable, Identifiable {
         self.commentCount = commentCount
         // Sources give the repository, or mention it in the abstract; a stored record is already
         // resolved and passes `findsCodeInAbstract: false`.
-        self.githubRepo = githubRepo ?? (findsCodeInAbstract ? CodeLinks.firstRepository(in: abstract) : nil)
+        // Links are untrusted (authors edit them on Hugging Face): only http(s) ones are kept.
+        self.githubRepo = WebLink.http(githubRepo) ?? (findsCodeInAbstract ? CodeLinks.firstRepository(in: abstract) : nil)
         self.githubStars = githubStars
-        self.projectPage = projectPage
+        self.projectPage = WebLink.http(projectPage)
         self.aiKeywords = aiKeywords
         self.aiSummary = aiSummary
         self.doi = doi

@@ -52,32 +52,42 @@ public func buildApplication(
     services: [any Service] = [],
     onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
-    let router = try await buildRouter(configuration: configuration, dependencies: dependencies)
+    let site = SiteAddress(configuration: configuration)
+    let router = try await buildRouter(configuration: configuration, dependencies: dependencies, site: site)
     return Application(
         router: router,
+        // A connection that sends no complete request for this long (a slow or stalled client)
+        // is closed, so a few thousand idle sockets cannot hold the server.
+        server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.siteName),
         services: services,
-        onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? configuration.port
+            site.listening(on: port)
+            await onRunning(port)
+        },
         logger: dependencies.logger
     )
 }
 
 /// The routes and middleware of the application.
-func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies) async throws -> Router<AppRequestContext> {
+func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies,
+                 site: SiteAddress) async throws -> Router<AppRequestContext> {
     let renderer = try await PageRenderer.load(siteName: configuration.siteName)
     let services = WebServices(
         repository: dependencies.repository, community: dependencies.community, mailer: dependencies.mailer,
-        lookup: dependencies.lookup, clock: dependencies.clock, renderer: renderer, configuration: configuration,
+        lookup: dependencies.lookup, clock: dependencies.clock, renderer: renderer, configuration: configuration, site: site,
         metrics: dependencies.metrics,
         searcher: PaperSearcher(repository: dependencies.repository, semantic: dependencies.semantic),
         semanticOffReason: dependencies.semanticOffReason,
-        cache: ResponseCache(lifetime: .seconds(configuration.cacheSeconds)),
+        cache: ResponseCache(lifetime: .seconds(configuration.cacheSeconds), maxBytes: configuration.cacheBytes),
         trending: TrendingFeed(repository: dependencies.repository, clock: dependencies.clock),
         passwords: Passwords(cost: configuration.passwordCost), limiter: RateLimiter(), logger: dependencies.logger)
     // HEAD is answered like GET without the body, for feed readers and link checkers.
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(strictTransport: configuration.secureCookies))
     router.add(middleware: ErrorMiddleware(renderer: renderer))
     router.add(middleware: ConditionalGETMiddleware())
     router.add(middleware: SessionMiddleware(accounts: dependencies.community, clock: dependencies.clock,
@@ -85,6 +95,7 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies)
     // Again inside the session, so that an error page knows the visitor (their name, their CSRF
     // token, a first visit's new cookie); the outer one answers failures of the session itself.
     router.add(middleware: ErrorMiddleware(renderer: renderer))
+    router.add(middleware: ClearCacheAfterWritesMiddleware(cache: services.cache))
     ListingPagesController(services: services).register(on: router)
     PaperPageController(services: services).register(on: router)
     SearchPageController(services: services).register(on: router)

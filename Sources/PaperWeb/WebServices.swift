@@ -17,6 +17,7 @@ struct WebServices: Sendable {
     let clock: any WallClock
     let renderer: PageRenderer
     let configuration: WebConfiguration
+    let site: SiteAddress
     let metrics: PrometheusCollectorRegistry
     let searcher: PaperSearcher
     let semanticOffReason: String
@@ -26,12 +27,9 @@ struct WebServices: Sendable {
     let limiter: RateLimiter
     let logger: Logger
 
-    /// `path` as an absolute URL: under the configured public URL, else under the host the
-    /// request was sent to.
-    func absoluteURL(_ path: String, for request: Request) -> String {
-        if let base = configuration.publicURL { return base + path }
-        let host = request.head.authority ?? "\(configuration.host):\(configuration.port)"
-        return "http://\(host)" + path
+    /// `path` as an absolute URL under the site's address (never the request's `Host`).
+    func absoluteURL(_ path: String) -> String {
+        site.absolute(path)
     }
 
     /// Marks the cards of papers the visitor has upvoted.

@@ -67,7 +67,12 @@ struct ServeCommand: AsyncParsableCommand {
                                           content: DigestSetup.content(store: repository), hour: settings.digestHour)
             let app = try await buildApplication(configuration: configuration, dependencies: dependencies,
                                                  services: services + [digests]) { port in
-                StandardOutput.line("PaperFeed is running at \(configuration.publicURL ?? "http://\(settings.host):\(port)")/")
+                let url = configuration.publicURL ?? "http://\(settings.host):\(port)"
+                if configuration.publicURL == nil {
+                    StandardOutput.line("Links in emails and feeds point to \(url) (the address listened on); "
+                        + "set PAPERFEED_PUBLIC_URL to the address people use.")
+                }
+                StandardOutput.line("PaperFeed is running at \(url)/")
             }
             try await app.runService()
             try await repository.close()

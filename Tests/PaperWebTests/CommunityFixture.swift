@@ -36,16 +36,22 @@ enum CommunityFixture {
 
     static let papers = [quokka, wombat, platypus, echidna]
 
-    /// Runs `test` against the application as `serve` builds it, over `store`, with bcrypt at cost 4.
+    /// The configuration the community tests run with: bcrypt at cost 4, links to papers.test.
+    static var configuration: WebConfiguration {
+        WebConfiguration(host: "127.0.0.1", port: 0, publicURL: "http://papers.test", passwordCost: 4)
+    }
+
+    /// Runs `test` against the application as `serve` builds it, over `store`: through the router
+    /// or, `live`, through a real HTTP server on a free loopback port (`client.port`).
     static func withApp<T: Sendable>(
         store: SQLitePaperStore, mailer: RecordingMailer? = nil, lookup: (any PaperLookup)? = nil,
+        configuration: WebConfiguration = CommunityFixture.configuration, live: Bool = false,
         _ test: @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
         let dependencies = WebDependencies(repository: store, community: store, mailer: mailer, lookup: lookup,
                                            clock: FixedClock(WebFixture.now))
-        let configuration = WebConfiguration(host: "127.0.0.1", port: 0, publicURL: "http://papers.test", passwordCost: 4)
         let app = try await buildApplication(configuration: configuration, dependencies: dependencies)
-        return try await app.test(.router, test)
+        return try await app.test(live ? .live : .router, test)
     }
 
     /// Creates an admin account directly in the store (there is no web form for that).
@@ -64,6 +70,12 @@ extension Browser {
                                                          ("password", password)])
         #expect(response.status == .seeOther, "sign-up of \(name): \(response.text.prefix(300))")
         #expect(cookies["pf_session"] != nil)
+        try await followRedirect(response)
+    }
+
+    /// Loads the page a log-in redirects to, as a browser does: it carries the new CSRF token.
+    private mutating func followRedirect(_ response: TestResponse) async throws {
+        if let location = response.headers[.location], location.hasPrefix("/") { try await get(location) }
     }
 
     /// Logs in through the form and expects it to work.
@@ -72,6 +84,7 @@ extension Browser {
         let response = try await post("/login", form: [("name", name), ("password", password)])
         #expect(response.status == .seeOther, "log-in of \(name)")
         #expect(cookies["pf_session"] != nil)
+        try await followRedirect(response)
     }
 }
 

@@ -1,7 +1,6 @@
 import Foundation
 import HummingbirdTesting
 import PaperCore
-import PaperCore
 import PaperIngest
 import PaperSearch
 import PaperStore
@@ -32,16 +31,17 @@ enum WebFixture {
     static let now = Day("2026-08-22")!.start.addingTimeInterval(9 * 3600)
 
     /// Runs `test` against the application built the way `serve` builds it.
+    /// Through the router, or (`live`) through a real HTTP server on a free loopback port.
     static func withApp<T: Sendable>(
         repository: (any PaperRepository)? = nil, semantic: SemanticSearch? = nil,
+        configuration: WebConfiguration = WebConfiguration(host: "127.0.0.1", port: 0, publicURL: "http://papers.test"),
+        live: Bool = false,
         _ test: @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
         let repository: any PaperRepository = if let repository { repository } else { try await store.value }
         let dependencies = WebDependencies(repository: repository, semantic: semantic, clock: FixedClock(now))
-        let app = try await buildApplication(
-            configuration: WebConfiguration(host: "127.0.0.1", port: 0, publicURL: "http://papers.test"),
-            dependencies: dependencies)
-        return try await app.test(.router, test)
+        let app = try await buildApplication(configuration: configuration, dependencies: dependencies)
+        return try await app.test(live ? .live : .router, test)
     }
 }
 

@@ -51,24 +51,33 @@ struct AccountController<Context: VisitorRequestContext> {
         return try await startSession(for: user, next: model.next)
     }
 
+    /// Every attempt is counted before the password is checked, so concurrent guesses cannot
+    /// all slip under the limit, and counted by account (typing the email instead of the name
+    /// is the same account). The tight limit is per address and account: a guesser elsewhere
+    /// does not lock the owner out. The per-account ceiling, for guessing from many addresses,
+    /// is far higher, and a password reset (which proves the mailbox) lifts it.
     private func logIn(_ request: Request, _ context: Context) async throws -> Response {
         let fields = context.form
         let name = fields.text("name") ?? ""
-        let rule = services.configuration.rateLimits.failedLoginRule
-        let keys = ["login-ip:\(context.clientAddress)", "login-name:\(name.lowercased())"]
-        guard keys.allSatisfy({ services.limiter.allow($0, rule, record: false) }) else {
-            throw RequestError.tooManyRequests("Too many failed log-ins; wait a minute and try again.")
-        }
+        let limits = services.configuration.rateLimits
         var user = try await accounts.user(named: name)
         if user == nil { user = try await accounts.user(email: name) }
+        let account = LoginKeys(account: user.map { "user:\($0.id)" } ?? "name:\(name.lowercased())", address: context.clientAddress)
+        guard services.limiter.allow(account.pair, limits.failedLoginRule) else {
+            throw RequestError.tooManyRequests("Too many failed log-ins for this account from your address; wait a minute and try again.")
+        }
+        guard services.limiter.allow(account.address, limits.loginsPerAddressRule),
+              services.limiter.allow(account.account, limits.loginsPerAccountRule) else {
+            throw RequestError.tooManyRequests(
+                "Too many log-in attempts; wait a few minutes, or reset your password by email to get in now.")
+        }
         let matches = try await services.passwords.verify(fields["password"] ?? "", hash: user?.passwordHash ?? Passwords.absentAccountHash)
         guard let user, matches else {
-            for key in keys { services.limiter.record(key, rule) }
             var model = AccountForm(next: fields["next"], name: name)
             model.error = "Wrong user name or password."
             return form("login", model, context, status: .unauthorized)
         }
-        services.limiter.reset(keys[1])
+        services.limiter.reset(account.pair)
         return try await startSession(for: user, next: fields["next"])
     }
 
@@ -79,6 +88,8 @@ struct AccountController<Context: VisitorRequestContext> {
         var response = Redirect.to(Redirect.safePath(next))
         response.setCookie(Cookie(name: SessionMiddleware<Context>.sessionCookie, value: token, maxAge: Int(Self.sessionLifetime),
                                   path: "/", secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
+        // A new CSRF token with the new session: one planted before log-in is worth nothing after.
+        response.setCookie(SessionMiddleware<Context>.csrfCookie(SecureTokens.make(), secure: services.configuration.secureCookies))
         return response
     }
 
@@ -87,6 +98,7 @@ struct AccountController<Context: VisitorRequestContext> {
         var response = Redirect.to("/")
         response.setCookie(Cookie(name: SessionMiddleware<Context>.sessionCookie, value: "", maxAge: 0, path: "/",
                                   secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
+        response.setCookie(SessionMiddleware<Context>.csrfCookie(SecureTokens.make(), secure: services.configuration.secureCookies))
         return response
     }
 
@@ -101,7 +113,7 @@ struct AccountController<Context: VisitorRequestContext> {
             let token = SecureTokens.make()
             try await accounts.createPasswordReset(tokenHash: SecureTokens.hash(token), userID: user.id,
                                                    expiresAt: services.clock.now().addingTimeInterval(3600))
-            let link = services.absoluteURL("/password/reset/\(token)", for: request)
+            let link = services.absoluteURL("/password/reset/\(token)")
             try await services.sendMail(to: user.email, subject: "Reset your \(services.configuration.siteName) password", text: """
                 Hello \(user.name),
 
@@ -130,8 +142,23 @@ struct AccountController<Context: VisitorRequestContext> {
             throw RequestError.notFound("This reset link is unknown, used or expired. Ask for a new one.")
         }
         try await accounts.setPasswordHash(try await services.passwords.hash(password), userID: userID)
+        // The mailbox owner proved the account theirs: guesses by others no longer keep them out.
+        services.limiter.reset(LoginKeys(account: "user:\(userID)", address: "").account)
         return services.notice(NoticePage(heading: "Password changed", message: "Log in with your new password.",
                                           linkURL: "/login", linkText: "Log in"), visitor: context.visitor)
+    }
+}
+
+/// The rate-limit keys of a log-in attempt.
+struct LoginKeys {
+    let account: String
+    let address: String
+    let pair: String
+
+    init(account: String, address: String) {
+        self.account = "login-account:" + account
+        self.address = "login-address:" + address
+        pair = "login:" + address + "|" + account
     }
 }
 

@@ -24,7 +24,6 @@ struct AdminController<Context: VisitorRequestContext> {
                 throw RequestError.badRequest("Decide approve or reject.")
             }
             try await community.decideClaim(id: id, approve: decision == "approve")
-            services.cache.removeAll()
             return Redirect.to("/admin")
         }
         router.post("/papers/:id/hide") { _, context in try await setHidden(true, context) }
@@ -35,7 +34,6 @@ struct AdminController<Context: VisitorRequestContext> {
                 throw RequestError.notFound("There is no such comment.")
             }
             try await community.setCommentHidden(id: id, hidden: true)
-            services.cache.removeAll()
             return Redirect.to("/papers/\(comment.paperID)#comments")
         }
     }
@@ -45,7 +43,6 @@ struct AdminController<Context: VisitorRequestContext> {
         let text = try context.parameters.require("id")
         let id = ArxivID(parsing: text).map(PaperID.init) ?? PaperID(rawValue: text)
         try await community.setPaperHidden(id, hidden: hidden)
-        services.cache.removeAll()
         return Redirect.to(hidden ? "/admin" : "/papers/\(id)")
     }
 }

@@ -32,7 +32,6 @@ struct CommunityController<Context: VisitorRequestContext> {
             return Redirect.toLogin(next: back)
         }
         let state = try await community.toggleVote(userID: user.id, paper: paper.id, now: services.clock.now())
-        services.cache.removeAll()
         if wantsJSON {
             return try BodyResponse.json(VoteAnswer(voted: state.voted, upvotes: state.upvotes)).response(from: request, context: context)
         }
@@ -47,7 +46,6 @@ struct CommunityController<Context: VisitorRequestContext> {
             throw RequestError.tooManyRequests("You are commenting very fast; wait a minute and try again.")
         }
         let comment = try await community.addComment(userID: user.id, paper: paper.id, body: body, now: services.clock.now())
-        services.cache.removeAll()
         return Redirect.to("/papers/\(paper.id)#comment-\(comment.id)")
     }
 
@@ -55,14 +53,12 @@ struct CommunityController<Context: VisitorRequestContext> {
         let comment = try await ownComment(context, adminMay: false)
         let body = try Self.commentBody(context.form)
         try await community.editComment(id: comment.id, body: body, now: services.clock.now())
-        services.cache.removeAll()
         return Redirect.to("/papers/\(comment.paperID)#comment-\(comment.id)")
     }
 
     private func delete(_ request: Request, _ context: Context) async throws -> Response {
         let comment = try await ownComment(context, adminMay: true)
         try await community.deleteComment(id: comment.id)
-        services.cache.removeAll()
         return Redirect.to("/papers/\(comment.paperID)#comments")
     }
 

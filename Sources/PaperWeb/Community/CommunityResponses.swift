@@ -11,10 +11,16 @@ enum Redirect {
         Response(status: .seeOther, headers: [.location: path])
     }
 
-    /// `next` if it is a path on this site, else `fallback`: never an open redirect.
+    /// `next` if it is a path on this site, else `fallback`: never an open redirect. Browsers
+    /// drop tabs and line breaks and read a backslash as `/`, so `/<tab>/evil.example` would
+    /// leave the site: the path must be one `/` followed by something else, with no control
+    /// character, white space or backslash anywhere.
     static func safePath(_ next: String?, fallback: String = "/") -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.contains("\r"),
-              !next.contains("\n") else { return fallback }
+        guard let next, next.utf8.first == UInt8(ascii: "/"), next.utf8.count <= 2_048,
+              !next.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\\"
+                  || $0.properties.isWhitespace || $0.properties.generalCategory == .format }) else { return fallback }
+        let second = next.utf8.dropFirst().first
+        guard second != UInt8(ascii: "/") else { return fallback }
         return next
     }
 

@@ -64,7 +64,7 @@ struct DigestController<Context: VisitorRequestContext> {
         let site = services.configuration.siteName
         if subscriber.state == .confirmed {
             // Someone typed the address of a subscription that exists: its owner decides by email.
-            try await sendAlreadySubscribed(subscriber, wanted: frequency, request: request)
+            try await sendAlreadySubscribed(subscriber, wanted: frequency)
             return checkInbox(email, visitor: context.visitor)
         }
         try await services.sendMail(to: email, subject: "Confirm your \(site) digest subscription", text: """
@@ -73,7 +73,7 @@ struct DigestController<Context: VisitorRequestContext> {
             someone (hopefully you) asked for the \(frequency.rawValue) digest of trending papers from \(site) at this address.
             Confirm here:
 
-            \(services.absoluteURL("/digest/confirm/\(subscriber.token)", for: request))
+            \(services.absoluteURL("/digest/confirm/\(subscriber.token)"))
 
             If it was not you, ignore this email and nothing will be sent.
             """)
@@ -87,11 +87,11 @@ struct DigestController<Context: VisitorRequestContext> {
                         visitor: visitor)
     }
 
-    private func sendAlreadySubscribed(_ subscriber: Subscriber, wanted: DigestFrequency, request: Request) async throws {
+    private func sendAlreadySubscribed(_ subscriber: Subscriber, wanted: DigestFrequency) async throws {
         let site = services.configuration.siteName
         var text = "Hello,\n\nsomeone (hopefully you) asked \(site) for its \(wanted.rawValue) digest at this address, which already gets the \(subscriber.frequency.rawValue) one."
         if wanted != subscriber.frequency {
-            let link = services.absoluteURL("/digest/confirm/\(subscriber.token)?frequency=\(wanted.rawValue)", for: request)
+            let link = services.absoluteURL("/digest/confirm/\(subscriber.token)?frequency=\(wanted.rawValue)")
             text += " To switch to the \(wanted.rawValue) digest, follow this link:\n\n\(link)\n\nOtherwise ignore this email: nothing changes."
         } else {
             text += " Nothing changes."

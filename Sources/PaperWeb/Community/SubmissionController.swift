@@ -25,6 +25,9 @@ struct SubmissionController<Context: VisitorRequestContext> {
         guard let arxiv = ArxivID(parsing: text) else {
             return refuse("“\(text)” is not an arXiv id or link; use e.g. 2401.12345 or https://arxiv.org/abs/2401.12345.", .badRequest)
         }
+        guard services.limiter.allow("submit:\(user.id)", services.configuration.rateLimits.submissionRule) else {
+            return refuse("You have submitted many papers this hour; try again later.", .tooManyRequests)
+        }
         let id = PaperID(arxiv)
         if try await services.repository.paper(id) == nil {
             guard let lookup = services.lookup else { return refuse("\(id) is not here and fetching from arXiv is turned off.", .notFound) }
@@ -42,7 +45,6 @@ struct SubmissionController<Context: VisitorRequestContext> {
         } catch let error as SubmissionError {
             return refuse(error.description, .conflict)
         }
-        services.cache.removeAll()
         return Redirect.to("/papers/\(id)")
     }
 }

@@ -9,6 +9,7 @@ struct OperationsController<Context: VisitorRequestContext> {
     let services: WebServices
     let assets: StaticAssets
     let papersGauge: Gauge
+    let healthCache = ResponseCache(lifetime: .seconds(1))
 
     init(services: WebServices, assets: StaticAssets) {
         self.services = services
@@ -17,9 +18,18 @@ struct OperationsController<Context: VisitorRequestContext> {
     }
 
     func register(on router: Router<Context>) {
-        router.get("/health") { _, _ in
-            let papers = try await services.repository.statistics().papers
-            return try BodyResponse.json(Health(status: "ok", papers: papers))
+        // A monitor polling fast must not be the slowest page: the store is asked at most once
+        // a second, by one request, and everyone else gets that answer.
+        router.get("/health") { _, context in
+            do {
+                return try await healthCache.response(for: "/health") {
+                    try BodyResponse.json(Health(status: "ok", papers: try await services.repository.statistics().papers),
+                                          headers: [.cacheControl: "no-store"])
+                }
+            } catch {
+                context.logger.error("health check failed: \(error)")
+                return try BodyResponse.json(Health(status: "unavailable", papers: nil), status: .serviceUnavailable)
+            }
         }
         router.get("/metrics") { _, _ in
             papersGauge.set(Double(try await services.repository.statistics().papers))
@@ -41,7 +51,7 @@ struct OperationsController<Context: VisitorRequestContext> {
 
     struct Health: Encodable {
         let status: String
-        let papers: Int
+        let papers: Int?
     }
 }
 

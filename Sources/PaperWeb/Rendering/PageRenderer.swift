@@ -54,6 +54,8 @@ struct VisitorView {
         loggedIn = visitor.user != nil
         name = visitor.user?.name
         isAdmin = visitor.user?.isAdmin ?? false
-        csrf = visitor.csrfToken
+        // Written unescaped by the templates: only a well-formed token or the cache's marker.
+        let token = visitor.csrfToken
+        csrf = token == BodyResponse.csrfPlaceholder || SecureTokens.isWellFormed(token) ? token : ""
     }
 }

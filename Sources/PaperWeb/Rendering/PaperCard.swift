@@ -31,8 +31,8 @@ struct PaperCard {
         upvotes = paper.upvotes
         comments = paper.commentCount
         commentsLabel = paper.commentCount == 1 ? "1 comment" : "\(paper.commentCount) comments"
-        codeURL = paper.githubRepo
-        codeName = paper.githubRepo.map { $0.replacingOccurrences(of: "https://github.com/", with: "") }
+        codeURL = WebLink.http(paper.githubRepo)
+        codeName = codeURL.map { $0.replacingOccurrences(of: "https://github.com/", with: "") }
         stars = paper.githubStars.map(TrendingPaper.compact)
         keywords = Array(paper.aiKeywords.prefix(5))
         listedOn = paper.listedOn?.description

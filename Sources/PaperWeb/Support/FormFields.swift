@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// The fields of an `application/x-www-form-urlencoded` body (or a query string).
 struct FormFields: Sendable {
@@ -27,11 +28,18 @@ struct FormFields: Sendable {
     /// Largest form body accepted (comments are the longest: 10,000 characters).
     static let maxBodySize = 64 * 1024
 
-    /// Reads the form of `request`; the body stays readable for the handler after this.
+    /// Reads the form of `request`; the body stays readable for the handler after this. A body
+    /// over `maxBodySize` is a 413, refused on its `Content-Length` before it is read.
     static func read(_ request: inout Request) async throws -> FormFields {
         let type = request.headers[.contentType] ?? ""
         guard type.hasPrefix("application/x-www-form-urlencoded") else { return FormFields("") }
-        let body = try await request.collectBody(upTo: maxBodySize)
-        return FormFields(String(buffer: body))
+        let tooLarge = RequestError(status: .contentTooLarge,
+                                    message: "This form is larger than \(maxBodySize / 1024) KB; shorten what you typed and send it again.")
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodySize { throw tooLarge }
+        do {
+            return FormFields(String(decoding: try await request.collectBody(upTo: maxBodySize).readableBytesView, as: UTF8.self))
+        } catch is NIOTooManyBytesError {
+            throw tooLarge
+        }
     }
 }

@@ -35,8 +35,17 @@ struct BodyResponse: ResponseGenerator {
         Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 
-    /// Stands for the visitor's CSRF token in a page shared through the cache.
-    static let csrfPlaceholder = "__paperfeed_csrf__"
+    /// Stands for the visitor's CSRF token in a page shared through the cache. Templates write
+    /// the token unescaped (it is URL-safe base64, checked when read from the cookie), and
+    /// everything a person or an import wrote is escaped, so `<` never comes from user content:
+    /// a comment cannot contain the marker and have the reader's token filled into it.
+    static let csrfPlaceholder = "<paperfeed-csrf>"
+
+    /// Roughly what this response holds in memory: the body, its cut copy, the headers.
+    var memorySize: Int {
+        body.readableBytes + (csrfSegments?.reduce(0) { $0 + $1.readableBytes } ?? 0)
+            + headers.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count } + 128
+    }
 
     private static func segments(_ body: String) -> [ByteBuffer]? {
         let parts = body.split(separator: csrfPlaceholder, omittingEmptySubsequences: false)

@@ -12,6 +12,18 @@ enum SecureTokens {
             .replacingOccurrences(of: "=", with: "")
     }
 
+    /// Whether `token` has the shape `make()` gives: 43 URL-safe base64 characters. A cookie
+    /// is the visitor's to set, so its value is checked before it is echoed into a page.
+    static func isWellFormed(_ token: String) -> Bool {
+        token.utf8.count == 43 && token.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"): true
+            default: false
+            }
+        }
+    }
+
     /// SHA-256 of `token` in hex: what the database keeps, so a stolen copy opens no session.
     static func hash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()

@@ -24,7 +24,7 @@ struct SessionMiddleware<Context: VisitorRequestContext>: RouterMiddleware {
         var context = context
         let cookies = request.cookies
         var issuedToken: String?
-        if let token = cookies[Self.csrfCookie]?.value, token.count >= 32 {
+        if let token = cookies[Self.csrfCookie]?.value, SecureTokens.isWellFormed(token) {
             context.visitor.csrfToken = token
         } else {
             issuedToken = SecureTokens.make()
@@ -47,11 +47,13 @@ struct SessionMiddleware<Context: VisitorRequestContext>: RouterMiddleware {
             }
         }
         var response = try await next(request, context)
-        if let issuedToken {
-            response.setCookie(Cookie(name: Self.csrfCookie, value: issuedToken, maxAge: 365 * 86400, path: "/",
-                                      secure: secureCookies, httpOnly: true, sameSite: .lax))
-        }
+        if let issuedToken { response.setCookie(Self.csrfCookie(issuedToken, secure: secureCookies)) }
         return response
+    }
+
+    /// The cookie that carries the CSRF token; log-in and log-out set a new one.
+    static func csrfCookie(_ token: String, secure: Bool) -> Cookie {
+        Cookie(name: csrfCookie, value: token, maxAge: 365 * 86400, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }
 }
 

@@ -8,8 +8,11 @@ import PaperCore
 struct DailyPapersAPIController<Context: VisitorRequestContext> {
     let services: WebServices
 
+    /// The query parameters this endpoint reads; others are ignored.
+    static var parameters: [String] { ["date", "week", "month", "submitter", "sort", "p", "limit"] }
+
     func register(on router: Router<Context>) {
-        router.cachedGet(services.cache, "/api/daily_papers", perVisitor: false) { request, _ in try await dailyPapers(request) }
+        router.cachedGet(services.cache, "/api/daily_papers", query: Self.parameters, perVisitor: false) { request, _ in try await dailyPapers(request) }
     }
 
     private func dailyPapers(_ request: Request) async throws -> BodyResponse {
@@ -38,10 +41,10 @@ struct DailyPapersAPIController<Context: VisitorRequestContext> {
         }
         var headers: HTTPFields = [:]
         if (page + 1) * limit < total {
-            // The same query as sent, with the next page number.
+            // The same query (as the cache keeps it: known parameters only), with the next page number.
             let kept = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("p=") }
             let query = (kept + ["p=\(page + 1)"]).joined(separator: "&")
-            headers[.link] = "<\(services.absoluteURL("/api/daily_papers?" + query, for: request))>; rel=\"next\""
+            headers[.link] = "<\(services.absoluteURL("/api/daily_papers?" + query))>; rel=\"next\""
         }
         return try .json(papers.map(HFJSON.Entry.init), headers: headers)
     }

@@ -8,10 +8,10 @@ struct PapersAPIController<Context: VisitorRequestContext> {
     let services: WebServices
 
     func register(on router: Router<Context>) {
-        router.cachedGet(services.cache, "/api/papers", perVisitor: false) { request, _ in try await all(request) }
-        router.cachedGet(services.cache, "/api/papers/search", perVisitor: false) { request, _ in try await search(request) }
+        router.cachedGet(services.cache, "/api/papers", query: ["cursor", "limit"], perVisitor: false) { request, _ in try await all(request) }
+        router.cachedGet(services.cache, "/api/papers/search", query: ["q", "mode", "limit"], perVisitor: false) { request, _ in try await search(request) }
         router.cachedGet(services.cache, "/api/papers/:id", perVisitor: false) { _, context in try await paper(try context.parameters.require("id")) }
-        router.cachedGet(services.cache, "/api/papers/:id/similar", perVisitor: false) { request, context in
+        router.cachedGet(services.cache, "/api/papers/:id/similar", query: ["limit"], perVisitor: false) { request, context in
             try await similar(try context.parameters.require("id"), request)
         }
         router.cachedGet(services.cache, "/api/papers/:id/:number", perVisitor: false) { _, context in
@@ -52,7 +52,7 @@ struct PapersAPIController<Context: VisitorRequestContext> {
         var headers: HTTPFields = [:]
         if papers.count == limit, let last = papers.last {
             let encoded = last.id.rawValue.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? last.id.rawValue
-            headers[.link] = "<\(services.absoluteURL("/api/papers?limit=\(limit)&cursor=\(encoded)", for: request))>; rel=\"next\""
+            headers[.link] = "<\(services.absoluteURL("/api/papers?limit=\(limit)&cursor=\(encoded)"))>; rel=\"next\""
         }
         return try .json(papers.map(HFJSON.PaperObject.init), headers: headers)
     }

@@ -9,7 +9,7 @@ struct FeedsController<Context: VisitorRequestContext> {
     let services: WebServices
 
     func register(on router: Router<Context>) {
-        router.cachedGet(services.cache, "/feeds/:name", perVisitor: false) { request, context in
+        router.cachedGet(services.cache, "/feeds/:name", query: ["q"], perVisitor: false) { request, context in
             let name = try context.parameters.require("name")
             let parts = name.split(separator: ".")
             guard parts.count == 2, let format = FeedFormat(rawValue: String(parts[1])) else {
@@ -17,8 +17,8 @@ struct FeedsController<Context: VisitorRequestContext> {
             }
             let document: FeedDocument
             switch parts[0] {
-            case "daily": document = try await daily(name, request)
-            case "trending": document = try await trending(name, request)
+            case "daily": document = try await daily(name)
+            case "trending": document = try await trending(name)
             case "search": document = try await search(name, request)
             default: throw RequestError.notFound("There are daily, trending and search feeds.")
             }
@@ -26,16 +26,16 @@ struct FeedsController<Context: VisitorRequestContext> {
         }
     }
 
-    private func daily(_ name: String, _ request: Request) async throws -> FeedDocument {
+    private func daily(_ name: String) async throws -> FeedDocument {
         let papers = try await services.repository.listing(ListingQuery(order: .newest, limit: 100)).papers
         return document("\(services.configuration.siteName): daily papers", "The newest papers on the daily feed.",
-                        page: "/", name: name, papers: papers, request: request)
+                        page: "/", name: name, papers: papers)
     }
 
-    private func trending(_ name: String, _ request: Request) async throws -> FeedDocument {
+    private func trending(_ name: String) async throws -> FeedDocument {
         let papers = try await services.trending.papers(limit: 50).map(\.paper)
         return document("\(services.configuration.siteName): trending papers", "Papers getting the most attention this week.",
-                        page: "/papers/trending", name: name, papers: papers, request: request)
+                        page: "/papers/trending", name: name, papers: papers)
     }
 
     private func search(_ name: String, _ request: Request) async throws -> FeedDocument {
@@ -49,14 +49,13 @@ struct FeedsController<Context: VisitorRequestContext> {
         let papers = try await services.searcher.search(query, mode: .hybrid, limit: 50, offset: 0).page.hits.map(\.paper)
         let encoded = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         return document("\(services.configuration.siteName): \(text)", "Papers matching \(text).",
-                        page: "/papers?q=\(encoded)", name: name + "?q=\(encoded)", papers: papers, request: request)
+                        page: "/papers?q=\(encoded)", name: name + "?q=\(encoded)", papers: papers)
     }
 
-    private func document(_ title: String, _ description: String, page: String, name: String, papers: [Paper],
-                          request: Request) -> FeedDocument {
-        FeedDocument(title: title, description: description, siteURL: services.absoluteURL("", for: request),
-                     pageURL: services.absoluteURL(page, for: request),
-                     feedURL: services.absoluteURL("/feeds/" + name, for: request), papers: papers,
+    private func document(_ title: String, _ description: String, page: String, name: String, papers: [Paper]) -> FeedDocument {
+        FeedDocument(title: title, description: description, siteURL: services.absoluteURL(""),
+                     pageURL: services.absoluteURL(page),
+                     feedURL: services.absoluteURL("/feeds/" + name), papers: papers,
                      updated: papers.compactMap { $0.listedOn?.start ?? $0.publishedAt }.max() ?? Date(timeIntervalSince1970: 0))
     }
 }

@@ -7,18 +7,18 @@ struct ListingPagesController<Context: VisitorRequestContext> {
     static var pageSize: Int { 50 }
 
     func register(on router: Router<Context>) {
-        router.cachedGet(services.cache, "/") { request, context in try await home(request, context) }
-        router.cachedGet(services.cache, "/papers/date/:day") { request, context in
+        router.cachedGet(services.cache, "/", query: ["p"]) { request, context in try await home(request, context) }
+        router.cachedGet(services.cache, "/papers/date/:day", query: ["p"]) { request, context in
             let text = try context.parameters.require("day")
             guard let day = Day(text) else { throw RequestError.badRequest("'\(text)' is not a date: use YYYY-MM-DD, e.g. 2025-03-11.") }
             return try await listing(.day(day), request, context)
         }
-        router.cachedGet(services.cache, "/papers/week/:week") { request, context in
+        router.cachedGet(services.cache, "/papers/week/:week", query: ["p"]) { request, context in
             let text = try context.parameters.require("week")
             guard let week = Period.week(text) else { throw RequestError.badRequest("'\(text)' is not a week: use YYYY-Www, e.g. 2025-W11.") }
             return try await listing(week, request, context)
         }
-        router.cachedGet(services.cache, "/papers/month/:month") { request, context in
+        router.cachedGet(services.cache, "/papers/month/:month", query: ["p"]) { request, context in
             let text = try context.parameters.require("month")
             guard let month = Period.month(text) else { throw RequestError.badRequest("'\(text)' is not a month: use YYYY-MM, e.g. 2025-03.") }
             return try await listing(month, request, context)

@@ -83,10 +83,10 @@ struct PaperPageModel {
         comments = paper.commentCount
         arxivURL = paper.id.arxiv.map { "https://arxiv.org/abs/\($0.base)" }
         pdfURL = paper.id.arxiv.map { "https://arxiv.org/pdf/\($0.base)" }
-        codeURL = paper.githubRepo
-        codeName = paper.githubRepo.map { $0.replacingOccurrences(of: "https://github.com/", with: "") }
+        codeURL = WebLink.http(paper.githubRepo)
+        codeName = codeURL.map { $0.replacingOccurrences(of: "https://github.com/", with: "") }
         stars = paper.githubStars.map(TrendingPaper.compact)
-        projectPage = paper.projectPage
+        projectPage = WebLink.http(paper.projectPage)
         doi = paper.doi
         bibTeX = paper.bibTeX
         self.similar = similar.map { PaperCard($0) }

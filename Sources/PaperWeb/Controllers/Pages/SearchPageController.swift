@@ -9,7 +9,7 @@ struct SearchPageController<Context: VisitorRequestContext> {
     static var pageSize: Int { 20 }
 
     func register(on router: Router<Context>) {
-        router.cachedGet(services.cache, "/papers") { request, context in try await search(request, context) }
+        router.cachedGet(services.cache, "/papers", query: ["q", "mode", "p"]) { request, context in try await search(request, context) }
     }
 
     private func search(_ request: Request, _ context: Context) async throws -> BodyResponse {

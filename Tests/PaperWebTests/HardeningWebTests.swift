@@ -1,0 +1,154 @@
+import Foundation
+import HummingbirdTesting
+import NIOCore
+import PaperCore
+import PaperStore
+import PaperWeb
+import Testing
+
+/// What a visitor on the public internet can send: dates past the calendar, hostile search
+/// syntax, huge forms, a comment that mimics the CSRF marker, a stalled connection. Each gets
+/// an answer that says what to change, and the process stays up.
+@Suite struct HardeningWebTests {
+    @Test(arguments: ["/papers/month/9999-12", "/papers/week/9999-W52", "/api/daily_papers?week=9999-W52",
+                      "/api/daily_papers?month=9999-12", "/api/daily_papers?week=9999-W52&sort=trending"])
+    func periodsPastTheCalendarAreABadRequest(path: String) async throws {
+        try await WebFixture.withApp { client in
+            let response = try await client.execute(uri: path, method: .get)
+            #expect(response.status == .badRequest, "\(path)")
+        }
+    }
+
+    @Test(arguments: ["/papers/date/9999-12-31", "/papers/date/0001-01-01", "/api/daily_papers?date=9999-12-31",
+                      "/api/daily_papers?date=0001-01-01&sort=trending", "/papers/month/9998-12", "/papers/week/9998-W52",
+                      "/papers/week/1900-W01", "/papers/month/1900-01", "/api/daily_papers?month=9998-12&p=100000"])
+    func daysAtTheEdgesOfTheCalendarAreAnswered(path: String) async throws {
+        try await WebFixture.withApp { client in
+            let response = try await client.execute(uri: path, method: .get)
+            #expect(response.status == .ok, "\(path): \(response.text.prefix(200))")
+        }
+    }
+
+    @Test(arguments: ["vision NOT NOT language", "vision\u{0}language", "\u{0}", "a -(b -c)", "NOT", "-", "((((", "\"",
+                      "author:", "year:99999999999999999999", "cat:", "* OR *", "title:(a OR)"])
+    func searchSyntaxNeverFailsOnOurSide(query: String) async throws {
+        let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        try await WebFixture.withApp { client in
+            for path in ["/papers?mode=keyword&q=", "/papers?q=", "/api/papers/search?mode=keyword&q=", "/feeds/search.rss?q="] {
+                let response = try await client.execute(uri: path + encoded, method: .get)
+                #expect(response.status == .ok || response.status == .badRequest, "\(path)\(encoded): \(response.status)")
+            }
+        }
+    }
+
+    @Test func aHiddenPaperIsNotInTheCursorListing() async throws {
+        try await withStore(CommunityFixture.papers) { store in
+            try await store.setPaperHidden(CommunityFixture.wombat.id, hidden: true)
+            try await CommunityFixture.withApp(store: store) { client in
+                let listed = try await client.execute(uri: "/api/papers?limit=100", method: .get).text
+                #expect(listed.contains("2608.00001"))
+                #expect(!listed.contains("2608.00002"))
+            }
+        }
+    }
+
+    @Test func anOversizedFormIsA413WithAMessage() async throws {
+        try await withStore(CommunityFixture.papers) { store in
+            try await CommunityFixture.withApp(store: store) { client in
+                var browser = Browser(client)
+                try await browser.get("/login")
+                let big = String(repeating: "x", count: 100_000)
+                for path in ["/login", "/papers/2608.00001/comments"] {
+                    let response = try await browser.post(path, form: [("name", "ada"), ("body", big)])
+                    #expect(response.status == .contentTooLarge, "\(path)")
+                    #expect(response.text.contains("larger than 64 KB"), "\(path)")
+                }
+            }
+        }
+    }
+
+    @Test func aCommentCannotMimicTheCSRFMarkerAndLogInGivesANewToken() async throws {
+        try await withStore(CommunityFixture.papers) { store in
+            try await CommunityFixture.withApp(store: store) { client in
+                var author = Browser(client)
+                try await author.get("/")
+                let before = try #require(author.cookies["pf_csrf"])
+                try await author.signUp("ada")
+                #expect(author.cookies["pf_csrf"] != before, "log-in rotates the CSRF token")
+                let text = "see https://example.org/?t=__paperfeed_csrf__ and <paperfeed-csrf>"
+                let posted = try await author.post("/papers/2608.00001/comments", form: [("body", text)])
+                #expect(posted.status == .seeOther)
+                // Anonymous readers get the page through the shared cache, where the marker is filled.
+                var reader = Browser(client)
+                let page = try await reader.get("/papers/2608.00001").text
+                let token = try #require(reader.cookies["pf_csrf"])
+                #expect(page.contains("https://example.org/?t=__paperfeed_csrf__"))
+                #expect(page.contains("&lt;paperfeed-csrf&gt;"))
+                #expect(!page.contains("?t=\(token)"))
+            }
+        }
+    }
+
+    @Test func aForgedCSRFCookieIsReplacedNotEchoed() async throws {
+        try await WebFixture.withApp { client in
+            let forged = "\"><script>alert(1)</script>" + String(repeating: "a", count: 40)
+            let response = try await client.execute(uri: "/", method: .get, headers: [.cookie: "pf_csrf=\(forged)"])
+            #expect(!response.text.contains("<script>alert"))
+            #expect(response.headers[values: .setCookie].contains { $0.hasPrefix("pf_csrf=") })
+        }
+    }
+
+    @Test func oneAccountCannotQueueEndlessSubmissions() async throws {
+        var configuration = CommunityFixture.configuration
+        configuration.rateLimits.submissions = 3
+        try await withStore(CommunityFixture.papers) { store in
+            try await CommunityFixture.withApp(store: store, lookup: ArxivWithoutPapers(), configuration: configuration) { client in
+                var browser = Browser(client)
+                try await browser.signUp("ada")
+                for number in 1...3 {
+                    let response = try await browser.post("/submit", form: [("paper", "2609.0000\(number)")])
+                    #expect(response.status == .notFound)
+                }
+                let limited = try await browser.post("/submit", form: [("paper", "2609.00009")])
+                #expect(limited.status == .tooManyRequests)
+                #expect(limited.text.contains("submitted many papers"))
+            }
+        }
+    }
+
+    @Test func everyAnswerCarriesSecurityHeaders() async throws {
+        try await WebFixture.withApp { client in
+            for path in ["/", "/papers/2608.19880", "/no/such/page", "/api/daily_papers", "/feeds/daily.rss"] {
+                let response = try await client.execute(uri: path, method: .get)
+                let policy = response.headers[.contentSecurityPolicy] ?? ""
+                #expect(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), "\(path)")
+                #expect(!policy.contains("unsafe-inline"))
+                #expect(response.headers[.init("X-Content-Type-Options")!] == "nosniff", "\(path)")
+                #expect(response.headers[.init("Referrer-Policy")!] == "same-origin", "\(path)")
+            }
+        }
+    }
+
+    @Test func cookiesAreSecureBehindHttps() async throws {
+        let configuration = WebConfiguration(host: "127.0.0.1", port: 0, publicURL: "https://papers.test")
+        try await WebFixture.withApp(configuration: configuration) { client in
+            let response = try await client.execute(uri: "/", method: .get)
+            let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("pf_csrf=") })
+            #expect(cookie.contains("Secure"))
+            #expect(response.headers[.strictTransportSecurity] != nil)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aClientThatStopsMidRequestIsDisconnected() async throws {
+        let configuration = WebConfiguration(host: "127.0.0.1", port: 0, publicURL: "http://papers.test", idleTimeout: .seconds(1))
+        try await WebFixture.withApp(configuration: configuration, live: true) { client in
+            let port = try #require(client.port)
+            // Half a request, then silence: the server must close the connection by itself.
+            let answer = try await RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+            #expect(!answer.hasPrefix("HTTP/1.1 200"))
+            // And it still serves everyone else.
+            #expect(RawHTTP.status(try await RawHTTP.get(port: port, "/health")) == 200)
+        }
+    }
+}
