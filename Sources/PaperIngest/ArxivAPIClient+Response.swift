@@ -48,7 +48,10 @@ extension ArxivAPIClient {
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         guard let date = formatter.date(from: value) else { return nil }
-        return .milliseconds(max(0, Int64(date.timeIntervalSince(now) * 1000)))
+        // A date centuries away must not overflow Int64: past a day, the wait is a day.
+        let milliseconds = date.timeIntervalSince(now) * 1000
+        guard milliseconds.isFinite, milliseconds > 0 else { return milliseconds.isNaN ? nil : .zero }
+        return .milliseconds(Int64(min(milliseconds, 86_400_000)))
     }
 
     /// Runs `operation`, failing with `RequestTimedOut` when it takes longer than `timeout`.

@@ -18,6 +18,8 @@ public enum Gzip {
         var output = Data()
         let chunkSize = 1 << 18
         var chunk = [UInt8](repeating: 0, count: chunkSize)
+        // zlib counts input in 32 bits.
+        guard data.count <= Int(UInt32.max) else { throw Error(description: "gzip data larger than 4 GiB") }
         try data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
             guard let base = input.bindMemory(to: Bytef.self).baseAddress else { return }
             stream.next_in = UnsafeMutablePointer(mutating: base)

@@ -47,7 +47,7 @@ public enum HFDailyPapersParser {
     /// The listing day named by a dump file (`2025-03-11.json`, also with a directory), or `nil`.
     public static func listingDay(fromFileName name: String) -> Day? {
         let base = name.split(separator: "/").last.map(String.init) ?? name
-        guard base.count >= 10, base.count == 10 || !base.dropFirst(10).first!.isNumber else { return nil }
+        guard base.count >= 10, base.dropFirst(10).first?.isNumber != true else { return nil }
         return Day(base.prefix(10))
     }
 

@@ -13,7 +13,7 @@ public struct Importer: Sendable {
 
     public init(repository: any PaperRepository, batchSize: Int = 10_000) {
         self.repository = repository
-        self.batchSize = batchSize
+        self.batchSize = max(1, batchSize)
     }
 
     /// Imports every file named in `paths`; a folder means the files in it and below it, in
@@ -53,8 +53,9 @@ public struct Importer: Sendable {
     /// Imports `papers` already in memory (the demo dataset) as one run.
     public func run(papers: [Paper], progress: @Sendable (ImportReport) -> Void = { _ in }) async throws -> ImportReport {
         var report = ImportReport()
-        for start in stride(from: 0, to: papers.count, by: batchSize) {
-            let batch = Array(papers[start..<min(start + batchSize, papers.count)])
+        let size = max(1, batchSize)
+        for start in stride(from: 0, to: papers.count, by: size) {
+            let batch = Array(papers[start..<min(start + size, papers.count)])
             report.records += batch.count
             report.counts += try await write(batch)
             progress(report)

@@ -2,7 +2,8 @@ import Foundation
 
 extension StringProtocol {
     /// The text with leading and trailing whitespace removed and every inner run of whitespace
-    /// (spaces, tabs, line breaks) replaced by one space.
+    /// (spaces, tabs, line breaks) replaced by one space. Other ASCII control characters (NUL
+    /// among them, which PostgreSQL refuses in text) count as whitespace.
     ///
     /// arXiv hard-wraps titles and abstracts (`"…Sparse\n  Autoencoders"`); this gives the
     /// single-line form people read and search. Works on UTF-8 bytes because it runs once per
@@ -14,7 +15,7 @@ extension StringProtocol {
                 var count = 0
                 var pendingSpace = false
                 for byte in bytes {
-                    if byte.isASCIIWhitespace {
+                    if byte <= 0x20 || byte == 0x7F {
                         pendingSpace = count > 0
                     } else {
                         if pendingSpace {
@@ -31,13 +32,16 @@ extension StringProtocol {
         }
     }
 
-    /// The text without leading and trailing whitespace (Unicode's, not only ASCII).
+    /// The text without leading and trailing whitespace (Unicode's, not only ASCII), and
+    /// without NUL characters, which no text column of PostgreSQL takes.
     var trimmed: String {
         var end = endIndex
         while end > startIndex, self[index(before: end)].isWhitespace { end = index(before: end) }
         var start = startIndex
         while start < end, self[start].isWhitespace { start = index(after: start) }
-        return String(self[start..<end])
+        let text = String(self[start..<end])
+        guard text.utf8.contains(0) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{0}" })).trimmed
     }
 
     /// `nil` for an empty or all-whitespace string, else the trimmed text.
