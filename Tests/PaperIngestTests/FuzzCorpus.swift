@@ -30,6 +30,7 @@ struct FuzzSeed: Sendable {
             try arxiv("oai-pmh/arxiv-2018/ListRecords_arXiv_2015-01-01_2015-01-03_try2_http200.xml", .oai),
             try oaiDublinCore(records: 6),
             try snapshot(lines: 8),
+            try seedPage(lines: 20),
         ]
     }
 
@@ -42,6 +43,12 @@ struct FuzzSeed: Sendable {
             end = close.upperBound
         }
         return FuzzSeed(name: "oai_dc.xml", format: .oai, bytes: Array((text[..<end] + "\n</ListRecords>\n").utf8))
+    }
+
+    /// The seed page capture's first `lines` lines (its header and a few papers).
+    static func seedPage(lines: Int) throws -> FuzzSeed {
+        let all = try Data(contentsOf: Fixtures.seedPage).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        return FuzzSeed(name: "hf-papers-page.txt", format: .seed, bytes: Array(all.prefix(lines).joined(separator: [0x0A])))
     }
 
     /// The snapshot fixture's first `lines` lines.

@@ -70,14 +70,15 @@ import Testing
 /// What every fuzz case must hold to.
 enum FuzzChecks {
     /// The records `bytes` parse to as `format`, or none when the document is refused; the
-    /// snapshot and seed formats, read from files, give none here.
+    /// snapshot, read from a file, gives none here.
     static func records(_ bytes: [UInt8], as format: ImportFormat) -> [ParsedRecord] {
         let data = Data(bytes)
         switch format {
         case .hf: return (try? HFDailyPapersParser.parse(data, listedOn: nil)) ?? []
         case .atom: return (try? AtomFeedParser.parse(data)).map { $0.papers.map(ParsedRecord.paper) } ?? []
         case .oai: return (try? OAIPMHParser.parse(data).records) ?? []
-        case .snapshot, .seed: return []
+        case .seed: return SeedPageParser.parse(String(decoding: data, as: UTF8.self)).map(ParsedRecord.paper)
+        case .snapshot: return []
         }
     }
 
@@ -90,7 +91,8 @@ enum FuzzChecks {
             case .hf: try HFDailyPapersParser.parse(data, listedOn: nil).forEach { expectSound($0, label) }
             case .atom: try AtomFeedParser.parse(data).papers.forEach { expectSound(.paper($0), label) }
             case .oai: try OAIPMHParser.parse(data).records.forEach { expectSound($0, label) }
-            case .snapshot, .seed: break
+            case .seed: SeedPageParser.parse(String(decoding: data, as: UTF8.self)).forEach { expectSound(.paper($0), label) }
+            case .snapshot: break
             }
         } catch let error as DocumentError {
             #expect(!error.reason.isEmpty, "\(label)")
@@ -123,11 +125,12 @@ enum FuzzChecks {
         written.forEach { expectSound(.paper($0), label) }
     }
 
-    /// A paper that may be written: an arXiv id, a title, positive versions and counts, and no
+    /// A paper that may be written: an arXiv (or local) id, a title, positive versions and counts, and no
     /// NUL character anywhere (PostgreSQL refuses one in text, which would stop the import).
     static func expectSound(_ record: ParsedRecord, _ label: String) {
         guard case let .paper(paper) = record else { return }
-        #expect(paper.id.arxiv != nil, "\(label): id \(paper.id)")
+        // Seed-page papers have local ids; every other source's are arXiv ids.
+        #expect(paper.source == .seed ? paper.id.rawValue.hasPrefix("local-") : paper.id.arxiv != nil, "\(label): id \(paper.id)")
         #expect(!paper.title.isEmpty, "\(label): \(paper.id) has no title")
         #expect((paper.version ?? 1) > 0, "\(label): \(paper.id) version \(String(describing: paper.version))")
         #expect(paper.upvotes >= 0 && paper.commentCount >= 0, "\(label): \(paper.id) counts")
