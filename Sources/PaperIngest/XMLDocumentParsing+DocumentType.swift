@@ -39,16 +39,15 @@ extension XMLDocumentParsing {
                 let (low, high) = lowFirst ? (bytes[unit], bytes[unit + 1]) : (bytes[unit + 1], bytes[unit])
                 return high == 0 && low < 0x80 ? low : 0x80
             }
-            func matches(_ text: String, at index: Int) -> Bool {
-                let ascii = Array(text.utf8)
-                guard index + ascii.count <= count else { return false }
-                return ascii.indices.allSatisfy { character(index + $0) == ascii[$0] }
+            func matches(_ ascii: StaticString, at index: Int) -> Bool {
+                guard index + ascii.utf8CodeUnitCount <= count else { return false }
+                return (0..<ascii.utf8CodeUnitCount).allSatisfy { character(index + $0) == ascii.utf8Start[$0] }
             }
             // The index after the next `terminator` from `index`, or `nil`.
-            func after(_ terminator: String, from index: Int) -> Int? {
+            func after(_ terminator: StaticString, from index: Int) -> Int? {
                 var index = index
                 while index < count {
-                    if matches(terminator, at: index) { return index + terminator.utf8.count }
+                    if matches(terminator, at: index) { return index + terminator.utf8CodeUnitCount }
                     index += 1
                 }
                 return nil

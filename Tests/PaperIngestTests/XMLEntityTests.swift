@@ -97,6 +97,12 @@ import Testing
             }
         }
         #expect(checked > 25)
+        // An unterminated prolog is no DOCTYPE (the parser then calls the document malformed),
+        // and a long comment does not hide one.
+        #expect(!XMLDocumentParsing.declaresDocumentType(Data("<?xml version=\"1.0\"".utf8)))
+        #expect(!XMLDocumentParsing.declaresDocumentType(Data("<!-- <!DOCTYPE x> ".utf8)))
+        let longComment = "<!--" + String(repeating: "-x", count: 500_000) + "--><!DOCTYPE feed>"
+        #expect(XMLDocumentParsing.declaresDocumentType(Data(longComment.utf8)))
         // A DOCTYPE-like text after the root element is content, not a declaration.
         #expect(!XMLDocumentParsing.declaresDocumentType(Data("\(Self.atomRoot)<title>&lt;!DOCTYPE</title></feed>".utf8)))
     }
