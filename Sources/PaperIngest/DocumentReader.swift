@@ -21,7 +21,9 @@ enum DocumentReader {
         case .oai:
             return AnySequence(try OAIPMHParser.parse(Data(contentsOf: file)).records)
         case .seed:
-            let text = try String(contentsOf: file, encoding: .utf8)
+            guard let text = String(data: try Data(contentsOf: file), encoding: .utf8) else {
+                throw DocumentError("not UTF-8 text (the seed page capture is read as UTF-8)")
+            }
             return AnySequence(SeedPageParser.parse(text).map(ParsedRecord.paper))
         }
     }

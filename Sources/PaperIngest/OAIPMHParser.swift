@@ -92,7 +92,8 @@ private final class OAIDelegate: StrictXMLDelegate {
         _ name: String, namespace: String, qualifiedName: String?, attributes: [String: String], parser: XMLParser
     ) {
         if elementCount == 1, !(Self.roots.contains(name) && isEnvelope(namespace)) {
-            fail(DocumentError("not an OAI-PMH response: the root element is <\(qualifiedName ?? name)>"), parser: parser)
+            let root = "<\(qualifiedName ?? name)>" + (namespace.isEmpty ? "" : " in namespace \(namespace)")
+            fail(DocumentError("not an OAI-PMH response: the root element is \(root)"), parser: parser)
             return
         }
         if record != nil {

@@ -97,17 +97,33 @@ enum XMLDocumentParsing {
         return DocumentError("malformed XML at line \(parser.lineNumber), column \(parser.columnNumber): \(what)")
     }
 
-    // libxml2's error numbers, which Apple's XMLParser.ErrorCode shares. Only the common ones.
+    // libxml2's error numbers, which Apple's XMLParser.ErrorCode shares. The common ones, and
+    // those broken files give most often.
     private static let messages: [Int: String] = [
         4: "the document is empty",
         5: "extra content after the root element, or the document ends too early",
-        9: "invalid character",
+        9: "invalid character (not UTF-8, or a control character)",
         23: "entity reference without ';'",
         26: "undeclared entity (HTML entities such as &nbsp; are not XML)",
+        32: "unsupported encoding",
+        33: "quoted value expected",
+        34: "quoted value not closed",
+        38: "'<' in an attribute value",
+        39: "attribute value without quotes",
+        40: "attribute value not closed",
         41: "attribute without a value",
+        42: "attribute given twice",
+        57: "XML declaration not closed",
+        65: "a space is required here",
         68: "element name expected",
         73: "'>' expected",
+        75: "'=' expected after an attribute name",
         76: "closing tag does not match the open element",
         77: "element not closed before the end of the document",
+        79: "invalid encoding name",
+        96: "XML declaration without a version",
+        99: "namespace URI is not a valid URI",
+        201: "namespace prefix not declared",
+        202: "invalid qualified name",
     ]
 }

@@ -37,6 +37,20 @@ import Testing
         #expect(ArxivAPIClient.retryAfter(["99999999999999999999"], now: now) == nil)
     }
 
+    @Test func brokenFilesAreExplainedInWords() async throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let seed = directory.appendingPathComponent("page.txt")
+        try (Data("new\n\nGet trending papers in your email inbox!\n\nTitle\n".utf8) + Data([0xFF, 0x0A])).write(to: seed)
+        let oai = directory.appendingPathComponent("oai.xml")
+        try Data(#"<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.1/"><ListRecords/></OAI-PMH>"#.utf8).write(to: oai)
+        let report = try await Importer(repository: RecordingRepository()).run(paths: [seed.path, oai.path])
+        #expect(report.failedFiles.map(\.reason) == [
+            "not UTF-8 text (the seed page capture is read as UTF-8)",
+            "not an OAI-PMH response: the root element is <OAI-PMH> in namespace http://www.openarchives.org/OAI/2.1/",
+        ])
+    }
+
     @Test func listingDaysComeOnlyFromDayNames() {
         #expect(HFDailyPapersParser.listingDay(fromFileName: "2025-03-11.json") == Day("2025-03-11"))
         #expect(HFDailyPapersParser.listingDay(fromFileName: "dump/2025-03-11") == Day("2025-03-11"))
