@@ -200,8 +200,9 @@ import Testing
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.retryConnectionEstablishment = false
         let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-        // The default 15-second timeout: without connection retries the refusal comes first.
-        let client = ArxivAPIClient(configuration: .init(baseURL: down.baseURL), httpClient: http)
+        // A ten-minute timeout: were refused connections retried until it, the suite's one-minute
+        // limit would fail the test; without retries the refusal ends the lookup at once.
+        let client = ArxivAPIClient(configuration: .init(baseURL: down.baseURL, requestTimeout: .seconds(600)), httpClient: http)
         let reason = await unavailableReason { try await client.paper(arxiv: Self.id("1707.08567")) }
         try await http.shutdown()
         #expect(reason == "connection refused")
