@@ -203,10 +203,12 @@ timeouts=$(field timeouts)
 over_1s=$(( $(field over_1s) + timeouts ))
 growth_kb=$((rss_end - rss_start))
 
-failed=0
-verdict() { if [ "$1" = ok ]; then echo "ok"; else failed=1; echo "MISSED"; fi; }
+# Verdicts are printed from command substitutions (subshells), so misses are counted afterwards
+# from the printed table.
+verdict() { if [ "$1" = ok ]; then echo "ok"; else echo "MISSED"; fi; }
 yes_if() { if awk "BEGIN {exit !($1)}"; then echo ok; else echo no; fi; }
 
+{
 echo
 echo "PaperFeed soak: ${duration} s, $connections connections, $threads wrk threads, $(wc -l <"$work/paths.txt") paths, $logged_in% logged in"
 printf '%-28s %-22s %-14s %s\n' "measure" "value" "target" "verdict"
@@ -226,6 +228,9 @@ printf '%-28s %-22s %-14s %s\n' "RSS at end / peak" "$(mb "$rss_end") / $(mb "$r
 printf '%-28s %-22s %-14s %s\n' "RSS growth" "$(mb "$growth_kb") MB" "< $target_rss_growth_mb MB" \
     "$(verdict "$(yes_if "$growth_kb < $target_rss_growth_mb * 1024")")"
 printf '%-28s %-22s %-14s %s\n' "server alive, /health" "$alive, $health" "yes, 200" "$(verdict "$([ "$alive$health" = yes200 ] && echo ok || echo no)")"
+} | tee "$work/summary.txt"
+failed=0
+grep -q MISSED "$work/summary.txt" && failed=1
 echo "RSS every 10 s (MB): $(awk '{printf "%s%.0f", sep, $2 / 1024; sep = " "}' "$work/rss.txt")"
 errors=$(grep -c -i 'error' "$work/stderr.log" || true)
 if [ "$errors" -gt 0 ]; then
