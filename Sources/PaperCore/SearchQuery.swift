@@ -1,7 +1,9 @@
 /// A parsed keyword query, independent of any database dialect.
 ///
 /// `PaperSearch.QueryParser` builds it from what a user typed; each store translates it into
-/// its own full-text syntax with every user word bound or quoted, never spliced raw.
+/// its own full-text syntax with every user word bound or quoted, never spliced raw. Every
+/// query the parser returns runs on every store, with the same matches but for stemming and
+/// stop words; what a store cannot run the parser refuses with a `SearchQueryError`.
 public struct SearchQuery: Hashable, Sendable {
     /// The full-text part; `nil` when the query only filters (e.g. `year:2024`).
     public var text: QueryNode?
@@ -30,7 +32,8 @@ public indirect enum QueryNode: Hashable, Sendable {
     case all([QueryNode])
     /// At least one child must match.
     case any([QueryNode])
-    /// The child must not match; only valid inside `all` beside a positive child.
+    /// The child must not match; only valid inside `all` beside a positive child. The parser
+    /// never nests one directly in another (`NOT NOT x` is `x`).
     case not(QueryNode)
 
     /// Whether this node excludes rather than matches.
@@ -59,6 +62,7 @@ public enum SearchQueryError: Error, Hashable, Sendable, CustomStringConvertible
     case empty
     case tooLong(Int)
     case tooDeep(Int)
+    case tooManyTerms(Int)
 
     public var description: String {
         switch self {
@@ -72,6 +76,7 @@ public enum SearchQueryError: Error, Hashable, Sendable, CustomStringConvertible
         case .empty: "The query is empty: type a few words to search for."
         case let .tooLong(limit): "The query is too long: keep it under \(limit) characters."
         case let .tooDeep(limit): "The query nests too deeply: use at most \(limit) levels of parentheses and NOT."
+        case let .tooManyTerms(limit): "The query has too many terms: use at most \(limit) words, phrases and fields."
         }
     }
 }

@@ -6,15 +6,25 @@ enum QueryToken: Hashable {
     case term(text: String, quoted: Bool, field: String?, negated: Bool)
     case and, or, not
     case open(negated: Bool), close
+
+    var isTerm: Bool {
+        if case .term = self { return true }
+        return false
+    }
 }
 
 /// Splits a query string into tokens: words, `"quoted phrases"`, `field:value`, `-`, parentheses,
 /// and the operators AND, OR, NOT (upper case only, so "and" and "or" stay ordinary words).
+/// Control characters are read as spaces: PostgreSQL refuses NUL in text, and FTS5 would end
+/// its query string there.
 struct QueryLexer {
     private var chars: [Character]
     private var index = 0
 
-    init(_ text: String) { chars = Array(text) }
+    init(_ text: String) {
+        let scalars = text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }
+        chars = Array(String(String.UnicodeScalarView(scalars)))
+    }
 
     mutating func tokens() throws(SearchQueryError) -> [QueryToken] {
         var tokens: [QueryToken] = []

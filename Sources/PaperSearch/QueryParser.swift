@@ -6,16 +6,24 @@ import PaperCore
 /// parentheses, and fields: `title:`, `abstract:`, `author:`, `cat:`, `year:2024` or
 /// `year:2020-2023`. `OR` binds tighter than the implied AND: `video ViT OR transformer` means
 /// video AND (ViT OR transformer). A `word:` that is not a known field is searched as text.
+/// Control characters (NUL, tabs, line breaks) count as spaces; `NOT NOT x` is `x`.
 public enum QueryParser {
-    /// Longer queries are refused: nobody types them, and they cost seconds of CPU.
+    /// Longer queries are refused: nobody types them, and they cost seconds of CPU. Counted in
+    /// Unicode scalars, so that combining marks piled on one letter count too.
     public static let maximumLength = 1_000
     /// How deep parentheses and NOTs may nest.
     public static let maximumDepth = 32
+    /// How many words, phrases and fields one query may have: each is a condition every
+    /// candidate paper is tested against.
+    public static let maximumTerms = 32
 
+    /// The query `text` asks for, or an error whose description says what to change.
     public static func parse(_ text: String) throws(SearchQueryError) -> SearchQuery {
-        guard text.count <= maximumLength else { throw .tooLong(maximumLength) }
+        guard text.unicodeScalars.count <= maximumLength else { throw .tooLong(maximumLength) }
         var lexer = QueryLexer(text)
-        var parser = TokenParser(tokens: try lexer.tokens())
+        let tokens = try lexer.tokens()
+        guard tokens.count(where: \.isTerm) <= maximumTerms else { throw .tooManyTerms(maximumTerms) }
+        var parser = TokenParser(tokens: tokens)
         let node = try parser.parseAll()
         if node == nil && parser.years == nil { throw .empty }
         return SearchQuery(text: node, years: parser.years)
@@ -83,22 +91,28 @@ private struct TokenParser {
         case .not:
             guard index + 1 < tokens.count, startsOperand(tokens[index + 1]) else { throw .danglingOperator("NOT") }
             index += 1
-            return try parseUnary().map { .not($0) }
+            return try parseUnary().map(Self.negation)
         case let .open(negated):
             index += 1
             let inner = try parseAnd()
             guard index < tokens.count, tokens[index] == .close else { throw .unbalancedParenthesis }
             index += 1
-            return negated ? inner.map { .not($0) } : inner
+            return negated ? inner.map(Self.negation) : inner
         case .close:
             throw .unbalancedParenthesis
         case let .term(text, quoted, field, negated):
             index += 1
             let node = try term(text, quoted: quoted, field: field)
-            return negated ? node.map { .not($0) } : node
+            return negated ? node.map(Self.negation) : node
         case .and, .or:
             throw .danglingOperator(tokens[index] == .and ? "AND" : "OR")
         }
+    }
+
+    /// `NOT node`, with a double negation cancelled: full-text engines have no `NOT NOT`.
+    private static func negation(_ node: QueryNode) -> QueryNode {
+        if case let .not(inner) = node { return inner }
+        return .not(node)
     }
 
     private func startsOperand(_ token: QueryToken) -> Bool {
@@ -115,6 +129,7 @@ private struct TokenParser {
         if let field {
             switch field.lowercased() {
             case "year":
+                guard !text.isEmpty else { throw .emptyField("year") }
                 years = try Self.yearRange(text)
                 return nil
             case "title", "ti": resolvedField = .title

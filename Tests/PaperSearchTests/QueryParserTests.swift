@@ -51,8 +51,64 @@ import Testing
         ]))
     }
 
+    @Test func aDoubleNegationCancels() throws {
+        #expect(try parse("vision NOT NOT language").text == .all([word("vision"), word("language")]))
+        #expect(try parse("vision NOT -language").text == .all([word("vision"), word("language")]))
+        #expect(try parse("NOT NOT vision").text == word("vision"))
+        #expect(try parse("vision NOT NOT NOT language").text == .all([word("vision"), .not(word("language"))]))
+    }
+
+    @Test func aNegatedGroupKeepsItsOwnNegation() throws {
+        #expect(try parse("a -(b -c)").text == .all([word("a"), .not(.all([word("b"), .not(word("c"))]))]))
+    }
+
+    @Test func controlCharactersAreSpaces() throws {
+        #expect(try parse("vision\u{0}language").text == .all([word("vision"), word("language")]))
+        #expect(try parse("\u{1}vision\u{7F}\u{85}").text == word("vision"))
+        #expect(try parse("\"label\u{0}noise\"").text == word("label noise"))
+        #expect(throws: SearchQueryError.empty) { try QueryParser.parse("\u{0}\u{0}") }
+    }
+
+    @Test func unicodeWordsAndPrefixes() throws {
+        #expect(try parse("café Straße*").text == .all([word("café"), word("Straße", prefix: true)]))
+        #expect(try parse("日本語").text == word("日本語"))
+        #expect(try parse("a½b*").text == word("a½b", prefix: true))
+    }
+
+    @Test func limitsOnSizeAndNestingHaveMessages() throws {
+        let terms = (0...QueryParser.maximumTerms).map { "w\($0)" }.joined(separator: " ")
+        #expect(throws: SearchQueryError.tooManyTerms(QueryParser.maximumTerms)) { try QueryParser.parse(terms) }
+        #expect(try parse(terms.split(separator: " ").dropLast().joined(separator: " ")).text != nil)
+        let deep = String(repeating: "(", count: 40) + "a" + String(repeating: ")", count: 40)
+        #expect(throws: SearchQueryError.tooDeep(QueryParser.maximumDepth)) { try QueryParser.parse(deep) }
+        #expect(throws: SearchQueryError.tooDeep(QueryParser.maximumDepth)) {
+            try QueryParser.parse("a " + String(repeating: "NOT ", count: 40) + "b")
+        }
+        // One letter under a thousand combining marks is one Character, but not a short query.
+        #expect(throws: SearchQueryError.tooLong(QueryParser.maximumLength)) {
+            try QueryParser.parse("a" + String(repeating: "\u{301}", count: 2_000))
+        }
+        for error in [SearchQueryError.tooManyTerms(32), .tooDeep(32), .tooLong(1000)] {
+            #expect(error.description.contains("32") || error.description.contains("1000"))
+        }
+    }
+
     @Test(arguments: [
         ("\"unbalanced", SearchQueryError.unbalancedQuote),
+        ("year:", .emptyField("year")),
+        ("year:99999999999999999999", .badYear("99999999999999999999")),
+        ("year:2020-1990", .badYear("2020-1990")),
+        ("year:2020-2021-2022", .badYear("2020-2021-2022")),
+        ("author:", .emptyField("author")),
+        ("author:\"\"", .emptyField("author")),
+        ("*", .empty),
+        ("** !!! ...", .empty),
+        ("-a", .negationWithoutTerm),
+        ("-a -b", .negationWithoutTerm),
+        ("a -(-b)", .negationWithoutTerm),
+        ("((a)", .unbalancedParenthesis),
+        ("a))", .unbalancedParenthesis),
+        ("\"a\" \"b", .unbalancedQuote),
         ("AND OR", .danglingOperator("AND")),
         ("vision OR", .danglingOperator("OR")),
         ("OR vision", .danglingOperator("OR")),

@@ -65,4 +65,23 @@ import Testing
             #expect(try await store.statistics().papers == 4)
         }
     }
+
+    /// FTS5's NOT is binary and binds tighter than AND; the translation must keep the grouping.
+    @Test(arguments: Engine.available) func aNegatedGroupMeansTheSameOnEveryEngine(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            _ = try await store.upsert([
+                makePaper("2401.00001", title: "Video"), makePaper("2401.00002", title: "Video graph"),
+                makePaper("2401.00003", title: "Video graph robot"), makePaper("2401.00004", title: "Graph robot"),
+                makePaper("2401.00005", title: "Video robot"),
+            ])
+            // video AND NOT (graph AND NOT robot)
+            #expect(try await ids("video -(graph -robot)", in: store).sorted() == ["2401.00001", "2401.00003", "2401.00005"])
+            #expect(try await ids("video NOT (graph NOT robot)", in: store).sorted() == ["2401.00001", "2401.00003", "2401.00005"])
+            #expect(try await ids("video -graph -robot", in: store) == ["2401.00001"])
+            #expect(try await ids("video NOT NOT graph", in: store).sorted() == ["2401.00002", "2401.00003"])
+            #expect(try await ids("(video -graph) OR (graph -video)", in: store).sorted() == ["2401.00001", "2401.00004", "2401.00005"])
+            #expect(try await ids("video\u{0}graph", in: store).sorted() == ["2401.00002", "2401.00003"])
+            #expect(try await ids("vid* -gra*", in: store).sorted() == ["2401.00001", "2401.00005"])
+        }
+    }
 }

@@ -3,7 +3,8 @@ import SQLKit
 
 /// Writes a parsed `QueryNode` as a PostgreSQL boolean expression over the `search` column.
 /// Every user word is a bound parameter of `phraseto_tsquery`, never part of the SQL text;
-/// prefixes keep only letters and digits before `:*` is added.
+/// a prefix keeps only letters and digits, quoted for `to_tsquery` so that a word its parser
+/// splits (`a½b*`) is a phrase of prefixes rather than a syntax error.
 enum TSQueryExpression {
     static func render(_ node: QueryNode) -> any SQLExpression {
         switch node {
@@ -36,8 +37,10 @@ enum TSQueryExpression {
     private static func query(_ text: String, field: TextField?, prefix: Bool) -> any SQLExpression {
         let configuration = SQLLiteral.string(field == .authors || field == .categories ? "simple" : "english")
         if prefix {
-            let word = String(text.filter { $0.isLetter || $0.isNumber }.prefix(64))
-            return SQLFunction("to_tsquery", args: configuration, SQLBind(word.isEmpty ? "_" : word + ":*"))
+            // No quote or backslash is left to end the quoted word early.
+            let pieces = text.map { $0.isLetter || $0.isNumber ? $0 : " " }.split(separator: " ")
+            let word = String(pieces.joined(separator: " ").prefix(64))
+            return SQLFunction("to_tsquery", args: configuration, SQLBind(word.isEmpty ? "'_':*" : "'\(word)':*"))
         }
         return SQLFunction("phraseto_tsquery", args: configuration, SQLBind(text))
     }
