@@ -10,8 +10,9 @@ public protocol PaperRepository: Sendable {
     /// The stored papers among `ids`, in the order of `ids`.
     func papers(ids: [PaperID]) async throws -> [Paper]
 
-    /// Up to `limit` papers in id order, starting after `id` (from the start when `nil`):
-    /// a stable cursor for walking the whole store.
+    /// Up to `limit` visible papers in id order, starting after `id` (from the start when
+    /// `nil`): a stable cursor for walking the store. Hidden papers are left out, as from
+    /// every other read that visitors reach.
     func papers(after id: PaperID?, limit: Int) async throws -> [Paper]
 
     /// Papers on the daily feed, as `query` selects and orders them.

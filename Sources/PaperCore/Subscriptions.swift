@@ -40,18 +40,23 @@ public struct Subscriber: Hashable, Sendable {
 }
 
 /// One digest email to one subscriber for one period: the outbox row that makes it go out once.
+/// A claimed delivery is the claim itself: `node` holds it for its `attempts`-th try.
 public struct DigestDelivery: Hashable, Sendable {
     public var id: Int
     public var subscriber: Subscriber
     /// The period's key, e.g. `daily/2026-11-29` or `weekly/2026-W48`.
     public var period: String
+    /// How many times the delivery was claimed, this claim included.
     public var attempts: Int
+    /// The node that claimed it.
+    public var node: String
 
-    public init(id: Int, subscriber: Subscriber, period: String, attempts: Int) {
+    public init(id: Int, subscriber: Subscriber, period: String, attempts: Int, node: String) {
         self.id = id
         self.subscriber = subscriber
         self.period = period
         self.attempts = attempts
+        self.node = node
     }
 }
 
@@ -78,12 +83,22 @@ public protocol SubscriptionStore: Sendable {
     func planDigest(frequency: DigestFrequency, period: String, now: Date) async throws -> Int
     /// Takes the next due delivery, leased to `node` until `now + lease`; never the same to two callers.
     func claimDelivery(node: String, lease: Duration, now: Date) async throws -> DigestDelivery?
-    /// Marks a delivery sent (or skipped, when its subscriber left before it went out).
-    func finishDelivery(id: Int, sent: Bool, now: Date) async throws
-    /// Returns a delivery to the outbox, to be tried again after `retryAt`.
-    func retryDelivery(id: Int, retryAt: Date, error: String) async throws
-    /// Gives up on a delivery after too many failures.
-    func failDelivery(id: Int, error: String) async throws
+    /// Extends the lease of a claimed delivery to `now + lease`. `false` when the claim no longer
+    /// holds (its lease ran out and another node claimed it, or it was finished): the caller
+    /// must not send it.
+    func renewDelivery(_ delivery: DigestDelivery, lease: Duration, now: Date) async throws -> Bool
+    /// Marks a claimed delivery sent (or skipped, when its subscriber left before it went out);
+    /// `false` (and nothing changes) when the claim no longer holds.
+    @discardableResult
+    func finishDelivery(_ delivery: DigestDelivery, sent: Bool, now: Date) async throws -> Bool
+    /// Returns a claimed delivery to the outbox, to be tried again after `retryAt`; `false` (and
+    /// nothing changes) when the claim no longer holds.
+    @discardableResult
+    func retryDelivery(_ delivery: DigestDelivery, retryAt: Date, error: String) async throws -> Bool
+    /// Gives up on a claimed delivery after too many failures; `false` (and nothing changes)
+    /// when the claim no longer holds.
+    @discardableResult
+    func failDelivery(_ delivery: DigestDelivery, error: String) async throws -> Bool
     /// How many deliveries of `period` are in each state (`queued`, `sending`, `sent`, `skipped`, `failed`).
     func deliveryCounts(period: String) async throws -> [String: Int]
 }

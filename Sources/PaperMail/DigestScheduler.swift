@@ -43,7 +43,10 @@ public struct DigestScheduler: Service {
         }
         let run = try await sender.sendDue(content: content)
         if run != DigestRun() {
-            sender.logger.info("Digests: \(run.sent) sent, \(run.skipped) skipped, \(run.retrying) to retry, \(run.failed) failed")
+            sender.logger.info("""
+                Digests: \(run.sent) sent, \(run.skipped) skipped, \(run.retrying) to retry, \(run.failed) failed, \
+                \(run.handedOver) left to another node
+                """)
         }
     }
 }

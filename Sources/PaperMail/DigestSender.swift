@@ -7,7 +7,9 @@ import PaperCore
 /// the server accepts it; one whose sender died is claimed again when its lease ends, so every
 /// subscriber gets the period's digest, and gets it once but for the moment between the
 /// server's acceptance and that mark (the SMTP duplicate window of RFC 1047). Its Message-ID is
-/// the same on every attempt, so mail clients fold such a duplicate into one.
+/// the same on every attempt, so mail clients fold such a duplicate into one. While a message
+/// is being sent its lease is renewed every `renewalInterval`; a sender whose lease was taken
+/// over (it stalled past the lease) stops that send and leaves the delivery to its new holder.
 public struct DigestSender: Sendable {
     /// What the digest of a period lists, ranked.
     public typealias Content = @Sendable (DigestPeriodKey) async throws -> [TrendingPaper]
@@ -20,6 +22,8 @@ public struct DigestSender: Sendable {
     public let node: String
     /// How long a claimed delivery is this node's before another may take it.
     public let lease: Duration
+    /// How often the lease of the delivery being sent is renewed: a third of the lease.
+    public var renewalInterval: Duration
     /// Attempts before a delivery is given up on.
     public let maxAttempts: Int
     public let logger: Logger
@@ -33,6 +37,7 @@ public struct DigestSender: Sendable {
         self.clock = clock
         self.node = node
         self.lease = lease
+        self.renewalInterval = lease / 3
         self.maxAttempts = maxAttempts
         self.logger = logger
     }
@@ -51,21 +56,35 @@ public struct DigestSender: Sendable {
         var contents: [DigestPeriodKey: [TrendingPaper]] = [:]
         while !Task.isCancelled, let delivery = try await store.claimDelivery(node: node, lease: lease, now: clock.now()) {
             guard delivery.subscriber.state == .confirmed, let key = DigestPeriodKey(delivery.period) else {
-                try await store.finishDelivery(id: delivery.id, sent: false, now: clock.now())
-                run.skipped += 1
+                if try await store.finishDelivery(delivery, sent: false, now: clock.now()) { run.skipped += 1 }
                 continue
             }
             if contents[key] == nil { contents[key] = try await content(key) }
             let message = self.message(for: delivery, key: key, papers: contents[key] ?? [])
             do {
-                try await mailer.send(message)
-                try await store.finishDelivery(id: delivery.id, sent: true, now: clock.now())
+                try await sendKeepingLease(message, delivery: delivery)
                 run.sent += 1
+                if try await !store.finishDelivery(delivery, sent: true, now: clock.now()) {
+                    logger.warning("Digest to subscriber \(delivery.subscriber.id) went out after its lease passed to another node: it may arrive twice")
+                }
+            } catch is LeaseLost {
+                logger.warning("Digest to subscriber \(delivery.subscriber.id) stopped: its lease passed to another node, which sends it")
+                run.handedOver += 1
             } catch {
                 if try await handleFailure(error, delivery: delivery, run: &run) { break }
             }
         }
         return run
+    }
+
+    /// Sends `message` while renewing the delivery's lease; `LeaseLost` when another node took it.
+    private func sendKeepingLease(_ message: MailMessage, delivery: DigestDelivery) async throws {
+        let (store, clock, lease) = (store, clock, lease)
+        try await LeaseRenewal.run(renewingEvery: renewalInterval, lease: lease, renew: {
+            try await store.renewDelivery(delivery, lease: lease, now: clock.now())
+        }) {
+            try await mailer.send(message)
+        }
     }
 
     /// The digest email of one delivery.
@@ -81,14 +100,20 @@ public struct DigestSender: Sendable {
     private func handleFailure(_ error: any Error, delivery: DigestDelivery, run: inout DigestRun) async throws -> Bool {
         let transient = (error as? SMTPError)?.isTransient ?? true
         guard transient, delivery.attempts < maxAttempts else {
-            try await store.failDelivery(id: delivery.id, error: "\(error)")
-            logger.error("Digest to subscriber \(delivery.subscriber.id) failed for good: \(error)")
-            run.failed += 1
+            if try await store.failDelivery(delivery, error: "\(error)") {
+                logger.error("Digest to subscriber \(delivery.subscriber.id) failed for good: \(error)")
+                run.failed += 1
+            } else {
+                logger.warning("Digest to subscriber \(delivery.subscriber.id) failed, and its lease had passed to another node: \(error)")
+            }
             return false
         }
         // 1, 2, 4 … minutes, at most an hour between attempts.
         let backoff = min(60 * pow(2, Double(delivery.attempts - 1)), 3600)
-        try await store.retryDelivery(id: delivery.id, retryAt: clock.now().addingTimeInterval(backoff), error: "\(error)")
+        guard try await store.retryDelivery(delivery, retryAt: clock.now().addingTimeInterval(backoff), error: "\(error)") else {
+            logger.warning("Digest to subscriber \(delivery.subscriber.id) failed, and its lease had passed to another node: \(error)")
+            return false
+        }
         logger.warning("Digest to subscriber \(delivery.subscriber.id) will be retried in \(Int(backoff)) s: \(error)")
         run.retrying += 1
         switch error as? SMTPError {
@@ -106,5 +131,7 @@ public struct DigestRun: Hashable, Sendable {
     /// Deliveries put back for a later attempt.
     public var retrying = 0
     public var failed = 0
+    /// Sends stopped because the lease passed to another node, which sends them instead.
+    public var handedOver = 0
     public init() {}
 }

@@ -13,15 +13,19 @@ public struct EmbeddingService: Service {
     let node: String
     let interval: Duration
     let logger: Logger
+    let clock: any WallClock
+    /// How long the embedding job is this node's without a renewal; renewed every third of it.
+    let lease: Duration = .seconds(600)
     static let jobKind = "embed"
 
     public init(pipeline: EmbeddingPipeline, jobs: any JobQueue, node: String = EmbeddingService.defaultNodeName,
-                interval: Duration = .seconds(60), logger: Logger) {
+                interval: Duration = .seconds(60), logger: Logger, clock: any WallClock = SystemClock()) {
         self.pipeline = pipeline
         self.jobs = jobs
         self.node = node
         self.interval = interval
         self.logger = logger
+        self.clock = clock
     }
 
     /// `host:pid`, unique among the nodes of one deployment.
@@ -44,17 +48,28 @@ public struct EmbeddingService: Service {
         }
     }
 
-    /// Embeds what is missing if this node wins the job; then takes in vectors other nodes stored.
+    /// Embeds what is missing if this node wins the job, renewing its lease while it works (a
+    /// large backlog takes longer than one lease); then takes in vectors other nodes stored.
     func runOnce() async throws {
         let model = pipeline.embedder.modelName
-        try await jobs.enqueue(kind: Self.jobKind, key: model, payload: model, now: Date())
-        if let job = try await jobs.claim(kind: Self.jobKind, node: node, lease: .seconds(600), now: Date()) {
+        try await jobs.enqueue(kind: Self.jobKind, key: model, payload: model, now: clock.now())
+        if let job = try await jobs.claim(kind: Self.jobKind, node: node, lease: lease, now: clock.now()) {
+            let (jobs, lease, clock, pipeline) = (jobs, lease, clock, pipeline)
             do {
-                let embedded = try await pipeline.run()
+                let embedded = try await LeaseRenewal.run(renewingEvery: lease / 3, lease: lease, renew: {
+                    try await jobs.renew(job, lease: lease, now: clock.now())
+                }) {
+                    try await pipeline.run()
+                }
                 if embedded > 0 { logger.info("embedded papers", metadata: ["count": "\(embedded)"]) }
-                try await jobs.complete(job, now: Date())
+                if try await !jobs.complete(job, now: clock.now()) {
+                    logger.warning("the embedding job passed to another node before this one completed it")
+                }
+            } catch is LeaseLost {
+                // The vectors stored so far stay; the node holding the job now embeds the rest.
+                logger.warning("stopped embedding: the job's lease passed to another node")
             } catch {
-                try? await jobs.release(job, retryAt: Date().addingTimeInterval(60), error: "\(error)")
+                _ = try? await jobs.release(job, retryAt: clock.now().addingTimeInterval(60), error: "\(error)")
                 throw error
             }
         }

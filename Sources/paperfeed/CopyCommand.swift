@@ -47,7 +47,7 @@ struct CopyCommand: AsyncParsableCommand {
         let progress = ProgressLine()
         var copied = 0
         var cursor: PaperID?
-        while case let page = try await source.papers(after: cursor, limit: 2_000), let last = page.last {
+        while case let page = try await source.storedPapers(after: cursor, limit: 2_000), let last = page.last {
             _ = try await target.upsert(page)
             copied += page.count
             cursor = last.id

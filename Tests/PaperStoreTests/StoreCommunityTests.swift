@@ -132,7 +132,7 @@ import Testing
             let subscriber = try await source.subscribe(email: "r@x.org", frequency: .weekly, userID: nil, confirmed: true, token: "tok", now: now)
             _ = try await source.planDigest(frequency: .weekly, period: "weekly/2024-W01", now: now)
             let sent = try #require(try await source.claimDelivery(node: "a", lease: .seconds(60), now: now))
-            try await source.finishDelivery(id: sent.id, sent: true, now: now)
+            try await source.finishDelivery(sent, sent: true, now: now)
 
             try await withTemporaryStore(engine) { target async throws in
                 _ = try await target.upsert(papers)

@@ -55,4 +55,59 @@ import Testing
             #expect(try await store.claim(kind: "mail", node: "a", lease: .seconds(60), now: now.addingTimeInterval(500))?.payload == "y")
         }
     }
+
+    @Test(arguments: Engine.available) func onlyTheNodeHoldingAJobCompletesOrReleasesIt(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            try await store.enqueue(kind: "import", key: "big.jsonl", payload: "", now: now)
+            let a = try #require(try await store.claim(kind: "import", node: "a", lease: .seconds(60), now: now))
+            // Node a stalls past its lease; node b takes the job over.
+            let b = try #require(try await store.claim(kind: "import", node: "b", lease: .seconds(60), now: now.addingTimeInterval(61)))
+            #expect(b.id == a.id)
+            #expect(try await !store.renew(a, lease: .seconds(60), now: now.addingTimeInterval(62)))
+            #expect(try await !store.complete(a, now: now.addingTimeInterval(62)))
+            #expect(try await !store.release(a, retryAt: now.addingTimeInterval(62), error: "late"))
+            #expect(try await store.runningJobs(kind: "import").map(\.node) == ["b"])
+            #expect(try await store.complete(b, now: now.addingTimeInterval(70)))
+            #expect(try await store.runningJobs(kind: "import").isEmpty)
+            #expect(try await store.claim(kind: "import", node: "c", lease: .seconds(60), now: now.addingTimeInterval(500)) == nil)
+            #expect(try await !store.complete(b, now: now.addingTimeInterval(71)), "done already")
+        }
+    }
+
+    @Test(arguments: Engine.available) func aNodeThatClaimsAgainIsNotTheHolderOfItsOldClaim(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            try await store.enqueue(kind: "embed", key: "all", payload: "", now: now)
+            let first = try #require(try await store.claim(kind: "embed", node: "a", lease: .seconds(60), now: now))
+            let second = try #require(try await store.claim(kind: "embed", node: "a", lease: .seconds(60), now: now.addingTimeInterval(61)))
+            #expect(try await !store.complete(first, now: now.addingTimeInterval(62)))
+            #expect(try await store.complete(second, now: now.addingTimeInterval(62)))
+        }
+    }
+
+    @Test(arguments: Engine.available) func renewingALeaseKeepsTheJobFromOtherNodes(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            try await store.enqueue(kind: "import", key: "big.jsonl", payload: "", now: now)
+            let a = try #require(try await store.claim(kind: "import", node: "a", lease: .seconds(60), now: now))
+            #expect(try await store.renew(a, lease: .seconds(60), now: now.addingTimeInterval(40)))
+            #expect(try await store.claim(kind: "import", node: "b", lease: .seconds(60), now: now.addingTimeInterval(61)) == nil)
+            #expect(try await store.renew(a, lease: .seconds(60), now: now.addingTimeInterval(80)))
+            #expect(try await store.claim(kind: "import", node: "b", lease: .seconds(60), now: now.addingTimeInterval(139)) == nil)
+            // Renewals stop (the node died): the lease runs out and another node takes over.
+            let b = try #require(try await store.claim(kind: "import", node: "b", lease: .seconds(60), now: now.addingTimeInterval(141)))
+            #expect(b.attempts == 2)
+            #expect(try await !store.renew(a, lease: .seconds(60), now: now.addingTimeInterval(142)))
+            #expect(try await store.renew(b, lease: .seconds(60), now: now.addingTimeInterval(142)))
+        }
+    }
+
+    @Test(arguments: Engine.available) func aReleasedJobCannotBeRenewedOrCompletedByItsFormerHolder(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            try await store.enqueue(kind: "mail", key: "m1", payload: "", now: now)
+            let a = try #require(try await store.claim(kind: "mail", node: "a", lease: .seconds(60), now: now))
+            #expect(try await store.release(a, retryAt: now, error: "SMTP down"))
+            #expect(try await !store.renew(a, lease: .seconds(60), now: now.addingTimeInterval(1)))
+            #expect(try await !store.complete(a, now: now.addingTimeInterval(1)))
+            #expect(try await store.claim(kind: "mail", node: "b", lease: .seconds(60), now: now.addingTimeInterval(1))?.node == "b")
+        }
+    }
 }

@@ -69,6 +69,25 @@ import Testing
         }
     }
 
+    @Test(arguments: Engine.available) func theWalkLeavesHiddenPapersOutButACopyKeepsThem(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            _ = try await store.upsert((1...5).map { makePaper(String(format: "2501.%05d", $0), title: "P\($0)") })
+            try await store.setPaperHidden(PaperID(rawValue: "2501.00002"), hidden: true)
+            try await store.setPaperHidden(PaperID(rawValue: "2501.00005"), hidden: true)
+            var seen: [String] = []
+            var cursor: PaperID?
+            while case let page = try await store.papers(after: cursor, limit: 2), let last = page.last {
+                seen += page.map(\.id.rawValue)
+                cursor = last.id
+            }
+            #expect(seen == ["2501.00001", "2501.00003", "2501.00004"])
+            let stored = try await store.storedPapers(after: nil, limit: 10).map(\.id.rawValue)
+            #expect(stored == (1...5).map { String(format: "2501.%05d", $0) })
+            try await store.setPaperHidden(PaperID(rawValue: "2501.00002"), hidden: false)
+            #expect(try await store.papers(after: PaperID(rawValue: "2501.00001"), limit: 1).map(\.id.rawValue) == ["2501.00002"])
+        }
+    }
+
     @Test func refusesAFileThatIsNotADatabase() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-db-\(UUID().uuidString).sqlite").path
         try Data(String(repeating: "hello world ", count: 1000).utf8).write(to: URL(fileURLWithPath: path))

@@ -109,7 +109,10 @@ public final class PostgresPaperStore: PaperDatabase, SQLAccess, NearestVectorSe
     public func paper(_ id: PaperID) async throws -> Paper? { try await read { try await PaperQueries.paper(id, on: $0) } }
     public func papers(ids: [PaperID]) async throws -> [Paper] { try await read { try await PaperQueries.papers(ids: ids, on: $0) } }
     public func papers(after id: PaperID?, limit: Int) async throws -> [Paper] {
-        try await read { try await PaperQueries.papers(after: id, limit: limit, on: $0) }
+        try await read { try await PaperQueries.papers(after: id, limit: limit, includeHidden: false, on: $0) }
+    }
+    public func storedPapers(after id: PaperID?, limit: Int) async throws -> [Paper] {
+        try await read { try await PaperQueries.papers(after: id, limit: limit, includeHidden: true, on: $0) }
     }
     public func listing(_ query: ListingQuery) async throws -> ListingPage {
         try await read { try await ListingQueries.listing(query, on: $0) }
@@ -167,11 +170,17 @@ public final class PostgresPaperStore: PaperDatabase, SQLAccess, NearestVectorSe
         try await read { try await JobQueries.running(kind: kind, on: $0) }
     }
 
-    public func complete(_ job: Job, now: Date) async throws {
+    public func renew(_ job: Job, lease: Duration, now: Date) async throws -> Bool {
+        try await read { try await JobQueries.renew(job, lease: lease, now: now, on: $0) }
+    }
+
+    @discardableResult
+    public func complete(_ job: Job, now: Date) async throws -> Bool {
         try await read { try await JobQueries.complete(job, now: now, on: $0) }
     }
 
-    public func release(_ job: Job, retryAt: Date, error: String) async throws {
+    @discardableResult
+    public func release(_ job: Job, retryAt: Date, error: String) async throws -> Bool {
         try await read { try await JobQueries.release(job, retryAt: retryAt, error: error, on: $0) }
     }
 }

@@ -68,7 +68,11 @@ public final class SQLitePaperStore: PaperDatabase, SQLAccess {
     }
 
     public func papers(after id: PaperID?, limit: Int) async throws -> [Paper] {
-        try await PaperQueries.papers(after: id, limit: limit, on: connections.reader)
+        try await PaperQueries.papers(after: id, limit: limit, includeHidden: false, on: connections.reader)
+    }
+
+    public func storedPapers(after id: PaperID?, limit: Int) async throws -> [Paper] {
+        try await PaperQueries.papers(after: id, limit: limit, includeHidden: true, on: connections.reader)
     }
 
     public func listing(_ query: ListingQuery) async throws -> ListingPage {
@@ -118,11 +122,17 @@ public final class SQLitePaperStore: PaperDatabase, SQLAccess {
         try await JobQueries.running(kind: kind, on: connections.reader)
     }
 
-    public func complete(_ job: Job, now: Date) async throws {
+    public func renew(_ job: Job, lease: Duration, now: Date) async throws -> Bool {
+        try await connections.transaction { try await JobQueries.renew(job, lease: lease, now: now, on: $0) }
+    }
+
+    @discardableResult
+    public func complete(_ job: Job, now: Date) async throws -> Bool {
         try await connections.transaction { try await JobQueries.complete(job, now: now, on: $0) }
     }
 
-    public func release(_ job: Job, retryAt: Date, error: String) async throws {
+    @discardableResult
+    public func release(_ job: Job, retryAt: Date, error: String) async throws -> Bool {
         try await connections.transaction { try await JobQueries.release(job, retryAt: retryAt, error: error, on: $0) }
     }
 

@@ -30,9 +30,23 @@ enum JobQueries {
             }
     }
 
-    static func complete(_ job: Job, now: Date, on db: any SQLDatabase) async throws {
-        try await db.update("jobs").set("state", to: "done").set("node", to: SQLLiteral.null)
-            .set("finished_at", to: milliseconds(now)).where("id", .equal, job.id).run()
+    static func complete(_ job: Job, now: Date, on db: any SQLDatabase) async throws -> Bool {
+        try await held(job, db.update("jobs").set("state", to: "done").set("node", to: SQLLiteral.null)
+            .set("finished_at", to: milliseconds(now)))
+    }
+
+    static func renew(_ job: Job, lease: Duration, now: Date, on db: any SQLDatabase) async throws -> Bool {
+        try await held(job, db.update("jobs").set("available_at", to: Int64(now.timeIntervalSince1970) + lease.components.seconds))
+    }
+
+    /// Runs `update` on `job`'s row only while the claim `job` stands (same node, same attempt,
+    /// still running): a node whose lease was taken over changes nothing. Whether it ran.
+    private static func held(_ job: Job, _ update: SQLUpdateBuilder) async throws -> Bool {
+        guard let node = job.node else { return false }
+        let rows = try await update.where("id", .equal, job.id).where("state", .equal, "running")
+            .where("node", .equal, node).where("attempts", .equal, job.attempts)
+            .returning("id").all()
+        return !rows.isEmpty
     }
 
     /// `finished_at` is in milliseconds: a run that starts right after another finished must
@@ -41,10 +55,9 @@ enum JobQueries {
         Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
     }
 
-    static func release(_ job: Job, retryAt: Date, error: String, on db: any SQLDatabase) async throws {
-        try await db.update("jobs").set("state", to: "queued").set("node", to: SQLLiteral.null)
-            .set("available_at", to: Int64(retryAt.timeIntervalSince1970)).set("last_error", to: error)
-            .where("id", .equal, job.id).run()
+    static func release(_ job: Job, retryAt: Date, error: String, on db: any SQLDatabase) async throws -> Bool {
+        try await held(job, db.update("jobs").set("state", to: "queued").set("node", to: SQLLiteral.null)
+            .set("available_at", to: Int64(retryAt.timeIntervalSince1970)).set("last_error", to: error))
     }
 
     /// The claim statement both engines share but for the row-locking clause PostgreSQL adds.

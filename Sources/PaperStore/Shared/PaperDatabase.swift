@@ -7,6 +7,9 @@ public protocol PaperDatabase: PaperRepository, VectorRepository, JobQueue, Comm
     var summary: String { get }
     /// Closes the connections; the store is unusable afterwards.
     func close() async throws
+    /// Up to `limit` papers in id order after `id`, hidden ones too (`papers(after:limit:)`
+    /// leaves them out): for moving a whole instance, moderation included.
+    func storedPapers(after id: PaperID?, limit: Int) async throws -> [Paper]
 }
 
 /// Opens the store a location names: a `postgres://` URL, else the path of an SQLite file.

@@ -29,8 +29,10 @@ enum PaperQueries {
         return try ids.compactMap { try found[$0.rawValue]?.paper() }
     }
 
-    static func papers(after id: PaperID?, limit: Int, on db: any SQLDatabase) async throws -> [Paper] {
+    /// A page of the id-ordered walk over papers; hidden ones only when `includeHidden`.
+    static func papers(after id: PaperID?, limit: Int, includeHidden: Bool, on db: any SQLDatabase) async throws -> [Paper] {
         var select = db.select().columns(PaperRow.columns.map { SQLColumn($0) }).from("papers")
+        if !includeHidden { select = select.where("hidden", .equal, 0) }
         if let id { select = select.where("id", .greaterThan, id.rawValue) }
         return try await select.orderBy("id").limit(limit).all(decoding: PaperRow.self).map { try $0.paper() }
     }

@@ -97,44 +97,71 @@ extension SubscriptionStore where Self: SQLAccess {
         let lockClause = claimLockClause
         return try await transaction { db in
             let time = Int64(now.timeIntervalSince1970)
-            // A `sending` row whose lease ran out belongs to a node that died mid-send.
-            guard let row = try await db.raw("""
-                UPDATE digest_outbox SET state = 'sending', node = \(bind: node),
-                    available_at = \(bind: time + lease.components.seconds), attempts = attempts + 1
-                WHERE id = (
-                    SELECT id FROM digest_outbox
-                    WHERE state IN ('queued', 'sending') AND available_at <= \(bind: time)
-                    ORDER BY id LIMIT 1\(lockClause)
-                )
-                RETURNING id, subscriber_id, period, attempts
-                """).first() else { return nil }
-            let subscriber = try await Self.subscriberRow(where: "id", is: try row.decode(column: "subscriber_id", as: Int.self), on: db)
-            guard let subscriber else { return nil }
-            return DigestDelivery(id: try row.decode(column: "id", as: Int.self), subscriber: subscriber.subscriber,
-                                  period: try row.decode(column: "period", as: String.self),
-                                  attempts: try row.decode(column: "attempts", as: Int.self))
+            while true {
+                // A `sending` row whose lease ran out belongs to a node that died mid-send.
+                guard let row = try await db.raw("""
+                    UPDATE digest_outbox SET state = 'sending', node = \(bind: node),
+                        available_at = \(bind: time + lease.components.seconds), attempts = attempts + 1
+                    WHERE id = (
+                        SELECT id FROM digest_outbox
+                        WHERE state IN ('queued', 'sending') AND available_at <= \(bind: time)
+                        ORDER BY id LIMIT 1\(lockClause)
+                    )
+                    RETURNING id, subscriber_id, period, attempts
+                    """).first() else { return nil }
+                let id = try row.decode(column: "id", as: Int.self)
+                let subscriber = try await Self.subscriberRow(where: "id", is: try row.decode(column: "subscriber_id", as: Int.self), on: db)
+                guard let subscriber else {
+                    // Its subscriber is gone: nothing to send, and the next delivery may still be due.
+                    try await db.update("digest_outbox").set("state", to: "skipped").set("node", to: SQLLiteral.null)
+                        .set("finished_at", to: time).where("id", .equal, id).run()
+                    continue
+                }
+                return DigestDelivery(id: id, subscriber: subscriber.subscriber,
+                                      period: try row.decode(column: "period", as: String.self),
+                                      attempts: try row.decode(column: "attempts", as: Int.self), node: node)
+            }
         }
     }
 
-    public func finishDelivery(id: Int, sent: Bool, now: Date) async throws {
-        try await transaction { db in
-            try await db.update("digest_outbox").set("state", to: sent ? "sent" : "skipped").set("node", to: SQLLiteral.null)
-                .set("finished_at", to: Int64(now.timeIntervalSince1970)).where("id", .equal, id).run()
+    public func renewDelivery(_ delivery: DigestDelivery, lease: Duration, now: Date) async throws -> Bool {
+        try await Self.whileHeld(delivery, in: self) {
+            $0.set("available_at", to: Int64(now.timeIntervalSince1970) + lease.components.seconds)
         }
     }
 
-    public func retryDelivery(id: Int, retryAt: Date, error: String) async throws {
-        try await transaction { db in
-            try await db.update("digest_outbox").set("state", to: "queued").set("node", to: SQLLiteral.null)
+    @discardableResult
+    public func finishDelivery(_ delivery: DigestDelivery, sent: Bool, now: Date) async throws -> Bool {
+        try await Self.whileHeld(delivery, in: self) {
+            $0.set("state", to: sent ? "sent" : "skipped").set("node", to: SQLLiteral.null)
+                .set("finished_at", to: Int64(now.timeIntervalSince1970))
+        }
+    }
+
+    @discardableResult
+    public func retryDelivery(_ delivery: DigestDelivery, retryAt: Date, error: String) async throws -> Bool {
+        try await Self.whileHeld(delivery, in: self) {
+            $0.set("state", to: "queued").set("node", to: SQLLiteral.null)
                 .set("available_at", to: Int64(retryAt.timeIntervalSince1970)).set("last_error", to: error)
-                .where("id", .equal, id).run()
         }
     }
 
-    public func failDelivery(id: Int, error: String) async throws {
-        try await transaction { db in
-            try await db.update("digest_outbox").set("state", to: "failed").set("node", to: SQLLiteral.null)
-                .set("last_error", to: error).where("id", .equal, id).run()
+    @discardableResult
+    public func failDelivery(_ delivery: DigestDelivery, error: String) async throws -> Bool {
+        try await Self.whileHeld(delivery, in: self) {
+            $0.set("state", to: "failed").set("node", to: SQLLiteral.null).set("last_error", to: error)
+        }
+    }
+
+    /// Applies `change` to the delivery's row only while `delivery`'s claim stands (same node,
+    /// same attempt, still sending); whether it did.
+    private static func whileHeld(_ delivery: DigestDelivery, in store: Self,
+                                  _ change: @escaping @Sendable (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws -> Bool {
+        try await store.transaction { db in
+            let rows = try await change(db.update("digest_outbox")).where("id", .equal, delivery.id)
+                .where("state", .equal, "sending").where("node", .equal, delivery.node)
+                .where("attempts", .equal, delivery.attempts).returning("id").all()
+            return !rows.isEmpty
         }
     }
 
