@@ -52,4 +52,5 @@ export PAPERFEED_BIN="$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")"
 
 mkdir -p test-output/screenshots
 export PYTHONDONTWRITEBYTECODE=1  # keep Tests/clients free of __pycache__
+export HYPOTHESIS_STORAGE_DIRECTORY=test-output/hypothesis  # schemathesis's Hypothesis caches, not .hypothesis/
 exec .venv/bin/python -m pytest Tests/clients -q -p no:cacheprovider "$@"

@@ -47,7 +47,7 @@ schema = schemathesis.openapi.from_path(OPENAPI, config=CONFIG)
 
 
 @schema.parametrize()
-@settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True,
+@settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large])
 def test_api_answers_as_its_openapi_document_says(case, base_url: str):
     case.call_and_validate(base_url=base_url, excluded_checks=[positive_data_acceptance, unsupported_method])
