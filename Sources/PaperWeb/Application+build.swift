@@ -88,6 +88,7 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies,
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(strictTransport: configuration.secureCookies))
+    router.add(middleware: AllowedMethodsMiddleware())
     router.add(middleware: ErrorMiddleware(renderer: renderer))
     router.add(middleware: ConditionalGETMiddleware())
     router.add(middleware: SessionMiddleware(accounts: dependencies.community, clock: dependencies.clock,

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import PaperCore
@@ -149,6 +150,26 @@ import Testing
             #expect(!answer.hasPrefix("HTTP/1.1 200"))
             // And it still serves everyone else.
             #expect(RawHTTP.status(try await RawHTTP.get(port: port, "/health")) == 200)
+        }
+    }
+}
+
+/// What HTTP says about methods and encoded paths, as clients expect it.
+@Suite struct ProtocolEdgeTests {
+    @Test(arguments: [HTTPRequest.Method.put, .delete, .patch, .options, .init("TRACE")!])
+    func otherMethodsAre405WithTheAllowedOnes(method: HTTPRequest.Method) async throws {
+        try await WebFixture.withApp { client in
+            let response = try await client.execute(uri: "/api/papers", method: method)
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers[.allow] == "GET, HEAD, POST")
+        }
+    }
+
+    @Test func aPercentEncodedPaperIdIsFound() async throws {
+        try await WebFixture.withApp { client in
+            let api = try await client.execute(uri: "/api/papers/arXiv%3A2608.19880", method: .get)
+            let page = try await client.execute(uri: "/papers/arXiv%3A2608.19880", method: .get)
+            #expect(api.status == .ok && page.status == .ok)
         }
     }
 }

@@ -14,7 +14,7 @@ import Testing
     @Test(.timeLimit(.minutes(2)))
     func aForgedHostNeverReachesAPasswordResetOrDigestEmail() async throws {
         try await withStore(CommunityFixture.papers) { store in
-            try await store.createUser(name: "ada", email: "ada@example.org", passwordHash: try await Passwords(cost: 4).hash("analytical"),
+            _ = try await store.createUser(name: "ada", email: "ada@example.org", passwordHash: try await Passwords(cost: 4).hash("analytical"),
                                        isAdmin: false, now: WebFixture.now)
             let mailer = RecordingMailer()
             try await CommunityFixture.withApp(store: store, mailer: mailer, configuration: Self.unconfigured, live: true) { client in

@@ -53,7 +53,7 @@ import Testing
     @Test(.timeLimit(.minutes(2)))
     func aGuesserElsewhereDoesNotLockTheOwnerOut() async throws {
         try await withStore(CommunityFixture.papers) { store in
-            try await store.createUser(name: "grace", email: "grace@example.org",
+            _ = try await store.createUser(name: "grace", email: "grace@example.org",
                                        passwordHash: try await Passwords(cost: 4).hash("compiler pioneer"), isAdmin: false, now: WebFixture.now)
             try await CommunityFixture.withApp(store: store, live: true) { client in
                 let port = try #require(client.port)

@@ -29,7 +29,9 @@ struct PaperPageController<Context: VisitorRequestContext> {
 
 /// Finds a paper by any form of its id people use (with version, `arXiv:` prefix, URL).
 enum PaperFinder {
-    static func find(_ text: String, in repository: any PaperRepository) async throws -> Paper {
+    /// `text` is a path segment as sent: percent-encoded (`arXiv%3A2608.19880`) or not.
+    static func find(_ segment: String, in repository: any PaperRepository) async throws -> Paper {
+        let text = segment.removingPercentEncoding ?? segment
         let id = ArxivID(parsing: text).map(PaperID.init) ?? PaperID(rawValue: text)
         guard let paper = try await repository.paper(id) else {
             throw RequestError.notFound("No paper with the id '\(text)' is here. Search for it by title instead.")
