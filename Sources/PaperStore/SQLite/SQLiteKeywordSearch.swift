@@ -43,7 +43,8 @@ struct SQLiteKeywordSearch {
         // Hidden papers are few; leaving them out inside the index keeps pages full.
         let visible: SQLQueryString = " AND rowid NOT IN (SELECT seq FROM papers WHERE hidden = 1)"
         guard let years else { return visible }
-        // Answered from the covering index on year, without reading paper rows.
-        return visible + " AND rowid IN (SELECT seq FROM papers WHERE year BETWEEN \(bind: years.lowerBound) AND \(bind: years.upperBound))"
+        // Checked per match by primary key: `rowid IN (papers of those years)` made SQLite run the
+        // MATCH once per paper of the years (0.3 s for `year:2020-2026 agents`, now 4 ms).
+        return visible + " AND (SELECT year FROM papers WHERE seq = papers_fts.rowid) BETWEEN \(bind: years.lowerBound) AND \(bind: years.upperBound)"
     }
 }
