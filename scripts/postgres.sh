@@ -90,6 +90,18 @@ stop)
 url)
     echo "${url%/*}/${2:-paperfeed}"
     ;;
+check)
+    # Whether pgvector's distance operators run on this CPU: the PyPI build of pgvector can be
+    # compiled for instructions a machine lacks, and then its first query kills the backend
+    # ("Illegal instruction"; PostgreSQL restarts). Exits 1 then, after the server is back.
+    bin=$(bin_dir)
+    psql=( as_postgres "$bin/psql" -h /tmp -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA )
+    probe="SELECT v <#> w, v <-> w, v <=> w FROM (SELECT array_fill(0.5::real, ARRAY[384])::vector AS v,
+        array_fill(0.25::real, ARRAY[384])::vector AS w) AS pair"
+    if "${psql[@]}" -d paperfeed -c "$probe" >/dev/null 2>&1; then exit 0; fi
+    for _ in $(seq 60); do "${psql[@]}" -c "SELECT 1" >/dev/null 2>&1 && break; sleep 1; done
+    exit 1
+    ;;
 recreate)
     # An empty database for a benchmark: dropped and created again, owned by paperfeed.
     bin=$(bin_dir)
@@ -100,7 +112,7 @@ recreate)
     echo "${url%/*}/$2"
     ;;
 *)
-    echo "usage: $0 start|stop|url [database]|recreate database" >&2
+    echo "usage: $0 start|stop|check|url [database]|recreate database" >&2
     exit 64
     ;;
 esac

@@ -9,8 +9,8 @@ import PostgresKit
 enum Engine: String, CaseIterable, Sendable {
     case sqlite, postgres, pgvector
 
-    static let postgresURL = ProcessInfo.processInfo.environment["PAPERFEED_TEST_POSTGRES_URL"]
-    static let pgvectorURL = ProcessInfo.processInfo.environment["PAPERFEED_TEST_PGVECTOR_URL"]
+    static let postgresURL = ProcessInfo.processInfo.environment["PAPERFEED_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    static let pgvectorURL = ProcessInfo.processInfo.environment["PAPERFEED_TEST_PGVECTOR_URL"].flatMap { $0.isEmpty ? nil : $0 }
     static var available: [Engine] { allCases.filter { $0 == .sqlite || $0.serverURL != nil } }
 
     var serverURL: String? {

@@ -173,3 +173,28 @@ import Testing
         }
     }
 }
+
+/// Pages are shared through the cache per account: nobody gets another person's page.
+@Suite struct PerVisitorCacheTests {
+    @Test func loggedInVisitorsEachGetTheirOwnPage() async throws {
+        try await withStore(CommunityFixture.papers) { store in
+            try await CommunityFixture.withApp(store: store) { client in
+                var ada = Browser(client), bob = Browser(client), anonymous = Browser(client)
+                try await ada.signUp("ada")
+                try await bob.signUp("bob")
+                #expect(try await ada.post("/papers/2608.00001/vote").status == .seeOther)
+                for _ in 0..<2 {
+                    let adaPage = try await ada.get("/papers/date/2026-08-21").text
+                    let bobPage = try await bob.get("/papers/date/2026-08-21").text
+                    let anonymousPage = try await anonymous.get("/papers/date/2026-08-21").text
+                    #expect(adaPage.contains("href=\"/u/ada\"") && !adaPage.contains("href=\"/u/bob\""))
+                    #expect(bobPage.contains("href=\"/u/bob\"") && !bobPage.contains("href=\"/u/ada\""))
+                    #expect(!anonymousPage.contains("href=\"/u/ada\"") && !anonymousPage.contains("href=\"/u/bob\""))
+                    #expect(adaPage.contains("votes voted") && !bobPage.contains("votes voted"))
+                    #expect(adaPage.contains(try #require(ada.cookies["pf_csrf"])))
+                    #expect(bobPage.contains(try #require(bob.cookies["pf_csrf"])))
+                }
+            }
+        }
+    }
+}

@@ -32,20 +32,22 @@ struct CacheKey {
 extension Router where Context: VisitorRequestContext {
     /// A GET route whose successful responses are kept in `cache` for its lifetime, keyed by the
     /// path and the `query` parameters it reads (the handler sees no others). Pages are rendered
-    /// with a placeholder for the CSRF token, which each response fills with its visitor's own;
-    /// a page that shows who is logged in (`perVisitor`) is cached only for visitors who are not.
-    /// API answers and feeds are the same for everyone.
+    /// with a placeholder for the CSRF token, which each response fills with its visitor's own.
+    /// A page that shows who is logged in (`perVisitor`: their name, their votes) is kept per
+    /// account, a logged-out one for everyone; API answers and feeds are the same for everyone.
     func cachedGet(
         _ cache: ResponseCache, _ path: RouterPath, query: [String] = [], perVisitor: Bool = true,
         use handler: @escaping @Sendable (Request, Context) async throws -> BodyResponse
     ) {
         get(path) { request, context in
             let canonical = CacheKey(request, keeping: query)
-            if perVisitor, context.visitor.user != nil { return try await handler(canonical.request, context) }
-            var anonymous = context
-            anonymous.visitor.csrfToken = BodyResponse.csrfPlaceholder
-            let shared = anonymous
-            let response = try await cache.response(for: canonical.key) { try await handler(canonical.request, shared) }
+            var shared = context
+            if !perVisitor { shared.visitor = Visitor() }
+            shared.visitor.csrfToken = BodyResponse.csrfPlaceholder
+            shared.visitor.sessionTokenHash = nil
+            let owner = shared.visitor.user.map { "user:\($0.id)|" } ?? ""
+            let rendering = shared
+            let response = try await cache.response(for: owner + canonical.key) { try await handler(canonical.request, rendering) }
             return response.fillingCSRFToken(context.visitor.csrfToken)
         }
     }
