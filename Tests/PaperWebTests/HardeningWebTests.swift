@@ -156,12 +156,22 @@ import Testing
 
 /// What HTTP says about methods and encoded paths, as clients expect it.
 @Suite struct ProtocolEdgeTests {
+    @Test func aPostToTheAPIIs405() async throws {
+        try await WebFixture.withApp { client in
+            let response = try await client.execute(uri: "/api/daily_papers", method: .post)
+            #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET, HEAD")
+        }
+    }
+
     @Test(arguments: [HTTPRequest.Method.put, .delete, .patch, .options, .init("TRACE")!])
     func otherMethodsAre405WithTheAllowedOnes(method: HTTPRequest.Method) async throws {
         try await WebFixture.withApp { client in
-            let response = try await client.execute(uri: "/api/papers", method: method)
-            #expect(response.status == .methodNotAllowed)
-            #expect(response.headers[.allow] == "GET, HEAD, POST")
+            let api = try await client.execute(uri: "/api/papers", method: method)
+            #expect(api.status == .methodNotAllowed)
+            #expect(api.headers[.allow] == "GET, HEAD")
+            let page = try await client.execute(uri: "/login", method: method)
+            #expect(page.status == .methodNotAllowed)
+            #expect(page.headers[.allow] == "GET, HEAD, POST")
         }
     }
 

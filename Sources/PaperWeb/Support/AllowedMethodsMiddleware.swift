@@ -2,18 +2,25 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// PaperFeed's routes answer GET, HEAD and POST only: any other method (PUT, DELETE, TRACE …)
-/// is a 405 that names the allowed ones, before the CSRF check or routing could call it
+/// PaperFeed's routes answer GET, HEAD and POST (forms), and the API, feeds and operations
+/// GET and HEAD only: any other method (PUT, DELETE, TRACE …, or a POST to the API) is a 405
+/// that names the allowed ones in `Allow`, before the CSRF check or routing could call it
 /// forbidden or missing.
 struct AllowedMethodsMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var allowed: [HTTPRequest.Method] { [.get, .head, .post] }
+    /// Paths that only read.
+    static var readOnlyPrefixes: [String] { ["/api/", "/feeds/", "/static/", "/health", "/metrics"] }
+
+    static func allowed(for path: String) -> [HTTPRequest.Method] {
+        readOnlyPrefixes.contains { path.hasPrefix($0) } ? [.get, .head] : [.get, .head, .post]
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard Self.allowed.contains(request.method) else {
-            let message = "\(request.method.rawValue) is not answered here; use GET, HEAD or POST.\n"
-            return Response(status: .methodNotAllowed,
-                             headers: [.allow: "GET, HEAD, POST", .contentType: "text/plain; charset=utf-8"],
-                             body: .init(byteBuffer: ByteBuffer(string: message)))
+        let allowed = Self.allowed(for: request.uri.path)
+        guard allowed.contains(request.method) else {
+            let names = allowed.map(\.rawValue).joined(separator: ", ")
+            let message = "\(request.method.rawValue) is not answered here; use \(names).\n"
+            return Response(status: .methodNotAllowed, headers: [.allow: names, .contentType: "text/plain; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: message)))
         }
         return try await next(request, context)
     }
