@@ -130,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "PaperIngestTests",
             dependencies: [
-                "PaperIngest", "PaperCore",
+                "PaperIngest", "PaperCore", "BenchmarkSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -139,13 +139,14 @@ let package = Package(
         ),
         .testTarget(
             name: "PaperStoreTests",
-            dependencies: ["PaperStore", "PaperIngest", "PaperSearch", .product(name: "PostgresKit", package: "postgres-kit")]
+            dependencies: ["PaperStore", "PaperIngest", "PaperSearch", "BenchmarkSupport",
+                           .product(name: "PostgresKit", package: "postgres-kit")]
         ),
         .testTarget(name: "PaperSearchTests", dependencies: ["PaperSearch", "PaperStore", "Embedding"]),
         .testTarget(
             name: "PaperWebTests",
             dependencies: [
-                "PaperWeb", "PaperStore", "PaperIngest", "PaperSearch", "Embedding", "PaperMail",
+                "PaperWeb", "PaperStore", "PaperIngest", "PaperSearch", "Embedding", "PaperMail", "BenchmarkSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -25,8 +25,8 @@ public enum Bench {
 }
 
 /// A splitmix64 stream: fast, seedable, the same on every machine, so every run measures the
-/// same data.
-public struct SeededRandom: RandomNumberGenerator {
+/// same data (benchmarks) and every fuzz run draws the same inputs (tests).
+public struct SeededRandom: RandomNumberGenerator, Sendable {
     public var state: UInt64
     public init(seed: UInt64) { state = seed }
 

@@ -1,18 +1,10 @@
-/// SplitMix64: a small seeded generator, so that every fuzz run makes the same inputs and a
-/// failure names the seed and case that reproduce it.
-struct FuzzGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+import BenchmarkSupport
 
-    init(seed: UInt64) { state = seed }
+/// The fuzz suite's seeded generator: BenchmarkSupport's splitmix64, so that every run makes the
+/// same inputs and a failure names the seed and case that reproduce it.
+typealias FuzzGenerator = SeededRandom
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededRandom {
     /// A random index into a collection of `count` elements (0 when it is empty).
     mutating func index(_ count: Int) -> Int {
         count > 0 ? Int.random(in: 0..<count, using: &self) : 0

@@ -1,18 +1,6 @@
+import BenchmarkSupport
 import Foundation
 import PaperCore
-
-/// SplitMix64: a small seeded generator, so every fuzz run draws the same queries.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Query strings for the parser and the stores, from a grammar of what people (and scripts) type.
 enum QueryFuzz {
@@ -28,7 +16,7 @@ enum QueryFuzz {
 
     /// Papers made of the fair vocabulary only, so that phrases never straddle two fields.
     static func corpus(count: Int, seed: UInt64) -> [Paper] {
-        var random = SeededGenerator(seed: seed)
+        var random = SeededRandom(seed: seed)
         return (0..<count).map { index in
             let title = (0..<Int.random(in: 1...4, using: &random)).map { _ in words.randomElement(using: &random)! }
             let abstract = (0..<Int.random(in: 0...8, using: &random)).map { _ in words.randomElement(using: &random)! }
@@ -43,12 +31,12 @@ enum QueryFuzz {
 
     /// A query of the fair vocabulary: words, phrases, prefixes, fields, years, OR, NOT, `-`
     /// and parentheses, nested up to `depth`.
-    static func fair(using random: inout SeededGenerator, depth: Int = 3) -> String {
+    static func fair(using random: inout SeededRandom, depth: Int = 3) -> String {
         let count = Int.random(in: 1...3, using: &random)
         return (0..<count).map { _ in fairOperand(using: &random, depth: depth) }.joined(separator: " ")
     }
 
-    private static func fairOperand(using random: inout SeededGenerator, depth: Int) -> String {
+    private static func fairOperand(using random: inout SeededRandom, depth: Int) -> String {
         let word = words.randomElement(using: &random)!
         switch Int.random(in: 0..<16, using: &random) {
         case 0..<5: return word
@@ -68,7 +56,7 @@ enum QueryFuzz {
 
     /// Anything: the fair grammar's pieces mixed with stray operators, quotes and parentheses,
     /// both engines' own syntax, control characters, Unicode and random bytes.
-    static func wild(using random: inout SeededGenerator) -> String {
+    static func wild(using random: inout SeededRandom) -> String {
         let count = Int.random(in: 0...12, using: &random)
         var text = ""
         for _ in 0..<count {
@@ -86,7 +74,7 @@ enum QueryFuzz {
                                   "\u{FEFF}", "\u{FFFD}", "\u{FFFE}", "a½b*", "١٢٣", "x\u{301}\u{301}\u{301}", "Straße*"]
     private static let controls = ["\u{0}", "\u{1}", "\u{7}", "\u{8}", "\n", "\r", "\u{1B}", "\u{7F}", "\u{85}", "\u{9F}"]
 
-    private static func piece(using random: inout SeededGenerator) -> String {
+    private static func piece(using random: inout SeededRandom) -> String {
         switch Int.random(in: 0..<10, using: &random) {
         case 0...2: return fairOperand(using: &random, depth: 2)
         case 3, 4: return syntax.randomElement(using: &random)!

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import PaperCore
 import PaperSearch
@@ -18,7 +19,7 @@ import Testing
 
     @Test(arguments: Engine.available) func everyQueryTheParserAcceptsRuns(engine: Engine) async throws {
         let count = engine == .sqlite ? 3_000 : 300
-        var random = SeededGenerator(seed: Self.seed &+ UInt64(count))
+        var random = SeededRandom(seed: Self.seed &+ UInt64(count))
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(QueryFuzz.corpus(count: 30, seed: Self.seed))
             var accepted = 0
@@ -53,7 +54,7 @@ import Testing
                     _ = try await store.upsert(papers)
                     try await store.setPaperHidden(hidden, hidden: true)
                 }
-                var random = SeededGenerator(seed: Self.seed)
+                var random = SeededRandom(seed: Self.seed)
                 var compared = 0
                 var nonEmpty = 0
                 for _ in 0..<400 {

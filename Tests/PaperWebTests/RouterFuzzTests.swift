@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -19,7 +20,7 @@ import Testing
                 var browser = Browser(client)
                 try await browser.signUp("fuzzer")
                 let session = try #require(browser.cookies["pf_session"]), token = try #require(browser.pageCSRFToken)
-                var random = SplitMix64(seed: Self.seed)
+                var random = SeededRandom(seed: Self.seed)
                 for number in 0..<2_500 {
                     let request = FuzzRequest.make(&random, session: session, token: token)
                     let response = try await client.executeRequest(uri: request.uri, method: request.method,
@@ -59,20 +60,6 @@ import Testing
     }
 }
 
-/// A small, fast generator whose sequence depends only on its seed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// One generated request.
 struct FuzzRequest: CustomStringConvertible {
     var method: HTTPRequest.Method
@@ -104,7 +91,7 @@ struct FuzzRequest: CustomStringConvertible {
         "search.atom", "x.rss.atom", "a@b.c", "ada@example.org", "correct horse", String(repeating: "long ", count: 400),
     ]
 
-    static func make(_ random: inout SplitMix64, session: String, token: String) -> FuzzRequest {
+    static func make(_ random: inout SeededRandom, session: String, token: String) -> FuzzRequest {
         let methods: [HTTPRequest.Method] = [.get, .get, .get, .head, .post, .post, .put, .delete, .options, .patch]
         let method = methods.randomElement(using: &random)!
         var path = paths.randomElement(using: &random)!
@@ -130,7 +117,7 @@ struct FuzzRequest: CustomStringConvertible {
         return FuzzRequest(method: method, uri: uri, headers: headers, body: body)
     }
 
-    private static func value(_ random: inout SplitMix64) -> String {
+    private static func value(_ random: inout SeededRandom) -> String {
         let base = values.randomElement(using: &random)!
         guard Int.random(in: 0..<4, using: &random) == 0, !base.isEmpty else { return base }
         // Mutate a byte or two: cut, repeat, or splice in a random scalar.
@@ -144,7 +131,7 @@ struct FuzzRequest: CustomStringConvertible {
         return String(String.UnicodeScalarView(scalars))
     }
 
-    private static func fields(_ random: inout SplitMix64) -> [(String, String)] {
+    private static func fields(_ random: inout SeededRandom) -> [(String, String)] {
         (0..<Int.random(in: 1...4, using: &random)).map { _ in (names.randomElement(using: &random)!, value(&random)) }
     }
 

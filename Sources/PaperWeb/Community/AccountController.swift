@@ -62,7 +62,7 @@ struct AccountController<Context: VisitorRequestContext> {
         let limits = services.configuration.rateLimits
         var user = try await accounts.user(named: name)
         if user == nil { user = try await accounts.user(email: name) }
-        let account = LoginKeys(account: user.map { "user:\($0.id)" } ?? "name:\(name.lowercased())", address: context.clientAddress)
+        let account = LoginKeys(account: user.map { LoginKeys.user($0.id) } ?? "name:\(name.lowercased())", address: context.clientAddress)
         guard services.limiter.allow(account.pair, limits.failedLoginRule) else {
             throw RequestError.tooManyRequests("Too many failed log-ins for this account from your address; wait a minute and try again.")
         }
@@ -143,7 +143,7 @@ struct AccountController<Context: VisitorRequestContext> {
         }
         try await accounts.setPasswordHash(try await services.passwords.hash(password), userID: userID)
         // The mailbox owner proved the account theirs: guesses by others no longer keep them out.
-        services.limiter.reset(LoginKeys(account: "user:\(userID)", address: "").account)
+        services.limiter.reset(LoginKeys.accountKey(LoginKeys.user(userID)))
         return services.notice(NoticePage(heading: "Password changed", message: "Log in with your new password.",
                                           linkURL: "/login", linkText: "Log in"), visitor: context.visitor)
     }
@@ -156,10 +156,15 @@ struct LoginKeys {
     let pair: String
 
     init(account: String, address: String) {
-        self.account = "login-account:" + account
+        self.account = Self.accountKey(account)
         self.address = "login-address:" + address
         pair = "login:" + address + "|" + account
     }
+
+    /// The account part for a known user (an unknown name is keyed by the name typed).
+    static func user(_ id: Int) -> String { "user:\(id)" }
+    /// The key of the per-account ceiling.
+    static func accountKey(_ account: String) -> String { "login-account:" + account }
 }
 
 /// The model of the account forms.

@@ -33,14 +33,14 @@ final class RateLimiter: Sendable {
     /// The number of keys held now.
     var count: Int { state.withLock { $0.keys.count } }
 
-    /// Whether `key` may act under `rule`; records the attempt when it may and `record` is set.
-    func allow(_ key: String, _ rule: Rule, record: Bool = true) -> Bool {
+    /// Whether `key` may act under `rule`; an attempt it may make is counted.
+    func allow(_ key: String, _ rule: Rule) -> Bool {
         let now = ContinuousClock.now
         return state.withLock { state in
             state.longestWindow = max(state.longestWindow, rule.window)
             var times = state.keys[key]?.times.filter { now - $0 < rule.window } ?? []
             let allowed = times.count < rule.limit
-            if allowed && record { times.append(now) }
+            if allowed { times.append(now) }
             if times.isEmpty {
                 state.keys[key] = nil
             } else {
