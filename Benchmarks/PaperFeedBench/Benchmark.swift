@@ -33,12 +33,13 @@ struct Benchmark {
         try SnapshotGenerator(source: source).write(records: records, to: snapshot)
         print("generated \(records.formatted()) snapshot records from \(source.lastPathComponent)")
 
-        let sqlite = try await run(on: try await SQLitePaperStore.open(path: folder.appendingPathComponent("bench.sqlite").path),
-                                   snapshot: snapshot, label: "SQLite")
+        let sqlite = try await PaperDatabases.withStore(folder.appendingPathComponent("bench.sqlite").path) {
+            try await run(on: $0, snapshot: snapshot, label: "SQLite")
+        }
         print(String(format: "  targets: import ≥ 20,000/s → %.2f×; search p50 ≤ 5 ms → %.2f× of budget",
                      sqlite.papersPerSecond / 20_000, sqlite.p50 / 5))
         if let postgres {
-            let pg = try await run(on: try await PostgresPaperStore.open(url: postgres), snapshot: snapshot, label: "PostgreSQL")
+            let pg = try await PaperDatabases.withStore(postgres) { try await run(on: $0, snapshot: snapshot, label: "PostgreSQL") }
             print(String(format: "PostgreSQL ÷ SQLite: import %.2f×, search p50 %.2f×, p99 %.2f×",
                          pg.papersPerSecond / sqlite.papersPerSecond, pg.p50 / sqlite.p50, pg.p99 / sqlite.p99))
         }
@@ -62,7 +63,6 @@ struct Benchmark {
         let p50 = latencies[latencies.count / 2].milliseconds
         let p99 = latencies[latencies.count * 99 / 100].milliseconds
         print(String(format: "%@ search: %d queries, p50 %.2f ms, p99 %.2f ms", label, latencies.count, p50, p99))
-        try await store.close()
         return Figures(papersPerSecond: rate, p50: p50, p99: p99)
     }
 

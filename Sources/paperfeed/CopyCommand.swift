@@ -23,22 +23,10 @@ struct CopyCommand: AsyncParsableCommand {
     var model = "sentence-transformers/all-MiniLM-L6-v2"
 
     func run() async throws {
-        let source = try await StoreOptions.open(from)
-        let target: any PaperDatabase
-        do {
-            target = try await StoreOptions.open(to)
-        } catch {
-            try? await source.close()
-            throw error
-        }
-        do {
-            try await copy(from: source, to: target)
-            try await source.close()
-            try await target.close()
-        } catch {
-            try? await source.close()
-            try? await target.close()
-            throw error
+        try await StoreOptions.withStore(from) { source in
+            try await StoreOptions.withStore(to) { target in
+                try await copy(from: source, to: target)
+            }
         }
     }
 

@@ -29,6 +29,9 @@ struct DigestCommand: AsyncParsableCommand {
         @Option(help: "Which digest: daily or weekly (default: both that are due today: daily, and weekly on Mondays).")
         var period: DigestFrequency?
 
+        @Option(help: "The day to send for, YYYY-MM-DD (default: today, UTC); each digest covers the period before it.")
+        var day: String?
+
         @Flag(help: "Show who would get what, without queueing or sending anything.")
         var dryRun = false
 
@@ -40,8 +43,8 @@ struct DigestCommand: AsyncParsableCommand {
             var logger = Logger(label: "paperfeed.digest")
             logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
             let mailer = Settings.mailer(try settings.smtp(), logger: logger)
+            let today = try sendingDay()
             try await store.withStore { database, _ in
-                let today = Day(Date())
                 let due = period.map { [$0] } ?? DigestFrequency.due(on: today)
                 let content = DigestSetup.content(store: database)
                 if dryRun { return try await preview(due, on: today, store: database, content: content) }
@@ -55,6 +58,13 @@ struct DigestCommand: AsyncParsableCommand {
                 StandardOutput.line("Sent \(run.sent), skipped \(run.skipped) (unsubscribed), \(run.retrying) to retry, \(run.failed) failed.")
                 if run.retrying > 0 { throw ExitCode(2) }
             }
+        }
+
+        /// `--day`, else today.
+        private func sendingDay() throws -> Day {
+            guard let day else { return Day(Date()) }
+            guard let parsed = Day(day) else { throw CommandFailure("--day must be a date like 2026-08-22, not \(day)") }
+            return parsed
         }
 
         /// `--dry-run`: who would get which papers, with nothing queued or sent.

@@ -49,37 +49,37 @@ struct ServeCommand: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 
-        let repository = try await StoreOptions.open(settings.database)
-        StandardOutput.line("Store: \(repository.summary)")
-        do {
-            try await loadDemoIfEmpty(repository, settings: settings)
-            let (semantic, services, offReason) = try await semanticSearch(repository, settings: settings, logger: logger)
-            let configuration = WebConfiguration(host: settings.host, port: settings.port, publicURL: settings.publicURL,
-                                                 passwordCost: UInt8(clamping: settings.passwordCost), mailFrom: settings.mailFrom)
-            let smtp = try settings.smtp()
-            let mailer = Settings.mailer(smtp, logger: logger)
-            StandardOutput.line(smtp.map { "Email: SMTP \($0.host):\($0.port); digests go out daily at \(settings.digestHour):00 UTC." }
-                ?? "Email: no SMTP server configured (PAPERFEED_SMTP_HOST); emails are written to the log.")
-            let lookup = ArxivAPIClient(configuration: .init(baseURL: settings.arxivURL))
-            let dependencies = WebDependencies(repository: repository, mailer: mailer, lookup: lookup, semantic: semantic,
-                                               semanticOffReason: offReason, metrics: registry, logger: logger)
-            let digests = DigestScheduler(sender: DigestSetup.sender(store: repository, settings: settings, mailer: mailer, logger: logger),
-                                          content: DigestSetup.content(store: repository), hour: settings.digestHour)
-            let app = try await buildApplication(configuration: configuration, dependencies: dependencies,
-                                                 services: services + [digests]) { port in
-                let url = configuration.publicURL ?? "http://\(settings.host):\(port)"
-                if configuration.publicURL == nil {
-                    StandardOutput.line("Links in emails and feeds point to \(url) (the address listened on); "
-                        + "set PAPERFEED_PUBLIC_URL to the address people use.")
-                }
-                StandardOutput.line("PaperFeed is running at \(url)/")
-            }
-            try await app.runService()
-            try await repository.close()
-        } catch {
-            try? await repository.close()
-            throw error
+        try await StoreOptions.withStore(settings.database) { repository in
+            try await serve(repository, settings: settings, registry: registry, logger: logger)
         }
+    }
+
+    private func serve(_ repository: any PaperDatabase, settings: Settings, registry: PrometheusCollectorRegistry,
+                       logger: Logger) async throws {
+        StandardOutput.line("Store: \(repository.summary)")
+        try await loadDemoIfEmpty(repository, settings: settings)
+        let (semantic, services, offReason) = try await semanticSearch(repository, settings: settings, logger: logger)
+        let configuration = WebConfiguration(host: settings.host, port: settings.port, publicURL: settings.publicURL,
+                                             passwordCost: UInt8(clamping: settings.passwordCost), mailFrom: settings.mailFrom)
+        let smtp = try settings.smtp()
+        let mailer = Settings.mailer(smtp, logger: logger)
+        StandardOutput.line(smtp.map { "Email: SMTP \($0.host):\($0.port); digests go out daily at \(settings.digestHour):00 UTC." }
+            ?? "Email: no SMTP server configured (PAPERFEED_SMTP_HOST); emails are written to the log.")
+        let lookup = ArxivAPIClient(configuration: .init(baseURL: settings.arxivURL))
+        let dependencies = WebDependencies(repository: repository, mailer: mailer, lookup: lookup, semantic: semantic,
+                                           semanticOffReason: offReason, metrics: registry, logger: logger)
+        let digests = DigestScheduler(sender: DigestSetup.sender(store: repository, settings: settings, mailer: mailer, logger: logger),
+                                      content: DigestSetup.content(store: repository), hour: settings.digestHour)
+        let app = try await buildApplication(configuration: configuration, dependencies: dependencies,
+                                             services: services + [digests]) { port in
+            let url = configuration.publicURL ?? "http://\(settings.host):\(port)"
+            if configuration.publicURL == nil {
+                StandardOutput.line("Links in emails and feeds point to \(url) (the address listened on); "
+                    + "set PAPERFEED_PUBLIC_URL to the address people use.")
+            }
+            StandardOutput.line("PaperFeed is running at \(url)/")
+        }
+        try await app.runService()
     }
 
     /// Semantic search with the vectors already stored, and the service that embeds the rest;

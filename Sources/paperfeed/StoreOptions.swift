@@ -14,27 +14,22 @@ struct StoreOptions: ParsableArguments {
         try await Settings.load(overrides: ["paperfeed.db": db.map(ConfigContent.string)]).database
     }
 
-    /// Opens the store at `location`, with a message for the operator when it cannot.
-    static func open(_ location: String) async throws -> any PaperDatabase {
+    /// Opens the store at `location`, runs `body` with it and closes it again, also when `body`
+    /// throws; with a message for the operator when it cannot be opened.
+    static func withStore<T>(_ location: String, isolation: isolated (any Actor)? = #isolation,
+                             _ body: (any PaperDatabase) async throws -> T) async throws -> T {
         do {
-            return try await PaperDatabases.open(location)
+            return try await PaperDatabases.withStore(location, body)
         } catch let error as StoreError {
             throw CommandFailure(error.description)
         }
     }
 
-    /// Opens the store, runs `body` with it and closes it again, also when `body` throws.
-    func withStore<T>(_ body: (any PaperDatabase, String) async throws -> T) async throws -> T {
+    /// Opens the store `--db` names, runs `body` with it and its location, and closes it.
+    func withStore<T>(isolation: isolated (any Actor)? = #isolation,
+                      _ body: (any PaperDatabase, String) async throws -> T) async throws -> T {
         let path = try await databasePath()
-        let store = try await Self.open(path)
-        do {
-            let result = try await body(store, path)
-            try await store.close()
-            return result
-        } catch {
-            try? await store.close()
-            throw error
-        }
+        return try await Self.withStore(path) { try await body($0, path) }
     }
 }
 

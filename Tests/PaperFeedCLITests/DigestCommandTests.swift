@@ -15,14 +15,15 @@ import Testing
         let location = database ?? cli.database
         let day = CLI.shared.appendingPathComponent("data/hf-daily-papers/Paper_metadata_download/2026-08-21.json").path
         #expect(try cli.run("import", day, "--db", location).status == 0)
-        let store = try await PaperDatabases.open(location)
-        var subscribers: [Subscriber] = []
-        for index in 0..<(confirmed + pending) {
-            subscribers.append(try await store.subscribe(
-                email: "reader\(index)-\(UUID().uuidString.prefix(8))@example.org", frequency: .daily, userID: nil,
-                confirmed: index < confirmed, token: UUID().uuidString, now: Date()))
+        let subscribers = try await PaperDatabases.withStore(location) { store in
+            var subscribers: [Subscriber] = []
+            for index in 0..<(confirmed + pending) {
+                subscribers.append(try await store.subscribe(
+                    email: "reader\(index)-\(UUID().uuidString.prefix(8))@example.org", frequency: .daily, userID: nil,
+                    confirmed: index < confirmed, token: UUID().uuidString, now: Date()))
+            }
+            return subscribers
         }
-        try await store.close()
         return (cli, subscribers)
     }
 
@@ -30,7 +31,7 @@ import Testing
         let server = try await SMTPTestServer()
         let (cli, subscribers) = try await digestCLI(server: server, confirmed: 3, pending: 1)
         defer { cli.removeDatabase() }
-        let first = try cli.run("digest", "send", "--period", "daily")
+        let first = try cli.run("digest", "send", "--day", "2026-08-22", "--period", "daily")
         #expect(first.status == 0, "\(first.errors)")
         #expect(first.output.contains("3 new deliveries queued"), "\(first.output)")
         #expect(first.output.contains("Sent 3"), "\(first.output)")
@@ -44,18 +45,18 @@ import Testing
             #expect(message.html?.contains("<a href=\"http://papers.test/digest/unsubscribe/\(recipient.token)\"") == true)
         }
         // The same period again: nothing new, nothing sent twice.
-        let again = try cli.run("digest", "send", "--period", "daily")
+        let again = try cli.run("digest", "send", "--day", "2026-08-22", "--period", "daily")
         #expect(again.output.contains("0 new deliveries queued"), "\(again.output)")
         #expect(try await server.messages(count: 4, timeout: .milliseconds(500)).count == 3)
 
         // Unsubscribed: the next digest (the weekly one here) leaves that address out.
-        let store = try await PaperDatabases.open(cli.database)
-        for subscriber in subscribers.prefix(3) {
-            _ = try await store.changeFrequency(token: subscriber.token, to: .weekly, now: Date())
+        try await PaperDatabases.withStore(cli.database) { store in
+            for subscriber in subscribers.prefix(3) {
+                _ = try await store.changeFrequency(token: subscriber.token, to: .weekly, now: Date())
+            }
+            _ = try await store.setSubscriberState(token: subscribers[0].token, to: .unsubscribed, now: Date())
         }
-        _ = try await store.setSubscriberState(token: subscribers[0].token, to: .unsubscribed, now: Date())
-        try await store.close()
-        let weekly = try cli.run("digest", "send", "--period", "weekly")
+        let weekly = try cli.run("digest", "send", "--day", "2026-08-22", "--period", "weekly")
         #expect(weekly.output.contains("Sent 2"), "\(weekly.output)")
         let all = try await server.messages(count: 5)
         #expect(!all.dropFirst(3).contains { $0.envelopeTo == [subscribers[0].email] })
@@ -66,14 +67,14 @@ import Testing
         let server = try await SMTPTestServer(holdAfter: 100)
         let (cli, subscribers) = try await digestCLI(server: server, confirmed: 200)
         defer { cli.removeDatabase() }
-        let sender = try cli.start(["digest", "send", "--period", "daily", "--lease-seconds", "1"])
+        let sender = try cli.start(["digest", "send", "--day", "2026-08-22", "--period", "daily", "--lease-seconds", "1"])
         #expect(try await server.messages(count: 100, timeout: .seconds(120)).count == 100)
         try await Task.sleep(for: .milliseconds(1500))
         kill(sender.processIdentifier, SIGKILL)
         sender.waitUntilExit()
         #expect(sender.terminationReason == .uncaughtSignal)
 
-        let restart = try cli.run("digest", "send", "--period", "daily")
+        let restart = try cli.run("digest", "send", "--day", "2026-08-22", "--period", "daily")
         #expect(restart.status == 0, "\(restart.errors)")
         #expect(restart.output.contains("0 new deliveries queued"), "\(restart.output)")
         #expect(restart.output.contains("Sent 100"), "\(restart.output)")
@@ -89,7 +90,7 @@ import Testing
         let server = try await SMTPTestServer()
         let url = try PostgresDatabase.recreate("paperfeed_digest_nodes")
         let (cli, subscribers) = try await digestCLI(server: server, database: url, confirmed: 60)
-        let nodes = try (0..<2).map { _ in try cli.start(["digest", "send", "--period", "daily", "--db", url]) }
+        let nodes = try (0..<2).map { _ in try cli.start(["digest", "send", "--day", "2026-08-22", "--period", "daily", "--db", url]) }
         for node in nodes { node.waitUntilExit() }
         #expect(nodes.allSatisfy { $0.terminationStatus == 0 })
         let mail = try await server.messages(count: 61, timeout: .seconds(1))

@@ -19,7 +19,7 @@ enum MiniLM {
         let embedder = try MiniLM.shared.get()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperfeed-embed-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try await SQLitePaperStore.open(path: folder.appendingPathComponent("papers.sqlite").path)
+        let store = try await PaperDatabases.openSQLite(path: folder.appendingPathComponent("papers.sqlite").path)
         let topics = ["protein structure prediction", "speech recognition for low-resource languages", "robot grasping",
                       "image generation with diffusion", "graph neural networks for molecules", "code completion models"]
         _ = try await store.upsert(topics.enumerated().map { index, topic in

@@ -92,7 +92,7 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-db-\(UUID().uuidString).sqlite").path
         try Data(String(repeating: "hello world ", count: 1000).utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        await #expect(throws: StoreError.self) { try await SQLitePaperStore.open(path: path) }
+        await #expect(throws: StoreError.self) { try await PaperDatabases.openSQLite(path: path) }
     }
 }
 

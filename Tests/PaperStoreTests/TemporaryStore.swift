@@ -39,14 +39,11 @@ func withTemporaryStore<T>(_ engine: Engine = .sqlite, _ body: (any PaperDatabas
         location = PostgresAdmin.url(base, database: name)
         cleanup = { try? await PostgresAdmin.run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: base) }
     }
-    let store = try await PaperDatabases.open(location)
     do {
-        let result = try await body(store)
-        try await store.close()
+        let result = try await PaperDatabases.withStore(location, body)
         await cleanup()
         return result
     } catch {
-        try? await store.close()
         await cleanup()
         throw error
     }

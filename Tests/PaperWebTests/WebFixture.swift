@@ -13,10 +13,10 @@ enum WebFixture {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared")
 
-    static let store: Task<SQLitePaperStore, any Error> = Task {
+    static let store: Task<any PaperDatabase, any Error> = Task {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("paperfeed-web-\(UUID().uuidString)/papers.sqlite").path
-        let store = try await SQLitePaperStore.open(path: path)
+        let store = try await PaperDatabases.openSQLite(path: path)
         let days = shared.appendingPathComponent("data/hf-daily-papers/Paper_metadata_download")
         _ = try await Importer(repository: store).run(paths: [
             days.appendingPathComponent("2026-08-19.json").path,
@@ -50,9 +50,9 @@ extension TestResponse {
 }
 
 /// A store of its own for a test that writes, removed afterwards.
-func withStore<T>(_ papers: [Paper], _ body: (SQLitePaperStore) async throws -> T) async throws -> T {
+func withStore<T>(_ papers: [Paper], _ body: (any PaperDatabase) async throws -> T) async throws -> T {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperfeed-web-\(UUID().uuidString)")
-    let store = try await SQLitePaperStore.open(path: folder.appendingPathComponent("papers.sqlite").path)
+    let store = try await PaperDatabases.openSQLite(path: folder.appendingPathComponent("papers.sqlite").path)
     defer { try? FileManager.default.removeItem(at: folder) }
     _ = try await store.upsert(papers)
     let result: T

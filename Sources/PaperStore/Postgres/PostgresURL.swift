@@ -30,14 +30,22 @@ enum PostgresURL {
         return configuration
     }
 
-    /// Connects once, outside the pool, so that a wrong address, password or database fails at
-    /// once with the server's reason instead of after the pool's retries.
-    static func check(_ parts: Parts, logger: Logger) async throws {
+    /// Runs `body` on a connection of its own, outside the pool: a wrong address, password or
+    /// database fails at once with the server's reason instead of after the pool's retries.
+    static func withConnection<T: Sendable>(_ parts: Parts, logger: Logger,
+                                            _ body: (PostgresConnection) async throws -> T) async throws -> T {
         var configuration = PostgresConnection.Configuration(
             host: parts.host, port: parts.port, username: parts.user, password: parts.password, database: parts.database, tls: .disable)
         configuration.options.connectTimeout = .seconds(5)
         let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
-        try await connection.close()
+        do {
+            let result = try await body(connection)
+            try await connection.close()
+            return result
+        } catch {
+            try? await connection.close()
+            throw error
+        }
     }
 
     /// The URL without its password, for messages and logs.

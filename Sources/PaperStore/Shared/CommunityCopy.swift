@@ -6,44 +6,36 @@ import SQLKit
 /// ids, so that `paperfeed copy` moves a whole instance. Papers are copied before this.
 /// Safe to run again: rows already in the target are left as they are.
 public enum CommunityCopy {
-    enum Kind { case integer, text, optionalInteger, optionalText }
-
-    /// Tables in an order that respects what refers to what, with their columns and keys.
-    static let tables: [(name: String, columns: [(String, Kind)], key: [String])] = [
-        ("users", [("id", .integer), ("name", .text), ("name_key", .text), ("email", .text), ("email_key", .text),
-                   ("password_hash", .text), ("is_admin", .integer), ("created_at", .integer)], ["id"]),
-        ("sessions", [("token_hash", .text), ("user_id", .integer), ("expires_at", .integer)], ["token_hash"]),
-        ("votes", [("user_id", .integer), ("paper_id", .text), ("created_at", .integer)], ["user_id", "paper_id"]),
-        ("comments", [("id", .integer), ("paper_id", .text), ("user_id", .integer), ("body", .text), ("created_at", .integer),
-                      ("edited_at", .optionalInteger), ("hidden", .integer)], ["id"]),
-        ("authorship_claims", [("id", .integer), ("paper_id", .text), ("user_id", .integer), ("author_name", .text),
-                               ("state", .text), ("created_at", .integer)], ["id"]),
-        ("paper_listings", [("paper_id", .text), ("day", .text), ("submitter_name", .optionalText)], ["paper_id", "day"]),
-        ("subscribers", [("id", .integer), ("email", .text), ("email_key", .text), ("frequency", .text), ("state", .text),
-                         ("token", .text), ("user_id", .optionalInteger), ("updated_at", .integer)], ["id"]),
-        ("digest_outbox", [("id", .integer), ("subscriber_id", .integer), ("period", .text), ("state", .text),
-                           ("available_at", .integer), ("attempts", .integer), ("node", .optionalText),
-                           ("last_error", .optionalText), ("finished_at", .optionalInteger)], ["id"]),
+    /// The tables in an order that respects what refers to what, with their keys. Their columns
+    /// are read from the source database, so a column a later migration adds is copied too.
+    static let tables: [(name: String, key: [String])] = [
+        ("users", ["id"]), ("sessions", ["token_hash"]), ("votes", ["user_id", "paper_id"]), ("comments", ["id"]),
+        ("authorship_claims", ["id"]), ("paper_listings", ["paper_id", "day"]), ("subscribers", ["id"]),
+        ("digest_outbox", ["id"]),
     ]
 
     /// Copies every community table; returns how many rows each had in the source.
     @discardableResult
     public static func run(from source: any PaperDatabase, to target: any PaperDatabase) async throws -> [String: Int] {
+        guard let source = source as? SQLPaperStore, let target = target as? SQLPaperStore else {
+            throw StoreError.unsupported("copying needs two stores opened by PaperDatabases")
+        }
         var counts: [String: Int] = [:]
         for table in tables {
+            let columns = try await source.read { try await source.engine.columns(of: table.name, on: $0) }
             var offset = 0
             while true {
                 let start = offset
                 let rows = try await source.read { db in
-                    var select = db.select().columns(table.columns.map { SQLColumn($0.0) }).from(table.name)
+                    var select = db.select().columns(columns.map { SQLColumn($0.name) }).from(table.name)
                     for key in table.key { select = select.orderBy(key) }
                     return try await select.limit(1_000).offset(start).all().map { row in
-                        try table.columns.map { try value(of: $0.0, $0.1, in: row) }
+                        try columns.map { try value(of: $0, in: row) }
                     }
                 }
                 guard !rows.isEmpty else { break }
                 try await target.transaction { db in
-                    var insert = db.insert(into: table.name).columns(table.columns.map(\.0)).ignoringConflicts(with: table.key)
+                    var insert = db.insert(into: table.name).columns(columns.map(\.name)).ignoringConflicts(with: table.key)
                     for row in rows { insert = insert.values(row) }
                     try await insert.run()
                 }
@@ -52,12 +44,13 @@ public enum CommunityCopy {
             counts[table.name] = offset
         }
         try await copyPaperCounts(from: source, to: target)
-        try await target.continueIdentities(after: tables.filter { $0.key == ["id"] }.map(\.name))
+        let identities = tables.filter { $0.key == ["id"] }.map(\.name)
+        try await target.transaction { try await target.engine.continueIdentities(after: identities, on: $0) }
         return counts
     }
 
     /// The community's votes and comments on papers, and which papers are hidden.
-    private static func copyPaperCounts(from source: any PaperDatabase, to target: any PaperDatabase) async throws {
+    private static func copyPaperCounts(from source: SQLPaperStore, to target: SQLPaperStore) async throws {
         let rows = try await source.read { db in
             try await db.raw("""
                 SELECT id, community_upvotes, community_comments, hidden FROM papers
@@ -75,12 +68,12 @@ public enum CommunityCopy {
         }
     }
 
-    private static func value(of column: String, _ kind: Kind, in row: any SQLRow) throws -> any SQLExpression {
-        switch kind {
-        case .integer: SQLBind(try row.decode(column: column, as: Int64.self))
-        case .text: SQLBind(try row.decode(column: column, as: String.self))
-        case .optionalInteger: try row.decode(column: column, as: Int64?.self).map { SQLBind($0) } ?? SQLLiteral.null
-        case .optionalText: try row.decode(column: column, as: String?.self).map { SQLBind($0) } ?? SQLLiteral.null
+    private static func value(of column: TableColumn, in row: any SQLRow) throws -> any SQLExpression {
+        switch (column.isInteger, column.isNullable) {
+        case (true, false): SQLBind(try row.decode(column: column.name, as: Int64.self))
+        case (false, false): SQLBind(try row.decode(column: column.name, as: String.self))
+        case (true, true): try row.decode(column: column.name, as: Int64?.self).map { SQLBind($0) } ?? SQLLiteral.null
+        case (false, true): try row.decode(column: column.name, as: String?.self).map { SQLBind($0) } ?? SQLLiteral.null
         }
     }
 }

@@ -18,8 +18,9 @@ struct UserRow: Decodable {
     }
 }
 
-extension AccountStore where Self: SQLAccess {
-    public func createUser(name: String, email: String, passwordHash: String, isAdmin: Bool, now: Date) async throws -> User {
+/// The `AccountStore`: users, sessions and password resets.
+extension SQLPaperStore {
+    func createUser(name: String, email: String, passwordHash: String, isAdmin: Bool, now: Date) async throws -> User {
         try await transaction { db in
             if try await Self.userRow(where: "name_key", is: name.lowercased(), on: db) != nil { throw AccountError.nameTaken(name) }
             if try await Self.userRow(where: "email_key", is: email.lowercased(), on: db) != nil { throw AccountError.emailTaken(email) }
@@ -37,30 +38,30 @@ extension AccountStore where Self: SQLAccess {
         }
     }
 
-    public func user(id: Int) async throws -> User? {
+    func user(id: Int) async throws -> User? {
         try await read { try await Self.userRow(where: "id", is: id, on: $0)?.user }
     }
 
-    public func user(named name: String) async throws -> User? {
+    func user(named name: String) async throws -> User? {
         try await read { try await Self.userRow(where: "name_key", is: name.lowercased(), on: $0)?.user }
     }
 
-    public func user(email: String) async throws -> User? {
+    func user(email: String) async throws -> User? {
         try await read { try await Self.userRow(where: "email_key", is: email.lowercased(), on: $0)?.user }
     }
 
-    public func setPasswordHash(_ hash: String, userID: Int) async throws {
+    func setPasswordHash(_ hash: String, userID: Int) async throws {
         try await transaction { db in
             try await db.update("users").set("password_hash", to: hash).where("id", .equal, userID).run()
             try await db.delete(from: "sessions").where("user_id", .equal, userID).run()
         }
     }
 
-    public func createSession(tokenHash: String, userID: Int, expiresAt: Date) async throws {
+    func createSession(tokenHash: String, userID: Int, expiresAt: Date) async throws {
         try await storeToken(in: "sessions", tokenHash: tokenHash, userID: userID, expiresAt: expiresAt)
     }
 
-    public func sessionUser(tokenHash: String, now: Date) async throws -> User? {
+    func sessionUser(tokenHash: String, now: Date) async throws -> User? {
         try await read { db in
             try await db.select().columns(UserRow.columns.map { SQLColumn($0, table: "users") }).from("sessions")
                 .join("users", on: SQLColumn("user_id", table: "sessions"), .equal, SQLColumn("id", table: "users"))
@@ -70,11 +71,11 @@ extension AccountStore where Self: SQLAccess {
         }
     }
 
-    public func deleteSession(tokenHash: String) async throws {
+    func deleteSession(tokenHash: String) async throws {
         try await transaction { try await $0.delete(from: "sessions").where("token_hash", .equal, tokenHash).run() }
     }
 
-    public func createPasswordReset(tokenHash: String, userID: Int, expiresAt: Date) async throws {
+    func createPasswordReset(tokenHash: String, userID: Int, expiresAt: Date) async throws {
         try await storeToken(in: "password_resets", tokenHash: tokenHash, userID: userID, expiresAt: expiresAt)
     }
 
@@ -86,7 +87,7 @@ extension AccountStore where Self: SQLAccess {
         }
     }
 
-    public func consumePasswordReset(tokenHash: String, now: Date) async throws -> Int? {
+    func consumePasswordReset(tokenHash: String, now: Date) async throws -> Int? {
         try await transaction { db in
             // Deleting is what uses the token up: a second use finds nothing.
             let row = try await db.delete(from: "password_resets").where("token_hash", .equal, tokenHash)

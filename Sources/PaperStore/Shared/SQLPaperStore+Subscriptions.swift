@@ -18,8 +18,9 @@ struct SubscriberRow: Decodable {
     }
 }
 
-extension SubscriptionStore where Self: SQLAccess {
-    public func subscribe(email: String, frequency: DigestFrequency, userID: Int?, confirmed: Bool, token: String,
+/// The `SubscriptionStore`: digest subscribers and the outbox of digests to send.
+extension SQLPaperStore {
+    func subscribe(email: String, frequency: DigestFrequency, userID: Int?, confirmed: Bool, token: String,
                           now: Date) async throws -> Subscriber {
         try await transaction { db in
             let time = Int64(now.timeIntervalSince1970)
@@ -47,15 +48,15 @@ extension SubscriptionStore where Self: SQLAccess {
         }
     }
 
-    public func subscriber(token: String) async throws -> Subscriber? {
+    func subscriber(token: String) async throws -> Subscriber? {
         try await read { try await Self.subscriberRow(where: "token", is: token, on: $0)?.subscriber }
     }
 
-    public func subscriber(userID: Int) async throws -> Subscriber? {
+    func subscriber(userID: Int) async throws -> Subscriber? {
         try await read { try await Self.subscriberRow(where: "user_id", is: userID, on: $0)?.subscriber }
     }
 
-    public func changeFrequency(token: String, to frequency: DigestFrequency, now: Date) async throws -> Subscriber? {
+    func changeFrequency(token: String, to frequency: DigestFrequency, now: Date) async throws -> Subscriber? {
         try await transaction { db in
             try await db.update("subscribers").set("frequency", to: frequency.rawValue)
                 .set("updated_at", to: Int64(now.timeIntervalSince1970)).where("token", .equal, token).run()
@@ -63,7 +64,7 @@ extension SubscriptionStore where Self: SQLAccess {
         }
     }
 
-    public func subscriberCount(frequency: DigestFrequency, state: Subscriber.State) async throws -> Int {
+    func subscriberCount(frequency: DigestFrequency, state: Subscriber.State) async throws -> Int {
         try await read { db in
             try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("subscribers")
                 .where("frequency", .equal, frequency.rawValue).where("state", .equal, state.rawValue)
@@ -71,7 +72,7 @@ extension SubscriptionStore where Self: SQLAccess {
         }
     }
 
-    public func setSubscriberState(token: String, to state: Subscriber.State, now: Date) async throws -> Subscriber? {
+    func setSubscriberState(token: String, to state: Subscriber.State, now: Date) async throws -> Subscriber? {
         try await transaction { db in
             try await db.update("subscribers").set("state", to: state.rawValue).set("updated_at", to: Int64(now.timeIntervalSince1970))
                 .where("token", .equal, token).run()
@@ -79,7 +80,7 @@ extension SubscriptionStore where Self: SQLAccess {
         }
     }
 
-    public func planDigest(frequency: DigestFrequency, period: String, now: Date) async throws -> Int {
+    func planDigest(frequency: DigestFrequency, period: String, now: Date) async throws -> Int {
         try await transaction { db in
             // One row per (subscriber, period) whoever plans it: the unique index drops repeats.
             let rows = try await db.raw("""
@@ -93,8 +94,8 @@ extension SubscriptionStore where Self: SQLAccess {
         }
     }
 
-    public func claimDelivery(node: String, lease: Duration, now: Date) async throws -> DigestDelivery? {
-        let lockClause = claimLockClause
+    func claimDelivery(node: String, lease: Duration, now: Date) async throws -> DigestDelivery? {
+        let lockClause = engine.claimLockClause
         return try await transaction { db in
             let time = Int64(now.timeIntervalSince1970)
             while true {
@@ -124,40 +125,40 @@ extension SubscriptionStore where Self: SQLAccess {
         }
     }
 
-    public func renewDelivery(_ delivery: DigestDelivery, lease: Duration, now: Date) async throws -> Bool {
-        try await Self.whileHeld(delivery, in: self) {
+    func renewDelivery(_ delivery: DigestDelivery, lease: Duration, now: Date) async throws -> Bool {
+        try await whileHeld(delivery) {
             $0.set("available_at", to: Int64(now.timeIntervalSince1970) + lease.components.seconds)
         }
     }
 
     @discardableResult
-    public func finishDelivery(_ delivery: DigestDelivery, sent: Bool, now: Date) async throws -> Bool {
-        try await Self.whileHeld(delivery, in: self) {
+    func finishDelivery(_ delivery: DigestDelivery, sent: Bool, now: Date) async throws -> Bool {
+        try await whileHeld(delivery) {
             $0.set("state", to: sent ? "sent" : "skipped").set("node", to: SQLLiteral.null)
                 .set("finished_at", to: Int64(now.timeIntervalSince1970))
         }
     }
 
     @discardableResult
-    public func retryDelivery(_ delivery: DigestDelivery, retryAt: Date, error: String) async throws -> Bool {
-        try await Self.whileHeld(delivery, in: self) {
+    func retryDelivery(_ delivery: DigestDelivery, retryAt: Date, error: String) async throws -> Bool {
+        try await whileHeld(delivery) {
             $0.set("state", to: "queued").set("node", to: SQLLiteral.null)
                 .set("available_at", to: Int64(retryAt.timeIntervalSince1970)).set("last_error", to: error)
         }
     }
 
     @discardableResult
-    public func failDelivery(_ delivery: DigestDelivery, error: String) async throws -> Bool {
-        try await Self.whileHeld(delivery, in: self) {
+    func failDelivery(_ delivery: DigestDelivery, error: String) async throws -> Bool {
+        try await whileHeld(delivery) {
             $0.set("state", to: "failed").set("node", to: SQLLiteral.null).set("last_error", to: error)
         }
     }
 
     /// Applies `change` to the delivery's row only while `delivery`'s claim stands (same node,
     /// same attempt, still sending); whether it did.
-    private static func whileHeld(_ delivery: DigestDelivery, in store: Self,
+    private func whileHeld(_ delivery: DigestDelivery,
                                   _ change: @escaping @Sendable (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws -> Bool {
-        try await store.transaction { db in
+        try await transaction { db in
             let rows = try await change(db.update("digest_outbox")).where("id", .equal, delivery.id)
                 .where("state", .equal, "sending").where("node", .equal, delivery.node)
                 .where("attempts", .equal, delivery.attempts).returning("id").all()
@@ -165,7 +166,7 @@ extension SubscriptionStore where Self: SQLAccess {
         }
     }
 
-    public func deliveryCounts(period: String) async throws -> [String: Int] {
+    func deliveryCounts(period: String) async throws -> [String: Int] {
         try await read { db in
             let rows = try await db.select().column("state").column(SQLFunction("count", args: SQLLiteral.all), as: "n")
                 .from("digest_outbox").where("period", .equal, period).groupBy("state").all()

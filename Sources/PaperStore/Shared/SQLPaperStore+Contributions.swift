@@ -23,9 +23,9 @@ struct ClaimRow: Decodable {
     }
 }
 
-/// Submissions and authorship claims.
-extension CommunityStore where Self: SQLAccess {
-    public func submit(paper: PaperID, userName: String, day: Day) async throws {
+/// Submissions, authorship claims and moderation (the rest of `CommunityStore`).
+extension SQLPaperStore {
+    func submit(paper: PaperID, userName: String, day: Day) async throws {
         try await transaction { db in
             let inserted = try await db.insert(into: "paper_listings").columns("paper_id", "day", "submitter_name")
                 .values(SQLBind(paper.rawValue), SQLBind(day.description), SQLBind(userName))
@@ -37,7 +37,7 @@ extension CommunityStore where Self: SQLAccess {
         }
     }
 
-    public func submissions(userName: String, limit: Int) async throws -> [Paper] {
+    func submissions(userName: String, limit: Int) async throws -> [Paper] {
         try await read { db in
             let ids = try await db.select().column("paper_id").from("paper_listings").where("submitter_name", .equal, userName)
                 .orderBy("day", .descending).limit(limit).all()
@@ -46,7 +46,7 @@ extension CommunityStore where Self: SQLAccess {
         }
     }
 
-    public func claimAuthorship(userID: Int, paper: PaperID, authorName: String, now: Date) async throws -> AuthorshipClaim {
+    func claimAuthorship(userID: Int, paper: PaperID, authorName: String, now: Date) async throws -> AuthorshipClaim {
         try await transaction { db in
             try await db.insert(into: "authorship_claims").columns("paper_id", "user_id", "author_name", "state", "created_at")
                 .values(SQLBind(paper.rawValue), SQLBind(userID), SQLBind(authorName), SQLBind("pending"),
@@ -60,21 +60,21 @@ extension CommunityStore where Self: SQLAccess {
         }
     }
 
-    public func claims(state: AuthorshipClaim.State) async throws -> [AuthorshipClaim] {
+    func claims(state: AuthorshipClaim.State) async throws -> [AuthorshipClaim] {
         try await read { db in
             try await ClaimRow.select(on: db).where(SQLColumn("state", table: "authorship_claims"), .equal, SQLBind(state.rawValue))
                 .orderBy(SQLColumn("id", table: "authorship_claims")).all(decoding: ClaimRow.self).map(\.claim)
         }
     }
 
-    public func claims(userID: Int) async throws -> [AuthorshipClaim] {
+    func claims(userID: Int) async throws -> [AuthorshipClaim] {
         try await read { db in
             try await ClaimRow.select(on: db).where(SQLColumn("user_id", table: "authorship_claims"), .equal, SQLBind(userID))
                 .orderBy(SQLColumn("id", table: "authorship_claims") as any SQLExpression, SQLDirection.descending).all(decoding: ClaimRow.self).map(\.claim)
         }
     }
 
-    public func decideClaim(id: Int, approve: Bool) async throws {
+    func decideClaim(id: Int, approve: Bool) async throws {
         try await transaction { db in
             guard let claim = try await ClaimRow.select(on: db).where(SQLColumn("id", table: "authorship_claims"), .equal, SQLBind(id))
                 .first(decoding: ClaimRow.self)?.claim else { return }

@@ -34,8 +34,9 @@ extension SQLDatabase {
     }
 }
 
-extension CommunityStore where Self: SQLAccess {
-    public func toggleVote(userID: Int, paper: PaperID, now: Date) async throws -> VoteState {
+/// The `CommunityStore`: votes and comments.
+extension SQLPaperStore {
+    func toggleVote(userID: Int, paper: PaperID, now: Date) async throws -> VoteState {
         try await transaction { db in
             let removed = try await db.delete(from: "votes").where("user_id", .equal, userID).where("paper_id", .equal, paper.rawValue)
                 .returning("user_id").first() != nil
@@ -54,7 +55,7 @@ extension CommunityStore where Self: SQLAccess {
         }
     }
 
-    public func votedPapers(userID: Int, among papers: [PaperID]) async throws -> Set<PaperID> {
+    func votedPapers(userID: Int, among papers: [PaperID]) async throws -> Set<PaperID> {
         guard !papers.isEmpty else { return [] }
         return try await read { db in
             let rows = try await db.select().column("paper_id").from("votes").where("user_id", .equal, userID)
@@ -63,7 +64,7 @@ extension CommunityStore where Self: SQLAccess {
         }
     }
 
-    public func addComment(userID: Int, paper: PaperID, body: String, now: Date) async throws -> Comment {
+    func addComment(userID: Int, paper: PaperID, body: String, now: Date) async throws -> Comment {
         try await transaction { db in
             let row = try await db.insert(into: "comments").columns("paper_id", "user_id", "body", "created_at")
                 .values(SQLBind(paper.rawValue), SQLBind(userID), SQLBind(body), SQLBind(Int64(now.timeIntervalSince1970)))
@@ -75,7 +76,7 @@ extension CommunityStore where Self: SQLAccess {
         }
     }
 
-    public func comments(paper: PaperID) async throws -> [Comment] {
+    func comments(paper: PaperID) async throws -> [Comment] {
         try await read { db in
             try await CommentRow.select(on: db).where(SQLColumn("paper_id", table: "comments"), .equal, SQLBind(paper.rawValue))
                 .where(SQLColumn("hidden", table: "comments"), .equal, SQLBind(0))
@@ -83,14 +84,14 @@ extension CommunityStore where Self: SQLAccess {
         }
     }
 
-    public func comment(id: Int) async throws -> Comment? {
+    func comment(id: Int) async throws -> Comment? {
         try await read { db in
             try await CommentRow.select(on: db).where(SQLColumn("id", table: "comments"), .equal, SQLBind(id))
                 .first(decoding: CommentRow.self)?.comment
         }
     }
 
-    public func comments(userID: Int, limit: Int) async throws -> [Comment] {
+    func comments(userID: Int, limit: Int) async throws -> [Comment] {
         try await read { db in
             try await CommentRow.select(on: db).where(SQLColumn("user_id", table: "comments"), .equal, SQLBind(userID))
                 .where(SQLColumn("hidden", table: "comments"), .equal, SQLBind(0))
@@ -98,14 +99,14 @@ extension CommunityStore where Self: SQLAccess {
         }
     }
 
-    public func editComment(id: Int, body: String, now: Date) async throws {
+    func editComment(id: Int, body: String, now: Date) async throws {
         try await transaction { db in
             try await db.update("comments").set("body", to: body).set("edited_at", to: Int64(now.timeIntervalSince1970))
                 .where("id", .equal, id).run()
         }
     }
 
-    public func deleteComment(id: Int) async throws {
+    func deleteComment(id: Int) async throws {
         try await transaction { db in
             guard let row = try await db.delete(from: "comments").where("id", .equal, id).returning("paper_id", "hidden").first()
             else { return }
@@ -116,7 +117,7 @@ extension CommunityStore where Self: SQLAccess {
         }
     }
 
-    public func setCommentHidden(id: Int, hidden: Bool) async throws {
+    func setCommentHidden(id: Int, hidden: Bool) async throws {
         try await transaction { db in
             guard let row = try await db.update("comments").set("hidden", to: hidden ? 1 : 0).where("id", .equal, id)
                 .where("hidden", .equal, hidden ? 0 : 1).returning("paper_id").first() else { return }
@@ -125,11 +126,11 @@ extension CommunityStore where Self: SQLAccess {
         }
     }
 
-    public func setPaperHidden(_ paper: PaperID, hidden: Bool) async throws {
+    func setPaperHidden(_ paper: PaperID, hidden: Bool) async throws {
         try await transaction { try await $0.update("papers").set("hidden", to: hidden ? 1 : 0).where("id", .equal, paper.rawValue).run() }
     }
 
-    public func hiddenPapers() async throws -> [Paper] {
+    func hiddenPapers() async throws -> [Paper] {
         try await read { db in
             try await db.select().columns(PaperRow.shownColumns()).from("papers").where("hidden", .equal, 1).orderBy("id")
                 .all(decoding: PaperRow.self).map { try $0.paper() }

@@ -1,0 +1,54 @@
+import PaperCore
+import SQLKit
+
+/// The `PaperRepository`; keyword search is the engine's own.
+extension SQLPaperStore {
+    func upsert(_ papers: [Paper]) async throws -> UpsertCounts {
+        let batch = PaperUpsert.Batch(papers)
+        return try await transaction { try await PaperUpsert.run(batch, on: $0) }
+    }
+
+    func paper(_ id: PaperID) async throws -> Paper? {
+        try await read { try await PaperQueries.paper(id, on: $0) }
+    }
+
+    func papers(ids: [PaperID]) async throws -> [Paper] {
+        try await read { try await PaperQueries.papers(ids: ids, on: $0) }
+    }
+
+    func papers(after id: PaperID?, limit: Int) async throws -> [Paper] {
+        try await read { try await PaperQueries.papers(after: id, limit: limit, includeHidden: false, on: $0) }
+    }
+
+    func storedPapers(after id: PaperID?, limit: Int) async throws -> [Paper] {
+        try await read { try await PaperQueries.papers(after: id, limit: limit, includeHidden: true, on: $0) }
+    }
+
+    func listing(_ query: ListingQuery) async throws -> ListingPage {
+        try await read { try await ListingQueries.listing(query, on: $0) }
+    }
+
+    func listingDays(ids: [PaperID]) async throws -> [PaperID: [Day]] {
+        try await read { try await ListingQueries.listingDays(ids: ids, on: $0) }
+    }
+
+    func latestListingDay() async throws -> Day? {
+        try await read { try await ListingQueries.latestDay(on: $0) }
+    }
+
+    func nearbyListingDays(_ day: Day) async throws -> NearbyDays {
+        try await read { try await ListingQueries.nearbyDays(day, on: $0) }
+    }
+
+    func search(_ query: SearchQuery, limit: Int, offset: Int) async throws -> SearchPage {
+        let engine = self.engine
+        return try await read { db in
+            guard query.text != nil else { return try await PaperQueries.filterOnly(query, limit: limit, offset: offset, on: db) }
+            return try await engine.keywordSearch(query, limit: limit, offset: offset, on: db)
+        }
+    }
+
+    func statistics() async throws -> StoreStatistics {
+        try await read { try await PaperQueries.statistics(on: $0) }
+    }
+}

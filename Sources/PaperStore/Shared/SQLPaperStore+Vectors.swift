@@ -1,0 +1,36 @@
+import PaperCore
+import SQLKit
+
+/// The `VectorRepository`, and `NearestVectorSearch` where the engine searches vectors itself.
+extension SQLPaperStore {
+    func storeVectors(_ vectors: [PaperVector], model: String) async throws {
+        let engine = self.engine
+        try await transaction { db in
+            try await VectorQueries.store(vectors, model: model, on: db)
+            try await engine.didStore(vectors, model: model, on: db)
+        }
+    }
+
+    func papersWithoutVectors(model: String, limit: Int) async throws -> [Paper] {
+        try await read { try await VectorQueries.papersWithoutVectors(model: model, limit: limit, on: $0) }
+    }
+
+    func vectors(ids: [PaperID], model: String) async throws -> [PaperVector] {
+        try await read { try await VectorQueries.vectors(ids: ids, model: model, on: $0) }
+    }
+
+    func vectors(model: String, after id: PaperID?, limit: Int) async throws -> [PaperVector] {
+        try await read { try await VectorQueries.vectors(model: model, after: id, limit: limit, on: $0) }
+    }
+
+    func vectorCoverage(model: String) async throws -> (embedded: Int, papers: Int) {
+        try await read { try await VectorQueries.coverage(model: model, on: $0) }
+    }
+
+    var searchesVectors: Bool { engine.searchesVectors }
+
+    func nearestVectors(to vector: [Float], model: String, limit: Int) async throws -> [(id: PaperID, score: Float)] {
+        let engine = self.engine
+        return try await read { try await engine.nearestVectors(to: vector, model: model, limit: limit, on: $0) }
+    }
+}
