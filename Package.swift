@@ -45,6 +45,15 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // Who may have an account: the rules for names, addresses and passwords, and bcrypt.
+        .target(
+            name: "PaperAccounts",
+            dependencies: [
+                "PaperCore", "PaperMail",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
         .target(name: "Embedding", dependencies: ["COpenBLAS", "PaperCore"]),
         .target(
@@ -77,9 +86,8 @@ let package = Package(
         .target(
             name: "PaperWeb",
             dependencies: [
-                "PaperCore", "PaperSearch", "PaperMail",
+                "PaperCore", "PaperSearch", "PaperMail", "PaperAccounts",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -93,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "paperfeed",
             dependencies: [
-                "PaperCore", "PaperStore", "PaperIngest", "PaperSearch", "PaperWeb", "PaperMail", "Embedding",
+                "PaperCore", "PaperStore", "PaperIngest", "PaperSearch", "PaperWeb", "PaperMail", "PaperAccounts", "Embedding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -116,6 +124,7 @@ let package = Package(
         ),
         .testTarget(name: "PaperCoreTests", dependencies: ["PaperCore"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"]),
+        .testTarget(name: "PaperAccountsTests", dependencies: ["PaperAccounts"]),
         // The real SMTP server (aiosmtpd) the mail, web-flow and CLI tests receive mail with.
         .target(name: "MailTestSupport", path: "Tests/MailTestSupport"),
         .testTarget(
@@ -146,7 +155,7 @@ let package = Package(
         .testTarget(
             name: "PaperWebTests",
             dependencies: [
-                "PaperWeb", "PaperStore", "PaperIngest", "PaperSearch", "Embedding", "PaperMail", "BenchmarkSupport",
+                "PaperWeb", "PaperStore", "PaperIngest", "PaperSearch", "Embedding", "PaperMail", "PaperAccounts", "BenchmarkSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -36,6 +36,14 @@ public protocol JobQueue: Sendable {
     func release(_ job: Job, retryAt: Date, error: String) async throws -> Bool
 }
 
+/// This process among the nodes that share one job queue.
+public enum JobNode {
+    /// `host:pid`, unique among the nodes of one deployment: the holder named in its leases.
+    public static var current: String {
+        "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+    }
+}
+
 /// A unit of background work.
 public struct Job: Hashable, Sendable {
     public var id: Int

@@ -11,7 +11,7 @@ import PaperCore
 public struct SharedImport: Sendable {
     public let importer: Importer
     public let jobs: any JobQueue
-    /// This process's name in the queue, `host:pid` (as `EmbeddingService.defaultNodeName`).
+    /// This process's name in the queue, `host:pid` (`JobNode.current`).
     public let node: String
     /// How long a claimed file is this node's before another node may take it (a node that
     /// died mid-file loses it after this).

@@ -18,7 +18,7 @@ public struct EmbeddingService: Service {
     let lease: Duration = .seconds(600)
     static let jobKind = "embed"
 
-    public init(pipeline: EmbeddingPipeline, jobs: any JobQueue, node: String = EmbeddingService.defaultNodeName,
+    public init(pipeline: EmbeddingPipeline, jobs: any JobQueue, node: String = JobNode.current,
                 interval: Duration = .seconds(60), logger: Logger, clock: any WallClock = SystemClock()) {
         self.pipeline = pipeline
         self.jobs = jobs
@@ -26,11 +26,6 @@ public struct EmbeddingService: Service {
         self.interval = interval
         self.logger = logger
         self.clock = clock
-    }
-
-    /// `host:pid`, unique among the nodes of one deployment.
-    public static var defaultNodeName: String {
-        "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
     }
 
     public func run() async throws {

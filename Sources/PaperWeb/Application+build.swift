@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import NIOCore
+import PaperAccounts
 import PaperCore
 import PaperMail
 import PaperSearch
@@ -11,8 +12,8 @@ import Prometheus
 /// real implementations of each.
 public struct WebDependencies: Sendable {
     public var repository: any PaperRepository
-    /// Accounts, votes, comments, submissions and digest subscriptions; without it those pages
-    /// are not offered. Defaults to `repository` when that store has them.
+    /// Accounts, votes, comments, submissions and digest subscriptions; `nil` turns the
+    /// community off: those pages are not offered.
     public var community: (any CommunityDatabase)?
     /// Sends confirmation and password-reset emails; `nil` means they cannot be sent.
     public var mailer: (any Mailer)?
@@ -34,7 +35,7 @@ public struct WebDependencies: Sendable {
                 metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
                 logger: Logger = Logger(label: "paperfeed.web")) {
         self.repository = repository
-        self.community = community ?? (repository as? any CommunityDatabase)
+        self.community = community
         self.mailer = mailer
         self.lookup = lookup
         self.semantic = semantic
@@ -74,15 +75,7 @@ public func buildApplication(
 func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies,
                  site: SiteAddress) async throws -> Router<AppRequestContext> {
     let renderer = try await PageRenderer.load(siteName: configuration.siteName)
-    let services = WebServices(
-        repository: dependencies.repository, community: dependencies.community, mailer: dependencies.mailer,
-        lookup: dependencies.lookup, clock: dependencies.clock, renderer: renderer, configuration: configuration, site: site,
-        metrics: dependencies.metrics,
-        searcher: PaperSearcher(repository: dependencies.repository, semantic: dependencies.semantic),
-        semanticOffReason: dependencies.semanticOffReason,
-        cache: ResponseCache(lifetime: .seconds(configuration.cacheSeconds), maxBytes: configuration.cacheBytes),
-        trending: TrendingFeed(repository: dependencies.repository, clock: dependencies.clock),
-        passwords: Passwords(cost: configuration.passwordCost), limiter: RateLimiter(), logger: dependencies.logger)
+    let cache = ResponseCache(lifetime: .seconds(configuration.cacheSeconds), maxBytes: configuration.cacheBytes)
     // HEAD is answered like GET without the body, for feed readers and link checkers.
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.info))
@@ -96,21 +89,49 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies,
     // Again inside the session, so that an error page knows the visitor (their name, their CSRF
     // token, a first visit's new cookie); the outer one answers failures of the session itself.
     router.add(middleware: ErrorMiddleware(renderer: renderer))
-    router.add(middleware: ClearCacheAfterWritesMiddleware(cache: services.cache))
-    ListingPagesController(services: services).register(on: router)
-    PaperPageController(services: services).register(on: router)
-    SearchPageController(services: services).register(on: router)
-    DailyPapersAPIController(services: services).register(on: router)
-    PapersAPIController(services: services).register(on: router)
-    FeedsController(services: services).register(on: router)
-    OperationsController(services: services, assets: try StaticAssets.load()).register(on: router)
+    router.add(middleware: ClearCacheAfterWritesMiddleware(cache: cache))
+
+    let (repository, clock) = (dependencies.repository, dependencies.clock)
+    let searcher = PaperSearcher(repository: repository, semantic: dependencies.semantic)
+    let trending = TrendingFeed(repository: repository, clock: clock)
+    let votes = VoteMarks(community: dependencies.community)
+    ListingPagesController(repository: repository, trending: trending, clock: clock, renderer: renderer, votes: votes,
+                           cache: cache).register(on: router)
+    PaperPageController(repository: repository, searcher: searcher, community: dependencies.community, renderer: renderer,
+                        cache: cache).register(on: router)
+    SearchPageController(searcher: searcher, semanticOffReason: dependencies.semanticOffReason, renderer: renderer,
+                         votes: votes, cache: cache).register(on: router)
+    DailyPapersAPIController(repository: repository, trending: trending, site: site, cache: cache).register(on: router)
+    PapersAPIController(repository: repository, searcher: searcher, site: site, cache: cache).register(on: router)
+    FeedsController(repository: repository, trending: trending, searcher: searcher, siteName: configuration.siteName,
+                    site: site, cache: cache).register(on: router)
+    OperationsController(repository: repository, metrics: dependencies.metrics, assets: try StaticAssets.load()).register(on: router)
     if let community = dependencies.community {
-        AccountController(services: services, accounts: community).register(on: router)
-        CommunityController(services: services, community: community).register(on: router)
-        SubmissionController(services: services, community: community).register(on: router)
-        DigestController(services: services, subscriptions: community).register(on: router)
-        AdminController(services: services, community: community).register(on: router)
-        ProfileController(services: services, community: community).register(on: router)
+        registerCommunity(community, on: router, configuration: configuration, dependencies: dependencies, site: site,
+                          renderer: renderer)
     }
     return router
+}
+
+/// Accounts, votes and comments, submissions, digests, moderation and profiles.
+private func registerCommunity(_ community: any CommunityDatabase, on router: Router<AppRequestContext>,
+                               configuration: WebConfiguration, dependencies: WebDependencies, site: SiteAddress,
+                               renderer: PageRenderer) {
+    let (repository, clock, limits) = (dependencies.repository, dependencies.clock, configuration.rateLimits)
+    let limiter = RateLimiter()
+    let passwords = Passwords(cost: configuration.passwordCost)
+    let emails = AccountEmails(siteName: configuration.siteName, from: MailAddress(configuration.mailFrom, name: configuration.siteName))
+    let mail = SiteMail(mailer: dependencies.mailer, logger: dependencies.logger)
+    AccountController(accounts: community,
+                      registration: AccountRegistration(accounts: community, passwords: passwords, clock: clock),
+                      passwords: passwords, emails: emails, mail: mail, site: site, renderer: renderer, limiter: limiter,
+                      limits: limits, secureCookies: configuration.secureCookies, clock: clock).register(on: router)
+    CommunityController(repository: repository, community: community, limiter: limiter, limits: limits, clock: clock)
+        .register(on: router)
+    SubmissionController(repository: repository, community: community, lookup: dependencies.lookup, renderer: renderer,
+                         limiter: limiter, limits: limits, clock: clock).register(on: router)
+    DigestController(subscriptions: community, emails: emails, mail: mail, site: site, renderer: renderer, limiter: limiter,
+                     limits: limits, clock: clock).register(on: router)
+    AdminController(community: community, renderer: renderer).register(on: router)
+    ProfileController(community: community, renderer: renderer).register(on: router)
 }

@@ -43,12 +43,13 @@ struct DigestCommand: AsyncParsableCommand {
             var logger = Logger(label: "paperfeed.digest")
             logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
             let mailer = Settings.mailer(try settings.smtp(), logger: logger)
-            let today = try sendingDay()
+            let clock = SystemClock()
+            let today = try sendingDay(clock: clock)
             try await store.withStore { database, _ in
                 let due = period.map { [$0] } ?? DigestFrequency.due(on: today)
-                let content = DigestSetup.content(store: database)
+                let content = DigestSetup.content(store: database, clock: clock)
                 if dryRun { return try await preview(due, on: today, store: database, content: content) }
-                let sender = DigestSetup.sender(store: database, settings: settings, mailer: mailer,
+                let sender = DigestSetup.sender(store: database, settings: settings, mailer: mailer, clock: clock,
                                                 lease: .seconds(leaseSeconds), logger: logger)
                 for frequency in due {
                     let planned = try await sender.plan(frequency, on: today)
@@ -61,8 +62,8 @@ struct DigestCommand: AsyncParsableCommand {
         }
 
         /// `--day`, else today.
-        private func sendingDay() throws -> Day {
-            guard let day else { return Day(Date()) }
+        private func sendingDay(clock: any WallClock) throws -> Day {
+            guard let day else { return Day(clock.now()) }
             guard let parsed = Day(day) else { throw CommandFailure("--day must be a date like 2026-08-22, not \(day)") }
             return parsed
         }

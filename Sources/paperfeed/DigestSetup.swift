@@ -10,17 +10,17 @@ enum DigestSetup {
     /// Papers in a digest.
     static let papersPerDigest = 10
 
-    static func sender(store: any PaperDatabase, settings: Settings, mailer: any Mailer, lease: Duration = .seconds(120),
-                       logger: Logger) -> DigestSender {
+    static func sender(store: any PaperDatabase, settings: Settings, mailer: any Mailer, clock: any WallClock,
+                       lease: Duration = .seconds(120), logger: Logger) -> DigestSender {
         let renderer = DigestRenderer(siteName: "PaperFeed", siteURL: settings.siteURL(),
                                       from: MailAddress(settings.mailFrom, name: "PaperFeed"))
-        return DigestSender(store: store, mailer: mailer, renderer: renderer, node: EmbeddingService.defaultNodeName,
+        return DigestSender(store: store, mailer: mailer, renderer: renderer, clock: clock, node: JobNode.current,
                             lease: lease, logger: logger)
     }
 
     /// What each digest lists: the papers trending when it is sent.
-    static func content(store: any PaperDatabase) -> DigestSender.Content {
-        let trending = TrendingFeed(repository: store, clock: SystemClock())
+    static func content(store: any PaperDatabase, clock: any WallClock) -> DigestSender.Content {
+        let trending = TrendingFeed(repository: store, clock: clock)
         return { _ in try await trending.papers(limit: papersPerDigest) }
     }
 }

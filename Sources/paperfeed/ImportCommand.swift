@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PaperIngest
-import PaperSearch
+import PaperCore
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,7 +40,7 @@ struct ImportCommand: AsyncParsableCommand {
             do {
                 if demo { return try await importer.run(papers: try DemoDataset.papers(), progress: progress.update) }
                 // Each file is a job: nodes importing the same files at once split them.
-                let shared = SharedImport(importer: importer, jobs: repository, node: EmbeddingService.defaultNodeName)
+                let shared = SharedImport(importer: importer, jobs: repository, node: JobNode.current)
                 return try await shared.run(paths: paths, format: ImportFormat(rawValue: format), progress: progress.update)
             } catch let error as ImportError {
                 throw CommandFailure(error.description)

@@ -57,8 +57,10 @@ struct ServeCommand: AsyncParsableCommand {
     private func serve(_ repository: any PaperDatabase, settings: Settings, registry: PrometheusCollectorRegistry,
                        logger: Logger) async throws {
         StandardOutput.line("Store: \(repository.summary)")
+        let clock = SystemClock()
+
         try await loadDemoIfEmpty(repository, settings: settings)
-        let (semantic, services, offReason) = try await semanticSearch(repository, settings: settings, logger: logger)
+        let (semantic, embedding, offReason) = try await semanticSearch(repository, settings: settings, clock: clock, logger: logger)
         let configuration = WebConfiguration(host: settings.host, port: settings.port, publicURL: settings.publicURL,
                                              passwordCost: UInt8(clamping: settings.passwordCost), mailFrom: settings.mailFrom)
         let smtp = try settings.smtp()
@@ -66,12 +68,13 @@ struct ServeCommand: AsyncParsableCommand {
         StandardOutput.line(smtp.map { "Email: SMTP \($0.host):\($0.port); digests go out daily at \(settings.digestHour):00 UTC." }
             ?? "Email: no SMTP server configured (PAPERFEED_SMTP_HOST); emails are written to the log.")
         let lookup = ArxivAPIClient(configuration: .init(baseURL: settings.arxivURL))
-        let dependencies = WebDependencies(repository: repository, mailer: mailer, lookup: lookup, semantic: semantic,
-                                           semanticOffReason: offReason, metrics: registry, logger: logger)
-        let digests = DigestScheduler(sender: DigestSetup.sender(store: repository, settings: settings, mailer: mailer, logger: logger),
-                                      content: DigestSetup.content(store: repository), hour: settings.digestHour)
+        let dependencies = WebDependencies(repository: repository, community: repository, mailer: mailer, lookup: lookup, semantic: semantic,
+                                           semanticOffReason: offReason, clock: clock, metrics: registry, logger: logger)
+        let digests = DigestScheduler(sender: DigestSetup.sender(store: repository, settings: settings, mailer: mailer, clock: clock,
+                                                                 logger: logger),
+                                      content: DigestSetup.content(store: repository, clock: clock), hour: settings.digestHour)
         let app = try await buildApplication(configuration: configuration, dependencies: dependencies,
-                                             services: services + [digests]) { port in
+                                             services: embedding + [digests]) { port in
             let url = configuration.publicURL ?? "http://\(settings.host):\(port)"
             if configuration.publicURL == nil {
                 StandardOutput.line("Links in emails and feeds point to \(url) (the address listened on); "
@@ -84,7 +87,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Semantic search with the vectors already stored, and the service that embeds the rest;
     /// without the model, keyword search only and the reason why.
-    private func semanticSearch(_ database: any PaperDatabase, settings: Settings, logger: Logger) async throws
+    private func semanticSearch(_ database: any PaperDatabase, settings: Settings, clock: any WallClock,
+                                logger: Logger) async throws
         -> (SemanticSearch?, [any Service], String) {
         switch ModelOptions.load(model.directory(settings), workers: 1) {
         case let .failure(unavailable):
@@ -97,7 +101,7 @@ struct ServeCommand: AsyncParsableCommand {
             StandardOutput.line("Semantic search on: \(embedder.modelName), \(loaded.formatted()) of \(coverage.papers.formatted()) papers embedded"
                 + (loaded < coverage.papers ? "; embedding the rest in the background." : "."))
             let pipeline = EmbeddingPipeline(papers: database, embedder: embedder, index: semantic)
-            return (semantic, [EmbeddingService(pipeline: pipeline, jobs: database, logger: logger)], "")
+            return (semantic, [EmbeddingService(pipeline: pipeline, jobs: database, logger: logger, clock: clock)], "")
         }
     }
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PaperCore
-import PaperWeb
+import PaperAccounts
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,17 +30,15 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             if isatty(STDIN_FILENO) != 0 { FileHandle.standardError.write(Data("Password: ".utf8)) }
             let password = readLine(strippingNewline: true) ?? ""
-            if let problem = AccountRules.problem(name: name, email: email, password: password) {
-                throw CommandFailure(problem)
-            }
             let settings = try await Settings.load(overrides: [:])
-            let hash = try await Passwords(cost: UInt8(clamping: settings.passwordCost)).hash(password)
+            let passwords = Passwords(cost: UInt8(clamping: settings.passwordCost))
             try await store.withStore { database, _ in
+                let registration = AccountRegistration(accounts: database, passwords: passwords, clock: SystemClock())
                 do {
-                    let user = try await database.createUser(name: name, email: email, passwordHash: hash, isAdmin: admin, now: Date())
+                    let user = try await registration.register(name: name, email: email, password: password, isAdmin: admin)
                     StandardOutput.line("Created \(user.isAdmin ? "admin" : "user") \(user.name).")
-                } catch let error as AccountError {
-                    throw CommandFailure(error.description)
+                } catch let refusal as AccountRegistration.Refusal {
+                    throw CommandFailure(refusal.description)
                 }
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import PaperAccounts
 import PaperCore
 import PaperStore
 import PaperWeb

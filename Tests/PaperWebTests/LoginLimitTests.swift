@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import PaperAccounts
 import PaperCore
 import PaperStore
 import PaperWeb

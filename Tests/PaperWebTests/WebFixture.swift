@@ -39,7 +39,10 @@ enum WebFixture {
         _ test: @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
         let repository: any PaperRepository = if let repository { repository } else { try await store.value }
-        let dependencies = WebDependencies(repository: repository, semantic: semantic, clock: FixedClock(now))
+        // The shared store has a community (so pages show log-in links); a test's own
+        // repository may not.
+        let dependencies = WebDependencies(repository: repository, community: repository as? any CommunityDatabase,
+                                           semantic: semantic, clock: FixedClock(now))
         let app = try await buildApplication(configuration: configuration, dependencies: dependencies)
         return try await app.test(live ? .live : .router, test)
     }

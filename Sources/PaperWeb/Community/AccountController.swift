@@ -1,12 +1,22 @@
 import Foundation
 import Hummingbird
 import PaperCore
+import PaperAccounts
 import PaperMail
 
 /// Sign-up, log-in, log-out and password reset by an emailed link.
 struct AccountController<Context: VisitorRequestContext> {
-    let services: WebServices
     let accounts: any AccountStore
+    let registration: AccountRegistration
+    let passwords: Passwords
+    let emails: AccountEmails
+    let mail: SiteMail
+    let site: SiteAddress
+    let renderer: PageRenderer
+    let limiter: RateLimiter
+    let limits: RateLimits
+    let secureCookies: Bool
+    let clock: any WallClock
     static var sessionLifetime: TimeInterval { 30 * 86400 }
 
     func register(on router: Router<Context>) {
@@ -25,28 +35,22 @@ struct AccountController<Context: VisitorRequestContext> {
 
     private func form(_ template: String, _ model: AccountForm, _ context: Context, status: HTTPResponse.Status = .ok) -> Response {
         let titles = ["signup": "Sign up", "login": "Log in", "forgot": "Forgot password", "reset": "Choose a new password"]
-        return services.page(template, model, title: titles[template] ?? template, visitor: context.visitor, status: status)
+        return renderer.page(template, model, title: titles[template] ?? template, visitor: context.visitor, status: status)
     }
 
     private func signUp(_ request: Request, _ context: Context) async throws -> Response {
         let fields = context.form
         var model = AccountForm(next: fields["next"], name: fields.text("name") ?? "", email: fields.text("email") ?? "")
-        guard services.limiter.allow("signup:\(context.clientAddress)", services.configuration.rateLimits.signUpRule) else {
+        guard limiter.allow("signup:\(context.clientAddress)", limits.signUpRule) else {
             throw RequestError.tooManyRequests("Too many sign-ups from your address; try again in an hour.")
-        }
-        let password = fields["password"] ?? ""
-        if let problem = AccountRules.problem(name: model.name, email: model.email, password: password) {
-            model.error = problem
-            return form("signup", model, context, status: .badRequest)
         }
         let user: User
         do {
-            user = try await accounts.createUser(name: model.name, email: model.email,
-                                                 passwordHash: try await services.passwords.hash(password), isAdmin: false,
-                                                 now: services.clock.now())
-        } catch let error as AccountError {
-            model.error = error.description
-            return form("signup", model, context, status: .conflict)
+            user = try await registration.register(name: model.name, email: model.email, password: fields["password"] ?? "")
+        } catch let refusal as AccountRegistration.Refusal {
+            model.error = refusal.description
+            if case .taken = refusal { return form("signup", model, context, status: .conflict) }
+            return form("signup", model, context, status: .badRequest)
         }
         return try await startSession(for: user, next: model.next)
     }
@@ -59,37 +63,37 @@ struct AccountController<Context: VisitorRequestContext> {
     private func logIn(_ request: Request, _ context: Context) async throws -> Response {
         let fields = context.form
         let name = fields.text("name") ?? ""
-        let limits = services.configuration.rateLimits
+        let limits = limits
         var user = try await accounts.user(named: name)
         if user == nil { user = try await accounts.user(email: name) }
         let account = LoginKeys(account: user.map { LoginKeys.user($0.id) } ?? "name:\(name.lowercased())", address: context.clientAddress)
-        guard services.limiter.allow(account.pair, limits.failedLoginRule) else {
+        guard limiter.allow(account.pair, limits.failedLoginRule) else {
             throw RequestError.tooManyRequests("Too many failed log-ins for this account from your address; wait a minute and try again.")
         }
-        guard services.limiter.allow(account.address, limits.loginsPerAddressRule),
-              services.limiter.allow(account.account, limits.loginsPerAccountRule) else {
+        guard limiter.allow(account.address, limits.loginsPerAddressRule),
+              limiter.allow(account.account, limits.loginsPerAccountRule) else {
             throw RequestError.tooManyRequests(
                 "Too many log-in attempts; wait a few minutes, or reset your password by email to get in now.")
         }
-        let matches = try await services.passwords.verify(fields["password"] ?? "", hash: user?.passwordHash ?? Passwords.absentAccountHash)
+        let matches = try await passwords.verify(fields["password"] ?? "", hash: user?.passwordHash ?? Passwords.absentAccountHash)
         guard let user, matches else {
             var model = AccountForm(next: fields["next"], name: name)
             model.error = "Wrong user name or password."
             return form("login", model, context, status: .unauthorized)
         }
-        services.limiter.reset(account.pair)
+        limiter.reset(account.pair)
         return try await startSession(for: user, next: fields["next"])
     }
 
     private func startSession(for user: User, next: String?) async throws -> Response {
         let token = SecureTokens.make()
         try await accounts.createSession(tokenHash: SecureTokens.hash(token), userID: user.id,
-                                         expiresAt: services.clock.now().addingTimeInterval(Self.sessionLifetime))
+                                         expiresAt: clock.now().addingTimeInterval(Self.sessionLifetime))
         var response = Redirect.to(Redirect.safePath(next))
         response.setCookie(Cookie(name: SessionMiddleware<Context>.sessionCookie, value: token, maxAge: Int(Self.sessionLifetime),
-                                  path: "/", secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
+                                  path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
         // A new CSRF token with the new session: one planted before log-in is worth nothing after.
-        response.setCookie(SessionMiddleware<Context>.csrfCookie(SecureTokens.make(), secure: services.configuration.secureCookies))
+        response.setCookie(SessionMiddleware<Context>.csrfCookie(SecureTokens.make(), secure: secureCookies))
         return response
     }
 
@@ -97,34 +101,26 @@ struct AccountController<Context: VisitorRequestContext> {
         if let hash = context.visitor.sessionTokenHash { try await accounts.deleteSession(tokenHash: hash) }
         var response = Redirect.to("/")
         response.setCookie(Cookie(name: SessionMiddleware<Context>.sessionCookie, value: "", maxAge: 0, path: "/",
-                                  secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
-        response.setCookie(SessionMiddleware<Context>.csrfCookie(SecureTokens.make(), secure: services.configuration.secureCookies))
+                                  secure: secureCookies, httpOnly: true, sameSite: .lax))
+        response.setCookie(SessionMiddleware<Context>.csrfCookie(SecureTokens.make(), secure: secureCookies))
         return response
     }
 
     private func forgot(_ request: Request, _ context: Context) async throws -> Response {
         let fields = context.form
         let email = fields.text("email") ?? ""
-        guard services.limiter.allow("reset:\(context.clientAddress)", services.configuration.rateLimits.passwordResetRule) else {
+        guard limiter.allow("reset:\(context.clientAddress)", limits.passwordResetRule) else {
             throw RequestError.tooManyRequests("Too many password-reset requests; try again in an hour.")
         }
         // The answer is the same whether or not the address has an account.
         if let user = try await accounts.user(email: email) {
             let token = SecureTokens.make()
             try await accounts.createPasswordReset(tokenHash: SecureTokens.hash(token), userID: user.id,
-                                                   expiresAt: services.clock.now().addingTimeInterval(3600))
-            let link = services.absoluteURL("/password/reset/\(token)")
-            try await services.sendMail(to: user.email, subject: "Reset your \(services.configuration.siteName) password", text: """
-                Hello \(user.name),
-
-                someone (hopefully you) asked to reset your password. Choose a new one here within an hour:
-
-                \(link)
-
-                If it was not you, ignore this email: your password stays as it is.
-                """)
+                                                   expiresAt: clock.now().addingTimeInterval(3600))
+            let link = site.absolute("/password/reset/\(token)")
+            try await mail.send(emails.passwordReset(to: user.email, name: user.name, link: link, date: clock.now()))
         }
-        return services.notice(NoticePage(heading: "Check your inbox",
+        return renderer.notice(NoticePage(heading: "Check your inbox",
                                           message: "If an account has the address \(email), a link to choose a new password is on its way."),
                                visitor: context.visitor)
     }
@@ -138,13 +134,13 @@ struct AccountController<Context: VisitorRequestContext> {
             model.error = problem
             return form("reset", model, context, status: .badRequest)
         }
-        guard let userID = try await accounts.consumePasswordReset(tokenHash: SecureTokens.hash(token), now: services.clock.now()) else {
+        guard let userID = try await accounts.consumePasswordReset(tokenHash: SecureTokens.hash(token), now: clock.now()) else {
             throw RequestError.notFound("This reset link is unknown, used or expired. Ask for a new one.")
         }
-        try await accounts.setPasswordHash(try await services.passwords.hash(password), userID: userID)
+        try await accounts.setPasswordHash(try await passwords.hash(password), userID: userID)
         // The mailbox owner proved the account theirs: guesses by others no longer keep them out.
-        services.limiter.reset(LoginKeys.accountKey(LoginKeys.user(userID)))
-        return services.notice(NoticePage(heading: "Password changed", message: "Log in with your new password.",
+        limiter.reset(LoginKeys.accountKey(LoginKeys.user(userID)))
+        return renderer.notice(NoticePage(heading: "Password changed", message: "Log in with your new password.",
                                           linkURL: "/login", linkText: "Log in"), visitor: context.visitor)
     }
 }
@@ -174,22 +170,4 @@ struct AccountForm {
     var email = ""
     var token: String?
     var error: String?
-}
-
-/// What makes a user name, email address and password acceptable.
-public enum AccountRules {
-    /// What is wrong with these sign-up details, or `nil` when they are acceptable.
-    public static func problem(name: String, email: String, password: String) -> String? {
-        if name.count < 2 || name.count > 32 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) {
-            return "Choose a user name of 2 to 32 letters, digits, - or _."
-        }
-        if !MailAddress(email).isValid || email.count > 254 { return "Enter a valid email address." }
-        return passwordProblem(password)
-    }
-
-    public static func passwordProblem(_ password: String) -> String? {
-        if password.count < 8 { return "Choose a password of at least 8 characters." }
-        if password.utf8.count > 72 { return "Choose a password of at most 72 bytes (bcrypt ignores the rest)." }
-        return nil
-    }
 }

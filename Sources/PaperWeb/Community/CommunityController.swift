@@ -4,8 +4,11 @@ import PaperCore
 
 /// Upvotes, comments and authorship claims on papers.
 struct CommunityController<Context: VisitorRequestContext> {
-    let services: WebServices
+    let repository: any PaperRepository
     let community: any CommunityStore
+    let limiter: RateLimiter
+    let limits: RateLimits
+    let clock: any WallClock
     static var maxCommentLength: Int { 10_000 }
 
     func register(on router: Router<Context>) {
@@ -17,7 +20,7 @@ struct CommunityController<Context: VisitorRequestContext> {
     }
 
     private func paper(_ context: Context) async throws -> Paper {
-        try await PaperFinder.find(try context.parameters.require("id"), in: services.repository)
+        try await PaperFinder.find(try context.parameters.require("id"), in: repository)
     }
 
     private func vote(_ request: Request, _ context: Context) async throws -> Response {
@@ -31,7 +34,7 @@ struct CommunityController<Context: VisitorRequestContext> {
             }
             return Redirect.toLogin(next: back)
         }
-        let state = try await community.toggleVote(userID: user.id, paper: paper.id, now: services.clock.now())
+        let state = try await community.toggleVote(userID: user.id, paper: paper.id, now: clock.now())
         if wantsJSON {
             return try BodyResponse.json(VoteAnswer(voted: state.voted, upvotes: state.upvotes)).response(from: request, context: context)
         }
@@ -42,17 +45,17 @@ struct CommunityController<Context: VisitorRequestContext> {
         let paper = try await paper(context)
         guard let user = context.visitor.user else { return Redirect.toLogin(next: "/papers/\(paper.id)#comments") }
         let body = try Self.commentBody(context.form)
-        guard services.limiter.allow("comment:\(user.id)", services.configuration.rateLimits.commentRule) else {
+        guard limiter.allow("comment:\(user.id)", limits.commentRule) else {
             throw RequestError.tooManyRequests("You are commenting very fast; wait a minute and try again.")
         }
-        let comment = try await community.addComment(userID: user.id, paper: paper.id, body: body, now: services.clock.now())
+        let comment = try await community.addComment(userID: user.id, paper: paper.id, body: body, now: clock.now())
         return Redirect.to("/papers/\(paper.id)#comment-\(comment.id)")
     }
 
     private func edit(_ request: Request, _ context: Context) async throws -> Response {
         let comment = try await ownComment(context, adminMay: false)
         let body = try Self.commentBody(context.form)
-        try await community.editComment(id: comment.id, body: body, now: services.clock.now())
+        try await community.editComment(id: comment.id, body: body, now: clock.now())
         return Redirect.to("/papers/\(comment.paperID)#comment-\(comment.id)")
     }
 
@@ -64,7 +67,7 @@ struct CommunityController<Context: VisitorRequestContext> {
 
     /// The comment named in the path, if the visitor wrote it (or is an admin, where allowed).
     private func ownComment(_ context: Context, adminMay: Bool) async throws -> Comment {
-        let user = try services.requireUser(context.visitor)
+        let user = try context.visitor.requireUser()
         guard let id = Int(try context.parameters.require("id")), let comment = try await community.comment(id: id) else {
             throw RequestError.notFound("There is no such comment.")
         }
@@ -81,7 +84,7 @@ struct CommunityController<Context: VisitorRequestContext> {
         guard let author = fields.text("author"), paper.authors.contains(where: { $0.name == author }) else {
             throw RequestError.badRequest("Choose one of the paper's authors.")
         }
-        _ = try await community.claimAuthorship(userID: user.id, paper: paper.id, authorName: author, now: services.clock.now())
+        _ = try await community.claimAuthorship(userID: user.id, paper: paper.id, authorName: author, now: clock.now())
         return Redirect.to("/u/\(user.name)")
     }
 

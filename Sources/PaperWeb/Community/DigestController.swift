@@ -7,8 +7,14 @@ import PaperMail
 /// an account's too, since sign-up does not verify it), confirm, and unsubscribe by link or
 /// RFC 8058 one-click POST.
 struct DigestController<Context: VisitorRequestContext> {
-    let services: WebServices
     let subscriptions: any SubscriptionStore
+    let emails: AccountEmails
+    let mail: SiteMail
+    let site: SiteAddress
+    let renderer: PageRenderer
+    let limiter: RateLimiter
+    let limits: RateLimits
+    let clock: any WallClock
 
     func register(on router: Router<Context>) {
         router.post("/digest/subscribe") { request, context in try await subscribe(request, context) }
@@ -16,23 +22,23 @@ struct DigestController<Context: VisitorRequestContext> {
             // A link that also switches the frequency of a confirmed subscription carries it.
             if let frequency = request.query("frequency").flatMap(DigestFrequency.init(rawValue:)) {
                 _ = try await subscriptions.changeFrequency(token: try context.parameters.require("token"), to: frequency,
-                                                            now: services.clock.now())
+                                                            now: clock.now())
             }
             let subscriber = try await change(context, to: .confirmed)
-            return services.notice(NoticePage(heading: "You are subscribed",
+            return renderer.notice(NoticePage(heading: "You are subscribed",
                                               message: "\(subscriber.email) will get the \(subscriber.frequency.rawValue) digest of trending papers.",
                                               linkURL: "/", linkText: "Back to today's papers"), visitor: context.visitor)
         }
         router.get("/digest/unsubscribe/:token") { _, context in
             let token = try context.parameters.require("token")
             guard let subscriber = try await subscriptions.subscriber(token: token) else { throw Self.unknownLink }
-            return services.page("unsubscribe", UnsubscribePage(email: subscriber.email, token: token),
+            return renderer.page("unsubscribe", UnsubscribePage(email: subscriber.email, token: token),
                                  title: "Unsubscribe", visitor: context.visitor)
         }
         // Mail providers post `List-Unsubscribe=One-Click` here; people post the page's button.
         router.post("/digest/unsubscribe/:token") { _, context in
             let subscriber = try await change(context, to: .unsubscribed)
-            return services.notice(NoticePage(heading: "You are unsubscribed",
+            return renderer.notice(NoticePage(heading: "You are unsubscribed",
                                               message: "\(subscriber.email) will get no more digests.", linkURL: "/",
                                               linkText: "Back to today's papers"), visitor: context.visitor)
         }
@@ -42,7 +48,7 @@ struct DigestController<Context: VisitorRequestContext> {
 
     private func change(_ context: Context, to state: Subscriber.State) async throws -> Subscriber {
         let token = try context.parameters.require("token")
-        guard let subscriber = try await subscriptions.setSubscriberState(token: token, to: state, now: services.clock.now())
+        guard let subscriber = try await subscriptions.setSubscriberState(token: token, to: state, now: clock.now())
         else { throw Self.unknownLink }
         return subscriber
     }
@@ -54,49 +60,27 @@ struct DigestController<Context: VisitorRequestContext> {
             throw RequestError.badRequest("Enter a valid email address to subscribe.")
         }
         let frequency = DigestFrequency(rawValue: fields.text("frequency") ?? "daily") ?? .daily
-        guard services.limiter.allow("subscribe:\(context.clientAddress)", services.configuration.rateLimits.subscriptionRule) else {
+        guard limiter.allow("subscribe:\(context.clientAddress)", limits.subscriptionRule) else {
             throw RequestError.tooManyRequests("Too many subscriptions from your address; try again in an hour.")
         }
         // A logged-in user's own address is linked to the account; it is confirmed like any other.
         let owner = user.flatMap { $0.email.lowercased() == email.lowercased() ? $0.id : nil }
         let subscriber = try await subscriptions.subscribe(email: email, frequency: frequency, userID: owner,
-                                                           confirmed: false, token: SecureTokens.make(), now: services.clock.now())
-        let site = services.configuration.siteName
+                                                           confirmed: false, token: SecureTokens.make(), now: clock.now())
         if subscriber.state == .confirmed {
             // Someone typed the address of a subscription that exists: its owner decides by email.
-            try await sendAlreadySubscribed(subscriber, wanted: frequency)
-            return checkInbox(email, visitor: context.visitor)
-        }
-        try await services.sendMail(to: email, subject: "Confirm your \(site) digest subscription", text: """
-            Hello,
-
-            someone (hopefully you) asked for the \(frequency.rawValue) digest of trending papers from \(site) at this address.
-            Confirm here:
-
-            \(services.absoluteURL("/digest/confirm/\(subscriber.token)"))
-
-            If it was not you, ignore this email and nothing will be sent.
-            """)
-        return checkInbox(email, visitor: context.visitor)
-    }
-
-    /// The same answer whether the address was new or subscribed already.
-    private func checkInbox(_ email: String, visitor: Visitor) -> Response {
-        services.notice(NoticePage(heading: "Check your inbox",
-                                   message: "We sent a confirmation link to \(email). The digest starts once you follow it."),
-                        visitor: visitor)
-    }
-
-    private func sendAlreadySubscribed(_ subscriber: Subscriber, wanted: DigestFrequency) async throws {
-        let site = services.configuration.siteName
-        var text = "Hello,\n\nsomeone (hopefully you) asked \(site) for its \(wanted.rawValue) digest at this address, which already gets the \(subscriber.frequency.rawValue) one."
-        if wanted != subscriber.frequency {
-            let link = services.absoluteURL("/digest/confirm/\(subscriber.token)?frequency=\(wanted.rawValue)")
-            text += " To switch to the \(wanted.rawValue) digest, follow this link:\n\n\(link)\n\nOtherwise ignore this email: nothing changes."
+            let switchLink = frequency == subscriber.frequency ? nil
+                : site.absolute("/digest/confirm/\(subscriber.token)?frequency=\(frequency.rawValue)")
+            try await mail.send(emails.alreadySubscribed(to: subscriber.email, current: subscriber.frequency, wanted: frequency,
+                                                         switchLink: switchLink, date: clock.now()))
         } else {
-            text += " Nothing changes."
+            try await mail.send(emails.confirmSubscription(to: email, frequency: frequency,
+                                                           link: site.absolute("/digest/confirm/\(subscriber.token)"), date: clock.now()))
         }
-        try await services.sendMail(to: subscriber.email, subject: "Your \(site) digest subscription", text: text)
+        // The same answer whether the address was new or subscribed already.
+        return renderer.notice(NoticePage(heading: "Check your inbox",
+                                          message: "We sent a confirmation link to \(email). The digest starts once you follow it."),
+                               visitor: context.visitor)
     }
 }
 

@@ -4,8 +4,8 @@ import PaperCore
 
 /// `/u/{name}`: a user's claimed papers, submissions and comments.
 struct ProfileController<Context: VisitorRequestContext> {
-    let services: WebServices
     let community: any CommunityDatabase
+    let renderer: PageRenderer
 
     func register(on router: Router<Context>) {
         router.get("/u/:name") { _, context in
@@ -22,7 +22,7 @@ struct ProfileController<Context: VisitorRequestContext> {
                 comments: try await community.comments(userID: user.id, limit: 50).map {
                     ProfileModel.CommentView(paperURL: "/papers/\($0.paperID)#comment-\($0.id)", bodyHTML: CommentText.html($0.body))
                 })
-            return services.page("profile", model, title: user.name, visitor: context.visitor)
+            return renderer.page("profile", model, title: user.name, visitor: context.visitor)
         }
     }
 }

@@ -5,13 +5,19 @@ import PaperCore
 /// `/submit`: a logged-in user puts an arXiv paper on today's list, fetched from arXiv when
 /// the store does not hold it yet.
 struct SubmissionController<Context: VisitorRequestContext> {
-    let services: WebServices
+    let repository: any PaperRepository
     let community: any CommunityStore
+    /// Fetches papers the store does not have; `nil` turns fetching off.
+    let lookup: (any PaperLookup)?
+    let renderer: PageRenderer
+    let limiter: RateLimiter
+    let limits: RateLimits
+    let clock: any WallClock
 
     func register(on router: Router<Context>) {
         router.get("/submit") { _, context in
             guard context.visitor.user != nil else { return Redirect.toLogin(next: "/submit") }
-            return services.page("submit", SubmitForm(), title: "Submit a paper", visitor: context.visitor)
+            return renderer.page("submit", SubmitForm(), title: "Submit a paper", visitor: context.visitor)
         }
         router.post("/submit") { request, context in try await submit(request, context) }
     }
@@ -20,17 +26,17 @@ struct SubmissionController<Context: VisitorRequestContext> {
         guard let user = context.visitor.user else { return Redirect.toLogin(next: "/submit") }
         let text = context.form.text("paper") ?? ""
         func refuse(_ message: String, _ status: HTTPResponse.Status) -> Response {
-            services.page("submit", SubmitForm(paper: text, error: message), title: "Submit a paper", visitor: context.visitor, status: status)
+            renderer.page("submit", SubmitForm(paper: text, error: message), title: "Submit a paper", visitor: context.visitor, status: status)
         }
         guard let arxiv = ArxivID(parsing: text) else {
             return refuse("“\(text)” is not an arXiv id or link; use e.g. 2401.12345 or https://arxiv.org/abs/2401.12345.", .badRequest)
         }
-        guard services.limiter.allow("submit:\(user.id)", services.configuration.rateLimits.submissionRule) else {
+        guard limiter.allow("submit:\(user.id)", limits.submissionRule) else {
             return refuse("You have submitted many papers this hour; try again later.", .tooManyRequests)
         }
         let id = PaperID(arxiv)
-        if try await services.repository.paper(id) == nil {
-            guard let lookup = services.lookup else { return refuse("\(id) is not here and fetching from arXiv is turned off.", .notFound) }
+        if try await repository.paper(id) == nil {
+            guard let lookup = lookup else { return refuse("\(id) is not here and fetching from arXiv is turned off.", .notFound) }
             let fetched: Paper?
             do {
                 fetched = try await lookup.paper(arxiv: arxiv)
@@ -38,10 +44,10 @@ struct SubmissionController<Context: VisitorRequestContext> {
                 return refuse(error.description, .serviceUnavailable)
             }
             guard let fetched else { return refuse("arXiv has no paper \(arxiv).", .notFound) }
-            _ = try await services.repository.upsert([fetched])
+            _ = try await repository.upsert([fetched])
         }
         do {
-            try await community.submit(paper: id, userName: user.name, day: Day(services.clock.now()))
+            try await community.submit(paper: id, userName: user.name, day: Day(clock.now()))
         } catch let error as SubmissionError {
             return refuse(error.description, .conflict)
         }

@@ -6,15 +6,17 @@ import Prometheus
 /// `/health` for load balancers, `/metrics` for Prometheus, `/static/…` for CSS and JS,
 /// and `/api/openapi.json`.
 struct OperationsController<Context: VisitorRequestContext> {
-    let services: WebServices
+    let repository: any PaperRepository
+    let metrics: PrometheusCollectorRegistry
     let assets: StaticAssets
     let papersGauge: Gauge
     let healthCache = ResponseCache(lifetime: .seconds(1))
 
-    init(services: WebServices, assets: StaticAssets) {
-        self.services = services
+    init(repository: any PaperRepository, metrics: PrometheusCollectorRegistry, assets: StaticAssets) {
+        self.repository = repository
+        self.metrics = metrics
         self.assets = assets
-        papersGauge = services.metrics.makeGauge(name: "paperfeed_papers", help: "Papers in the store")
+        papersGauge = metrics.makeGauge(name: "paperfeed_papers", help: "Papers in the store")
     }
 
     func register(on router: Router<Context>) {
@@ -23,7 +25,7 @@ struct OperationsController<Context: VisitorRequestContext> {
         router.get("/health") { _, context in
             do {
                 return try await healthCache.response(for: "/health") {
-                    try BodyResponse.json(Health(status: "ok", papers: try await services.repository.statistics().papers),
+                    try BodyResponse.json(Health(status: "ok", papers: try await repository.statistics().papers),
                                           headers: [.cacheControl: "no-store"])
                 }
             } catch {
@@ -32,8 +34,8 @@ struct OperationsController<Context: VisitorRequestContext> {
             }
         }
         router.get("/metrics") { _, _ in
-            papersGauge.set(Double(try await services.repository.statistics().papers))
-            return BodyResponse(contentType: "text/plain; version=0.0.4; charset=utf-8", body: services.metrics.emitToString())
+            papersGauge.set(Double(try await repository.statistics().papers))
+            return BodyResponse(contentType: "text/plain; version=0.0.4; charset=utf-8", body: metrics.emitToString())
         }
         router.get("/static/:name") { _, context in
             let name = try context.parameters.require("name")

@@ -15,6 +15,18 @@ struct Visitor: Sendable {
         self.csrfToken = csrfToken
         self.sessionTokenHash = sessionTokenHash
     }
+
+    /// The logged-in user, or a 403 for pages that need one and cannot redirect.
+    func requireUser() throws -> User {
+        guard let user else { throw RequestError.forbidden("Log in first.") }
+        return user
+    }
+
+    /// The logged-in admin, or a 403.
+    func requireAdmin() throws -> User {
+        guard let user, user.isAdmin else { throw RequestError.forbidden("Only admins can do this.") }
+        return user
+    }
 }
 
 /// A request context that knows the visitor and the posted form; `SessionMiddleware` fills both in.

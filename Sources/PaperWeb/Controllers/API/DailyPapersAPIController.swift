@@ -1,18 +1,22 @@
 import Foundation
 import Hummingbird
 import PaperCore
+import PaperSearch
 
 /// `GET /api/daily_papers`: the daily feed as Hugging Face serves it, with `date`, `week`,
 /// `month`, `submitter`, `sort=publishedAt|trending` (default: most upvoted first), `p` and `limit`, and a `Link` header to
 /// the next page.
 struct DailyPapersAPIController<Context: VisitorRequestContext> {
-    let services: WebServices
+    let repository: any PaperRepository
+    let trending: TrendingFeed
+    let site: SiteAddress
+    let cache: ResponseCache
 
     /// The query parameters this endpoint reads; others are ignored.
     static var parameters: [String] { ["date", "week", "month", "submitter", "sort", "p", "limit"] }
 
     func register(on router: Router<Context>) {
-        router.cachedGet(services.cache, "/api/daily_papers", query: Self.parameters, perVisitor: false) { request, _ in try await dailyPapers(request) }
+        router.cachedGet(cache, "/api/daily_papers", query: Self.parameters, perVisitor: false) { request, _ in try await dailyPapers(request) }
     }
 
     private func dailyPapers(_ request: Request) async throws -> BodyResponse {
@@ -27,11 +31,11 @@ struct DailyPapersAPIController<Context: VisitorRequestContext> {
         var papers: [Paper]
         var total: Int
         if sort == "trending" {
-            let ranked = try await services.trending.papers(in: period?.days, submitter: submitter, limit: 5_000).map(\.paper)
+            let ranked = try await trending.papers(in: period?.days, submitter: submitter, limit: 5_000).map(\.paper)
             total = ranked.count
             papers = Array(ranked.dropFirst(page * limit).prefix(limit))
         } else {
-            let result = try await services.repository.listing(
+            let result = try await repository.listing(
                 // Without `sort`, Hugging Face lists a period's most upvoted first, and the whole feed
                 // newest first; `publishedAt` is always newest first.
                 ListingQuery(days: period?.days, submitter: submitter,
@@ -44,7 +48,7 @@ struct DailyPapersAPIController<Context: VisitorRequestContext> {
             // The same query (as the cache keeps it: known parameters only), with the next page number.
             let kept = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("p=") }
             let query = (kept + ["p=\(page + 1)"]).joined(separator: "&")
-            headers[.link] = "<\(services.absoluteURL("/api/daily_papers?" + query))>; rel=\"next\""
+            headers[.link] = "<\(site.absolute("/api/daily_papers?" + query))>; rel=\"next\""
         }
         return try .json(papers.map(HFJSON.Entry.init), headers: headers)
     }

@@ -6,10 +6,15 @@ import PaperSearch
 /// RSS and Atom feeds: `/feeds/daily.{rss,atom}`, `/feeds/trending.{rss,atom}` and
 /// `/feeds/search.{rss,atom}?q=…`.
 struct FeedsController<Context: VisitorRequestContext> {
-    let services: WebServices
+    let repository: any PaperRepository
+    let trending: TrendingFeed
+    let searcher: PaperSearcher
+    let siteName: String
+    let site: SiteAddress
+    let cache: ResponseCache
 
     func register(on router: Router<Context>) {
-        router.cachedGet(services.cache, "/feeds/:name", query: ["q"], perVisitor: false) { request, context in
+        router.cachedGet(cache, "/feeds/:name", query: ["q"], perVisitor: false) { request, context in
             let name = try context.parameters.require("name")
             let parts = name.split(separator: ".")
             guard parts.count == 2, let format = FeedFormat(rawValue: String(parts[1])) else {
@@ -27,14 +32,14 @@ struct FeedsController<Context: VisitorRequestContext> {
     }
 
     private func daily(_ name: String) async throws -> FeedDocument {
-        let papers = try await services.repository.listing(ListingQuery(order: .newest, limit: 100)).papers
-        return document("\(services.configuration.siteName): daily papers", "The newest papers on the daily feed.",
+        let papers = try await repository.listing(ListingQuery(order: .newest, limit: 100)).papers
+        return document("\(siteName): daily papers", "The newest papers on the daily feed.",
                         page: "/", name: name, papers: papers)
     }
 
     private func trending(_ name: String) async throws -> FeedDocument {
-        let papers = try await services.trending.papers(limit: 50).map(\.paper)
-        return document("\(services.configuration.siteName): trending papers", "Papers getting the most attention this week.",
+        let papers = try await trending.papers(limit: 50).map(\.paper)
+        return document("\(siteName): trending papers", "Papers getting the most attention this week.",
                         page: "/papers/trending", name: name, papers: papers)
     }
 
@@ -46,16 +51,16 @@ struct FeedsController<Context: VisitorRequestContext> {
         } catch {
             throw RequestError.badRequest(error.description)
         }
-        let papers = try await services.searcher.search(query, mode: .hybrid, limit: 50, offset: 0).page.hits.map(\.paper)
+        let papers = try await searcher.search(query, mode: .hybrid, limit: 50, offset: 0).page.hits.map(\.paper)
         let encoded = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        return document("\(services.configuration.siteName): \(text)", "Papers matching \(text).",
+        return document("\(siteName): \(text)", "Papers matching \(text).",
                         page: "/papers?q=\(encoded)", name: name + "?q=\(encoded)", papers: papers)
     }
 
     private func document(_ title: String, _ description: String, page: String, name: String, papers: [Paper]) -> FeedDocument {
-        FeedDocument(title: title, description: description, siteURL: services.absoluteURL(""),
-                     pageURL: services.absoluteURL(page),
-                     feedURL: services.absoluteURL("/feeds/" + name), papers: papers,
+        FeedDocument(title: title, description: description, siteURL: site.absolute(""),
+                     pageURL: site.absolute(page),
+                     feedURL: site.absolute("/feeds/" + name), papers: papers,
                      updated: papers.compactMap { $0.listedOn?.start ?? $0.publishedAt }.max() ?? Date(timeIntervalSince1970: 0))
     }
 }

@@ -1,59 +1,65 @@
 import Hummingbird
 import PaperCore
+import PaperSearch
 
 /// The daily feed: `/`, `/papers/date/…`, `/papers/week/…`, `/papers/month/…`, `/papers/trending`.
 struct ListingPagesController<Context: VisitorRequestContext> {
-    let services: WebServices
+    let repository: any PaperRepository
+    let trending: TrendingFeed
+    let clock: any WallClock
+    let renderer: PageRenderer
+    let votes: VoteMarks
+    let cache: ResponseCache
     static var pageSize: Int { 50 }
 
     func register(on router: Router<Context>) {
-        router.cachedGet(services.cache, "/", query: ["p"]) { request, context in try await home(request, context) }
-        router.cachedGet(services.cache, "/papers/date/:day", query: ["p"]) { request, context in
+        router.cachedGet(cache, "/", query: ["p"]) { request, context in try await home(request, context) }
+        router.cachedGet(cache, "/papers/date/:day", query: ["p"]) { request, context in
             let text = try context.parameters.require("day")
             guard let day = Day(text) else { throw RequestError.badRequest("'\(text)' is not a date: use YYYY-MM-DD, e.g. 2025-03-11.") }
             return try await listing(.day(day), request, context)
         }
-        router.cachedGet(services.cache, "/papers/week/:week", query: ["p"]) { request, context in
+        router.cachedGet(cache, "/papers/week/:week", query: ["p"]) { request, context in
             let text = try context.parameters.require("week")
             guard let week = Period.week(text) else { throw RequestError.badRequest("'\(text)' is not a week: use YYYY-Www, e.g. 2025-W11.") }
             return try await listing(week, request, context)
         }
-        router.cachedGet(services.cache, "/papers/month/:month", query: ["p"]) { request, context in
+        router.cachedGet(cache, "/papers/month/:month", query: ["p"]) { request, context in
             let text = try context.parameters.require("month")
             guard let month = Period.month(text) else { throw RequestError.badRequest("'\(text)' is not a month: use YYYY-MM, e.g. 2025-03.") }
             return try await listing(month, request, context)
         }
-        router.cachedGet(services.cache, "/papers/trending") { _, context in try await trending(context) }
+        router.cachedGet(cache, "/papers/trending") { _, context in try await trendingPage(context) }
     }
 
     private func home(_ request: Request, _ context: Context) async throws -> BodyResponse {
-        let day = try await services.repository.latestListingDay() ?? Day(services.clock.now())
+        let day = try await repository.latestListingDay() ?? Day(clock.now())
         return try await listing(.day(day), request, context, isHome: true)
     }
 
     private func listing(_ period: Period, _ request: Request, _ context: Context, isHome: Bool = false) async throws -> BodyResponse {
         let page = try request.integer("p", default: 0, in: 0...10_000)
-        let result = try await services.repository.listing(
+        let result = try await repository.listing(
             ListingQuery(days: period.days, order: .upvotes, limit: Self.pageSize, offset: page * Self.pageSize))
         var nearby = NearbyDays(before: nil, after: nil)
-        if case let .day(day) = period { nearby = try await services.repository.nearbyListingDays(day) }
+        if case let .day(day) = period { nearby = try await repository.nearbyListingDays(day) }
         var model = ListingPageModel(period: period, result: result, page: page, pageSize: Self.pageSize, nearby: nearby)
         model.showsSubscribe = isHome
-        try await services.markVotes(&model.cards, for: context.visitor)
+        try await votes.mark(&model.cards, for: context.visitor)
         let chrome = PageChrome(title: model.heading, rssURL: "/feeds/daily.rss", atomURL: "/feeds/daily.atom",
                                 description: "Research papers listed \(model.heading.lowercased()), ranked by upvotes.")
-        return .html(services.renderer.render("listing", model, chrome: chrome, visitor: context.visitor))
+        return .html(renderer.render("listing", model, chrome: chrome, visitor: context.visitor))
     }
 
-    private func trending(_ context: Context) async throws -> BodyResponse {
-        let ranked = try await services.trending.papers(limit: Self.pageSize)
+    private func trendingPage(_ context: Context) async throws -> BodyResponse {
+        let ranked = try await trending.papers(limit: Self.pageSize)
         var model = TrendingPageModel(cards: ranked.enumerated().map { index, item in
             PaperCard(item.paper, rank: index + 1, reasons: item.reasons + String(format: " · score %.1f", item.score))
         })
-        try await services.markVotes(&model.cards, for: context.visitor)
+        try await votes.mark(&model.cards, for: context.visitor)
         let chrome = PageChrome(title: "Trending papers", rssURL: "/feeds/trending.rss", atomURL: "/feeds/trending.atom",
                                 description: "Papers getting the most attention this week.")
-        return .html(services.renderer.render("trending", model, chrome: chrome, visitor: context.visitor))
+        return .html(renderer.render("trending", model, chrome: chrome, visitor: context.visitor))
     }
 }
 

@@ -6,24 +6,29 @@ import PaperSearch
 /// `/papers/{id}`: one paper with links, BibTeX and similar papers. Old-style arXiv ids carry a
 /// slash (`/papers/hep-th/9901001`), so a two-part path is accepted too.
 struct PaperPageController<Context: VisitorRequestContext> {
-    let services: WebServices
+    let repository: any PaperRepository
+    let searcher: PaperSearcher
+    /// Comments, claims and votes; `nil` when the community is off.
+    let community: (any CommunityStore)?
+    let renderer: PageRenderer
+    let cache: ResponseCache
 
     func register(on router: Router<Context>) {
-        router.cachedGet(services.cache, "/papers/:id") { _, context in try await page(try context.parameters.require("id"), context) }
-        router.cachedGet(services.cache, "/papers/:id/:number") { _, context in
+        router.cachedGet(cache, "/papers/:id") { _, context in try await page(try context.parameters.require("id"), context) }
+        router.cachedGet(cache, "/papers/:id/:number") { _, context in
             try await page(try context.parameters.require("id") + "/" + context.parameters.require("number"), context)
         }
     }
 
     private func page(_ text: String, _ context: Context) async throws -> BodyResponse {
-        let paper = try await PaperFinder.find(text, in: services.repository)
-        let similar = try await services.searcher.similar(to: paper, limit: 5)
+        let paper = try await PaperFinder.find(text, in: repository)
+        let similar = try await searcher.similar(to: paper, limit: 5)
         var model = PaperPageModel(paper, similar: similar)
-        if let community = services.community {
+        if let community = community {
             model.discussion = try await DiscussionModel(paper: paper, community: community, visitor: context.visitor)
         }
         let chrome = PageChrome(title: paper.title, description: String(paper.abstract.prefix(200)))
-        return .html(services.renderer.render("paper", model, chrome: chrome, visitor: context.visitor))
+        return .html(renderer.render("paper", model, chrome: chrome, visitor: context.visitor))
     }
 }
 

@@ -5,11 +5,16 @@ import PaperSearch
 
 /// `/papers?q=…`: keyword search with highlighted terms and pages of 20.
 struct SearchPageController<Context: VisitorRequestContext> {
-    let services: WebServices
+    let searcher: PaperSearcher
+    /// What the page says when semantic search is off: how to turn it on.
+    let semanticOffReason: String
+    let renderer: PageRenderer
+    let votes: VoteMarks
+    let cache: ResponseCache
     static var pageSize: Int { 20 }
 
     func register(on router: Router<Context>) {
-        router.cachedGet(services.cache, "/papers", query: ["q", "mode", "p"]) { request, context in try await search(request, context) }
+        router.cachedGet(cache, "/papers", query: ["q", "mode", "p"]) { request, context in try await search(request, context) }
     }
 
     private func search(_ request: Request, _ context: Context) async throws -> BodyResponse {
@@ -20,11 +25,11 @@ struct SearchPageController<Context: VisitorRequestContext> {
         let feedQuery = "?q=" + encoded
         var chrome = PageChrome(title: text.isEmpty ? "Search" : "\(text) – search", query: text,
                                 rssURL: "/feeds/search.rss" + feedQuery, atomURL: "/feeds/search.atom" + feedQuery)
-        let notice = services.searcher.semantic == nil ? services.semanticOffReason : nil
+        let notice = searcher.semantic == nil ? semanticOffReason : nil
         guard !text.isEmpty else {
             chrome.rssURL = nil
             chrome.atomURL = nil
-            return .html(services.renderer.render("search", SearchPageModel(query: "", mode: mode, notice: notice), chrome: chrome,
+            return .html(renderer.render("search", SearchPageModel(query: "", mode: mode, notice: notice), chrome: chrome,
                                                      visitor: context.visitor))
         }
         let query: SearchQuery
@@ -32,18 +37,18 @@ struct SearchPageController<Context: VisitorRequestContext> {
             query = try QueryParser.parse(text)
         } catch {
             let model = SearchPageModel(query: text, mode: mode, notice: notice, error: error.description)
-            return .html(services.renderer.render("search", model, chrome: chrome, visitor: context.visitor), status: .badRequest)
+            return .html(renderer.render("search", model, chrome: chrome, visitor: context.visitor), status: .badRequest)
         }
-        let outcome = try await services.searcher.search(query, mode: mode, limit: Self.pageSize, offset: page * Self.pageSize)
+        let outcome = try await searcher.search(query, mode: mode, limit: Self.pageSize, offset: page * Self.pageSize)
         var cards = outcome.page.hits.enumerated().map { index, hit in
             PaperCard(hit.paper, rank: page * Self.pageSize + index + 1, highlighting: query.positiveWords, withSnippet: true)
         }
-        try await services.markVotes(&cards, for: context.visitor)
+        try await votes.mark(&cards, for: context.visitor)
         let base = feedQuery + "&mode=\(mode.rawValue)"
         let model = SearchPageModel(query: text, mode: mode, notice: notice, cards: cards, total: outcome.page.total,
                                     olderPageURL: (page + 1) * Self.pageSize < outcome.page.total ? base + "&p=\(page + 1)" : nil,
                                     newerPageURL: page > 0 ? base + "&p=\(page - 1)" : nil)
-        return .html(services.renderer.render("search", model, chrome: chrome, visitor: context.visitor))
+        return .html(renderer.render("search", model, chrome: chrome, visitor: context.visitor))
     }
 }
 

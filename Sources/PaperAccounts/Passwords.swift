@@ -28,5 +28,5 @@ public struct Passwords: Sendable {
 
     /// A hash to compare against when the account does not exist, so that the answer takes as
     /// long as for a real account and does not tell which names exist.
-    static let absentAccountHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhu3G7yB8L/kr0wRW2pQ2SU2Ysl7EbLh4u"
+    public static let absentAccountHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhu3G7yB8L/kr0wRW2pQ2SU2Ysl7EbLh4u"
 }
