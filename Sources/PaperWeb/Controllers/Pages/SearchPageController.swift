@@ -63,7 +63,8 @@ enum SearchModeParameter {
     }
 }
 
-/// Templates see stored properties only (Mustache reads them by reflection).
+/// The search page's model; templates read it by name (`MustacheLookups.swift`), so a new
+/// property must be added there too.
 struct SearchPageModel {
     let query: String
     let encodedQuery: String
