@@ -1,8 +1,8 @@
 import PaperCore
 
-/// A complete store: papers, vectors, jobs, the community and digest subscribers, and a
+/// A complete store: papers, vectors, jobs, the community and digest subscribers, harvest state, and a
 /// connection to close. SQLite and PostgreSQL both are.
-public protocol PaperDatabase: PaperRepository, VectorRepository, JobQueue, CommunityDatabase, SQLAccess {
+public protocol PaperDatabase: PaperRepository, VectorRepository, JobQueue, CommunityDatabase, HarvestStateStore, SQLAccess {
     /// Which engine and where, for start-up messages (never with a password).
     var summary: String { get }
     /// Closes the connections; the store is unusable afterwards.
