@@ -105,7 +105,8 @@ public struct HFDailyHarvester: Sendable {
             if day.description > (state.watermark ?? "") { state.watermark = day.description }
             if index == days.count - 1 {
                 state.lastSuccessAt = clock.now()
-                (state.lastError, state.lastErrorAt) = report.errors.last.map { ($0, clock.now()) } ?? (nil, nil)
+                state.lastError = report.errors.last
+                state.lastErrorAt = report.errors.isEmpty ? nil : clock.now()
             }
             report.counts += try await store.commitHarvestPage(papers, state: state)
             report.pages += 1

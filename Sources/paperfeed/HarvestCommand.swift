@@ -104,9 +104,8 @@ struct HarvestCommand: AsyncParsableCommand {
 
     /// One line per committed page, so that a log shows how far a harvest got.
     static func printPage(_ report: HarvestReport) {
-        print("\(report.source): page \(report.pages) committed, \(report.records.formatted()) records so far, "
+        StandardOutput.line("\(report.source): page \(report.pages) committed, \(report.records.formatted()) records so far, "
             + "watermark \(report.watermark ?? "none")")
-        fflush(stdout)
     }
 }
 

@@ -66,7 +66,8 @@ import Testing
             #expect(state.lastError?.hasPrefix("2025-01-10: ") == true)
             let day = try #require(Day("2025-01-14"))
             let listed = try await store.listing(ListingQuery(days: day...day, limit: 100))
-            #expect(listed.total == (try Self.ids(["2025-01-14"])).count)
+            let listedThatDay = try Self.ids(["2025-01-14"])
+            #expect(listed.total == listedThatDay.count)
         }
     }
 
@@ -96,7 +97,8 @@ import Testing
         try await withHarvestFixture(try Self.routes(failing)) { store, server in
             let stopped = try await Self.harvester(server, store).run(from: Day("2025-01-13"))
             #expect(stopped.failed && stopped.errors.last?.hasSuffix("HTTP 502") == true)
-            #expect(try await Self.stored(store) == (try Self.ids(["2025-01-13"])))
+            let firstDay = try Self.ids(["2025-01-13"])
+            #expect(try await Self.stored(store) == firstDay)
             let midway = try #require(try await store.harvestState("hf"))
             #expect(midway.watermark == "2025-01-13" && midway.lastError?.hasSuffix("HTTP 502") == true)
 
@@ -105,7 +107,7 @@ import Testing
             // From two days before the watermark (the refresh), through today.
             #expect(server.requests.dropFirst(2).map(\.target) == ["2025-01-11", "2025-01-12", "2025-01-13", "2025-01-14", "2025-01-15"].map(Self.target))
             let all = try Self.ids(["2025-01-13", "2025-01-14", "2025-01-15"])
-            #expect(resumed.counts.inserted == all.count - (try Self.ids(["2025-01-13"])).count)
+            #expect(resumed.counts.inserted == all.count - firstDay.count)
             #expect(try await Self.stored(store) == all)
             #expect(try await store.harvestState("hf")?.watermark == "2025-01-15")
         }
