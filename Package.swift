@@ -136,10 +136,19 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
+        .target(
+            name: "HTTPTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/HTTPTestSupport"
+        ),
         .testTarget(
             name: "PaperIngestTests",
             dependencies: [
-                "PaperIngest", "PaperCore", "BenchmarkSupport",
+                "PaperIngest", "PaperCore", "PaperStore", "BenchmarkSupport", "HTTPTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -162,7 +171,7 @@ let package = Package(
             ]
         ),
         // Runs the built `paperfeed` binary; `scripts/test.sh` builds it first.
-        .testTarget(name: "PaperFeedCLITests", dependencies: ["PaperCore", "PaperStore", "MailTestSupport"]),
+        .testTarget(name: "PaperFeedCLITests", dependencies: ["PaperCore", "PaperStore", "MailTestSupport", "HTTPTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,5 @@
 import AsyncHTTPClient
 import Foundation
-import NIOCore
 import PaperCore
 
 /// Looks papers up one at a time in the arXiv API (`/api/query?id_list=…`), politely: requests
@@ -47,14 +46,16 @@ public struct ArxivAPIClient: PaperLookup {
 
     /// The settings this client was made with.
     public let configuration: Configuration
-    private let httpClient: HTTPClient
-    private let spacer: RequestSpacer
+    private let http: PoliteHTTPClient
 
     /// A client that asks `configuration.baseURL` through `httpClient`.
     public init(configuration: Configuration = Configuration(), httpClient: HTTPClient = .shared) {
         self.configuration = configuration
-        self.httpClient = httpClient
-        self.spacer = RequestSpacer(interval: configuration.minimumInterval)
+        self.http = PoliteHTTPClient(settings: HTTPPoliteness(
+            minimumInterval: configuration.minimumInterval, maximumAttempts: configuration.maximumAttempts,
+            maximumRetryWait: configuration.maximumRetryWait, requestTimeout: configuration.requestTimeout,
+            userAgent: configuration.userAgent
+        ), maximumBodyBytes: Self.maximumBodyBytes, httpClient: httpClient)
     }
 
     /// The paper arXiv has under `id` (its latest version), or `nil` when arXiv knows no such
@@ -64,91 +65,34 @@ public struct ArxivAPIClient: PaperLookup {
     ///   still busy after `maximumAttempts`; `.badResponse` for another non-2xx status or a body
     ///   that is not an Atom feed; `CancellationError` when the calling task is cancelled.
     public func paper(arxiv id: ArxivID) async throws -> Paper? {
-        let request = makeRequest(for: id)
-        let attempts = max(1, configuration.maximumAttempts)
-        var lastStatus = 0
-        for attempt in 1...attempts {
-            try await spacer.waitForTurn()
-            let answer = try await fetch(request)
-            guard answer.status == 503 || answer.status == 429 else {
-                return try Self.interpret(answer, for: id)
-            }
-            lastStatus = answer.status
-            if attempt < attempts {
-                let asked = Self.retryAfter(answer.headerValues("Retry-After")) ?? .zero
-                await spacer.holdOff(for: min(asked, configuration.maximumRetryWait))
-            }
+        let answer: HTTPAnswer
+        do {
+            answer = try await http.get(url(for: id), accept: "application/atom+xml")
+        } catch let failure as PoliteHTTPClient.Failure {
+            if case .tooLarge = failure { throw PaperLookupError.badResponse(failure.description) }
+            throw PaperLookupError.unavailable(failure.description)
         }
-        throw PaperLookupError.unavailable("HTTP \(lastStatus) \(attempts) times")
+        return try Self.interpret(answer, for: id)
     }
 
-    /// `GET {base}/api/query?id_list={id}&max_results=1`.
+    /// `{base}/api/query?id_list={id}&max_results=1`.
     ///
     /// The id is sent without its version, so that arXiv answers with the paper's latest
     /// version, and with an old-style id's subject class dropped (`math.AG/0601001` is
     /// `math/0601001` to arXiv).
-    func makeRequest(for id: ArxivID) -> HTTPClientRequest {
+    func url(for id: ArxivID) -> String {
         var base = configuration.baseURL
         while base.hasSuffix("/") { base.removeLast() }
         let canonical = Self.canonical(id.base)
         let encoded = canonical.addingPercentEncoding(withAllowedCharacters: Self.queryValueAllowed) ?? canonical
-        var request = HTTPClientRequest(url: "\(base)/api/query?id_list=\(encoded)&max_results=1")
-        request.method = .GET
-        request.headers.add(name: "User-Agent", value: configuration.userAgent)
-        request.headers.add(name: "Accept", value: "application/atom+xml")
-        return request
-    }
-
-    /// Sends `request` once, mapping every failure to reach arXiv to `.unavailable`.
-    private func fetch(_ request: HTTPClientRequest) async throws -> HTTPAnswer {
-        let timeout = configuration.requestTimeout
-        let client = httpClient
-        do {
-            // AsyncHTTPClient's deadline ends with the response head (and reports why it could
-            // not connect); the body gets what is left of the timeout.
-            let deadline = ContinuousClock.now + timeout
-            let response = try await client.execute(request, timeout: .nanoseconds(timeout.clampedNanoseconds))
-            let body = try await Self.withTimeout(deadline - .now) {
-                try await response.body.collect(upTo: Self.maximumBodyBytes)
-            }
-            let headers = response.headers.map { (name: $0.name, value: $0.value) }
-            return HTTPAnswer(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
-        } catch is NIOTooManyBytesError {
-            throw PaperLookupError.badResponse("answer larger than \(Self.maximumBodyBytes) bytes")
-        } catch {
-            if Task.isCancelled { throw CancellationError() }
-            throw PaperLookupError.unavailable(Self.reason(for: error, timeout: timeout))
-        }
+        return "\(base)/api/query?id_list=\(encoded)&max_results=1"
     }
 
     /// The largest answer read; one entry is a few kilobytes.
     static let maximumBodyBytes = 4 << 20
 
     /// Unreserved characters (RFC 3986); `/` and `,` are escaped as arXiv's own links do.
-    private static let queryValueAllowed = CharacterSet(
+    static let queryValueAllowed = CharacterSet(
         charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
     )
-}
-
-/// What one request brought back, read in full.
-struct HTTPAnswer: Sendable {
-    var status: Int
-    var headers: [(name: String, value: String)]
-    var body: Data
-
-    /// The values of the header `name`, compared case-insensitively.
-    func headerValues(_ name: String) -> [String] {
-        headers.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.value)
-    }
-}
-
-extension Duration {
-    /// Whole nanoseconds, clamped to what `Int64` holds.
-    var clampedNanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        if overflow { return seconds < 0 ? .min : .max }
-        let (total, overflow2) = scaled.addingReportingOverflow(attoseconds / 1_000_000_000)
-        return overflow2 ? (seconds < 0 ? .min : .max) : total
-    }
 }

@@ -13,6 +13,8 @@ struct OAIRecordFields {
 
     var format: Format?
     var oaiIdentifier = ""
+    /// The header's `datestamp`: when the repository last changed the record.
+    var datestamp = ""
     var isDeleted = false
     var setSpecs: [String] = []
     var id = "", title = "", abstract = "", categories = "", doi = "", journalRef = ""
@@ -44,6 +46,7 @@ struct OAIRecordFields {
         case Self.envelope, "":
             if name == "identifier" { oaiIdentifier = text.trimmed }
             if name == "setSpec" { setSpecs.append(text.trimmed) }
+            if name == "datestamp" { datestamp = text.trimmed }
         case Self.arXiv, Self.arXivRaw:
             switch name {
             case "id": id = text

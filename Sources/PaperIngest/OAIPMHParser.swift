@@ -16,17 +16,22 @@ public struct OAIPage: Sendable {
     public var cursor: Int?
     /// Records marked deleted on this page; they are counted, not returned.
     public var deletedCount: Int
+    /// The newest header `datestamp` on this page (deleted records included), as written
+    /// (`YYYY-MM-DD` or a UTC time); `nil` when no record has one. Datestamps of one
+    /// repository share a granularity, so they order as text.
+    public var latestDatestamp: String?
 
     /// A page; the parser builds these, tests and fakes may too.
     public init(
         records: [ParsedRecord] = [], resumptionToken: String? = nil, completeListSize: Int? = nil,
-        cursor: Int? = nil, deletedCount: Int = 0
+        cursor: Int? = nil, deletedCount: Int = 0, latestDatestamp: String? = nil
     ) {
         self.records = records
         self.resumptionToken = resumptionToken
         self.completeListSize = completeListSize
         self.cursor = cursor
         self.deletedCount = deletedCount
+        self.latestDatestamp = latestDatestamp
     }
 }
 
@@ -112,6 +117,9 @@ private final class OAIDelegate: StrictXMLDelegate {
     override func didEnd(_ name: String, namespace: String, parser: XMLParser) {
         if var current = record {
             if name == "record", isEnvelope(namespace) {
+                if let stamp = current.datestamp.nonEmpty, stamp > (page.latestDatestamp ?? "") {
+                    page.latestDatestamp = stamp
+                }
                 if current.isDeleted {
                     page.deletedCount += 1
                 } else {

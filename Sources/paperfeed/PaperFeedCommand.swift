@@ -6,7 +6,7 @@ struct PaperFeedCommand: AsyncParsableCommand {
         commandName: "paperfeed",
         abstract: "A self-hostable research-paper feed with search.",
         subcommands: [
-            ServeCommand.self, ImportCommand.self, SearchCommand.self, StatsCommand.self, ExportCommand.self,
+            ServeCommand.self, ImportCommand.self, HarvestCommand.self, SearchCommand.self, StatsCommand.self, ExportCommand.self,
             EmbedCommand.self, EvalCommand.self, MigrateCommand.self, CopyCommand.self, DigestCommand.self, UserCommand.self,
         ]
     )

@@ -23,6 +23,10 @@ import PaperMail
 /// | `paperfeed.digest.hour` | `PAPERFEED_DIGEST_HOUR` | `7` (UTC hour digests go out) |
 /// | `paperfeed.arxiv.url` | `PAPERFEED_ARXIV_URL` | `https://export.arxiv.org` |
 /// | `paperfeed.password.cost` | `PAPERFEED_PASSWORD_COST` | `12` (bcrypt cost) |
+/// | `paperfeed.arxiv.oai.url` | `PAPERFEED_ARXIV_OAI_URL` | `https://oaipmh.arxiv.org/oai` (the endpoint itself) |
+/// | `paperfeed.arxiv.sets` | `PAPERFEED_ARXIV_SETS` | `cs` (OAI-PMH sets to harvest, space- or comma-separated) |
+/// | `paperfeed.arxiv.categories` | `PAPERFEED_ARXIV_CATEGORIES` | none: every category of the sets |
+/// | `paperfeed.hf.url` | `PAPERFEED_HF_URL` | `https://huggingface.co` (the site root) |
 struct Settings {
     let reader: ConfigReader
 
@@ -51,6 +55,15 @@ struct Settings {
     var digestHour: Int { reader.int(forKey: "paperfeed.digest.hour", default: 7) }
     var arxivURL: String { reader.string(forKey: "paperfeed.arxiv.url", default: "https://export.arxiv.org") }
     var passwordCost: Int { reader.int(forKey: "paperfeed.password.cost", default: 12) }
+    var arxivOAIURL: String { reader.string(forKey: "paperfeed.arxiv.oai.url", default: "https://oaipmh.arxiv.org/oai") }
+    var arxivSets: [String] { Self.words(reader.string(forKey: "paperfeed.arxiv.sets", default: "cs")) }
+    var arxivCategories: [String] { Self.words(reader.string(forKey: "paperfeed.arxiv.categories", default: "")) }
+    var huggingFaceURL: String { reader.string(forKey: "paperfeed.hf.url", default: "https://huggingface.co") }
+
+    /// The items of a list setting: separated by spaces and/or commas.
+    static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+    }
 
     /// The SMTP server, or `nil` when none is configured; a bad setting is an error.
     func smtp() throws -> SMTPConfiguration? {

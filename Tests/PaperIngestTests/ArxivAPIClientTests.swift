@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import HTTPTestSupport
 import PaperCore
 import Testing
 @testable import PaperIngest
@@ -234,10 +235,10 @@ import Testing
 
     @Test func readsRetryAfterInBothForms() {
         let now = Date(utc: "2026-04-12T22:59:00Z")
-        #expect(ArxivAPIClient.retryAfter(["10"], now: now) == .seconds(10))
-        #expect(ArxivAPIClient.retryAfter(["Sun, 12 Apr 2026 22:59:30 GMT"], now: now) == .seconds(30))
-        #expect(ArxivAPIClient.retryAfter(["soon"], now: now) == nil)
-        #expect(ArxivAPIClient.retryAfter([], now: now) == nil)
+        #expect(PoliteHTTPClient.retryAfter(["10"], now: now) == .seconds(10))
+        #expect(PoliteHTTPClient.retryAfter(["Sun, 12 Apr 2026 22:59:30 GMT"], now: now) == .seconds(30))
+        #expect(PoliteHTTPClient.retryAfter(["soon"], now: now) == nil)
+        #expect(PoliteHTTPClient.retryAfter([], now: now) == nil)
         #expect(ArxivAPIClient.canonical("math.AG/0601001") == "math/0601001")
         #expect(ArxivAPIClient.canonical("2608.13558") == "2608.13558")
     }

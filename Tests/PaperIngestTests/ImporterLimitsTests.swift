@@ -31,10 +31,10 @@ import Testing
 
     @Test func aRetryAfterDateCenturiesAwayIsCutToADay() {
         let now = Date(utc: "2026-04-12T22:59:00Z")
-        #expect(ArxivAPIClient.retryAfter(["Fri, 31 Dec 9999 23:59:59 GMT"], now: now) == .seconds(86_400))
-        #expect(ArxivAPIClient.retryAfter(["Thu, 01 Jan 1970 00:00:00 GMT"], now: now) == .zero)
-        #expect(ArxivAPIClient.retryAfter(["-5"], now: now) == .zero)
-        #expect(ArxivAPIClient.retryAfter(["99999999999999999999"], now: now) == nil)
+        #expect(PoliteHTTPClient.retryAfter(["Fri, 31 Dec 9999 23:59:59 GMT"], now: now) == .seconds(86_400))
+        #expect(PoliteHTTPClient.retryAfter(["Thu, 01 Jan 1970 00:00:00 GMT"], now: now) == .zero)
+        #expect(PoliteHTTPClient.retryAfter(["-5"], now: now) == .zero)
+        #expect(PoliteHTTPClient.retryAfter(["99999999999999999999"], now: now) == nil)
     }
 
     @Test func brokenFilesAreExplainedInWords() async throws {

@@ -26,6 +26,7 @@ let allMigrations: [any Migration] = [
     CreateCommunity(),
     IndexHiddenPapersOnly(),
     RecordWhenJobsFinish(),
+    CreateHarvestState(),
 ]
 
 /// Applies the migrations a database has not seen yet and records each in `schema_migrations`.

@@ -2,8 +2,8 @@ import PaperCore
 import SQLKit
 
 /// Copies what people made — accounts, sessions, votes, comments, claims, submissions,
-/// moderation flags, subscribers and the digest outbox — from one store to another, keeping
-/// ids, so that `paperfeed copy` moves a whole instance. Papers are copied before this.
+/// moderation flags, subscribers and the digest outbox — and where each harvest source stands,
+/// from one store to another, keeping ids, so that `paperfeed copy` moves a whole instance. Papers are copied before this.
 /// Safe to run again: rows already in the target are left as they are.
 public enum CommunityCopy {
     /// The tables in an order that respects what refers to what, with their keys. Their columns
@@ -11,7 +11,7 @@ public enum CommunityCopy {
     static let tables: [(name: String, key: [String])] = [
         ("users", ["id"]), ("sessions", ["token_hash"]), ("votes", ["user_id", "paper_id"]), ("comments", ["id"]),
         ("authorship_claims", ["id"]), ("paper_listings", ["paper_id", "day"]), ("subscribers", ["id"]),
-        ("digest_outbox", ["id"]),
+        ("digest_outbox", ["id"]), ("harvest_state", ["source"]),
     ]
 
     /// Copies every community table; returns how many rows each had in the source.

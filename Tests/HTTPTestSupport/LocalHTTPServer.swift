@@ -9,47 +9,56 @@ import Synchronization
 ///
 /// Each answer closes its connection, so that no client keeps a pooled connection to a server
 /// a test has stopped.
-final class LocalHTTPServer: Sendable {
+public final class LocalHTTPServer: Sendable {
     /// One canned answer.
-    struct Response: Sendable {
-        var status: Int
-        var headers: [(String, String)] = []
-        var body: Data = Data()
+    public struct Response: Sendable {
+        public var status: Int
+        public var headers: [(String, String)] = []
+        public var body: Data = Data()
         /// How long to wait before answering (a stalled server).
-        var delay: Duration = .zero
+        public var delay: Duration = .zero
         /// Close the connection instead of answering (a server that drops requests).
-        var closesWithoutAnswer = false
+        public var closesWithoutAnswer = false
+
+        public init(status: Int, headers: [(String, String)] = [], body: Data = Data(), delay: Duration = .zero,
+                    closesWithoutAnswer: Bool = false) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delay = delay
+            self.closesWithoutAnswer = closesWithoutAnswer
+        }
     }
 
     /// One request as the server saw it.
-    struct Request: Sendable {
+    public struct Request: Sendable {
         /// The request target: path and query, e.g. `/api/query?id_list=1707.08567&max_results=1`.
-        var target: String
-        var headers: [(String, String)]
-        var receivedAt: ContinuousClock.Instant
+        public var target: String
+        public var headers: [(String, String)]
+        public var receivedAt: ContinuousClock.Instant
 
         /// The first value of the header `name`, compared case-insensitively.
-        func header(_ name: String) -> String? {
+        public func header(_ name: String) -> String? {
             headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
         }
     }
 
     private struct State {
         var routes: [String: [Response]]
-        var requests: [Request] = []
+        public var requests: [Request] = []
         var connections = 0
     }
 
     /// The port the server listens on.
-    let port: Int
+    public let port: Int
     /// `http://127.0.0.1:{port}`.
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
     private let channel: any Channel
     private let recorder: Recorder
 
     /// Starts a server answering each target in `routes` with its responses in turn, the last
     /// one again once they run out, and `404` to any other target.
-    static func start(routes: [String: [Response]]) async throws -> LocalHTTPServer {
+    public static func start(routes: [String: [Response]]) async throws -> LocalHTTPServer {
         let recorder = Recorder(routes: routes)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -72,13 +81,13 @@ final class LocalHTTPServer: Sendable {
     }
 
     /// The requests received so far, in arrival order.
-    var requests: [Request] { recorder.state.withLock { $0.requests } }
+    public var requests: [Request] { recorder.state.withLock { $0.requests } }
 
     /// How many connections the server has accepted so far.
-    var connectionCount: Int { recorder.state.withLock { $0.connections } }
+    public var connectionCount: Int { recorder.state.withLock { $0.connections } }
 
     /// Stops listening; later connections to `port` are refused.
-    func stop() async throws {
+    public func stop() async throws {
         try await channel.close()
     }
 
