@@ -33,12 +33,12 @@ struct Benchmark {
         try SnapshotGenerator(source: source).write(records: records, to: snapshot)
         print("generated \(records.formatted()) snapshot records from \(source.lastPathComponent)")
 
-        let sqlite = try await run(on: try await SQLitePaperStore.open(path: folder.appendingPathComponent("bench.sqlite").path),
+        let sqlite = try await run(on: try await PaperDatabases.open(folder.appendingPathComponent("bench.sqlite").path),
                                    snapshot: snapshot, label: "SQLite")
         print(String(format: "  targets: import ≥ 20,000/s → %.2f×; search p50 ≤ 5 ms → %.2f× of budget",
                      sqlite.papersPerSecond / 20_000, sqlite.p50 / 5))
         if let postgres {
-            let pg = try await run(on: try await PostgresPaperStore.open(url: postgres), snapshot: snapshot, label: "PostgreSQL")
+            let pg = try await run(on: try await PaperDatabases.open(postgres), snapshot: snapshot, label: "PostgreSQL")
             print(String(format: "PostgreSQL ÷ SQLite: import %.2f×, search p50 %.2f×, p99 %.2f×",
                          pg.papersPerSecond / sqlite.papersPerSecond, pg.p50 / sqlite.p50, pg.p99 / sqlite.p99))
         }

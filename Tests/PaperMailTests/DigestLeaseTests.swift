@@ -5,6 +5,7 @@ import PaperStore
 import SQLKit
 import Synchronization
 import Testing
+import TestSupport
 
 /// A digest whose SMTP exchange outlasts the lease: the sender renews the lease while it sends,
 /// and a sender whose lease passed to another node stops and leaves the delivery to it. Time
@@ -19,22 +20,15 @@ import Testing
         func send(_ message: MailMessage) async throws { try await during() }
     }
 
-    func withOneDelivery(_ body: (SQLitePaperStore, DigestSchedulerTests.ManualClock) async throws -> Void) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperfeed-lease-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try await SQLitePaperStore.open(path: folder.appendingPathComponent("papers.sqlite").path)
-        do {
+    func withOneDelivery(_ body: (any PaperDatabase, DigestSchedulerTests.ManualClock) async throws -> Void) async throws {
+        try await withTemporaryStore { store in
             _ = try await store.subscribe(email: "r@x.org", frequency: .daily, userID: nil, confirmed: true, token: "tok", now: Self.start)
             _ = try await store.planDigest(frequency: .daily, period: Self.period, now: Self.start)
             try await body(store, DigestSchedulerTests.ManualClock(Self.start))
-        } catch {
-            try? await store.close()
-            throw error
         }
-        try await store.close()
     }
 
-    func sender(_ store: SQLitePaperStore, clock: any WallClock, mailer: any Mailer) -> DigestSender {
+    func sender(_ store: any PaperDatabase, clock: any WallClock, mailer: any Mailer) -> DigestSender {
         let renderer = DigestRenderer(siteName: "PaperFeed", siteURL: "http://papers.test", from: MailAddress("digest@papers.test"))
         var sender = DigestSender(store: store, mailer: mailer, renderer: renderer, clock: clock, node: "a", lease: .seconds(120))
         sender.renewalInterval = .milliseconds(20)
@@ -42,7 +36,8 @@ import Testing
     }
 
     /// When the delivery's lease ends, as the store has it.
-    static func leaseEnd(_ store: SQLitePaperStore) async throws -> Int64 {
+    static func leaseEnd(_ store: any PaperDatabase) async throws -> Int64 {
+        // TODO(store): read
         try await store.read { db in
             try await db.select().column("available_at").from("digest_outbox").first()?.decode(column: "available_at", as: Int64.self) ?? 0
         }

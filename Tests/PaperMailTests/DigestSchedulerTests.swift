@@ -1,10 +1,10 @@
 import Foundation
-import MailTestSupport
 import PaperCore
 import PaperMail
 import PaperStore
 import Synchronization
 import Testing
+import TestSupport
 
 /// The scheduler inside `serve`, against a real store and a real SMTP server.
 @Suite struct DigestSchedulerTests {
@@ -19,7 +19,7 @@ import Testing
     static let paper = Paper(id: PaperID(rawValue: "2608.00001"), title: "Trending Platypus", abstract: "About platypuses.",
                              authors: [Author(name: "Ada")], listedOn: Day("2026-11-29"), upvotes: 3, source: .huggingFace)
 
-    func scheduler(store: SQLitePaperStore, port: Int, clock: ManualClock) -> DigestScheduler {
+    func scheduler(store: any PaperDatabase, port: Int, clock: ManualClock) -> DigestScheduler {
         let mailer = SMTPMailer(configuration: SMTPConfiguration(host: "127.0.0.1", port: port, security: .plain, timeout: .seconds(2)))
         let renderer = DigestRenderer(siteName: "PaperFeed", siteURL: "http://papers.test", from: MailAddress("digest@papers.test"))
         let sender = DigestSender(store: store, mailer: mailer, renderer: renderer, clock: clock, node: "test")
@@ -27,20 +27,13 @@ import Testing
         return DigestScheduler(sender: sender, content: { _ in [trending] }, hour: 7)
     }
 
-    func withSubscribers(_ emails: [String], _ body: (SQLitePaperStore) async throws -> Void) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperfeed-digest-\(UUID().uuidString)")
-        let store = try await SQLitePaperStore.open(path: folder.appendingPathComponent("papers.sqlite").path)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        for email in emails {
-            _ = try await store.subscribe(email: email, frequency: .daily, userID: nil, confirmed: true, token: UUID().uuidString, now: Date())
-        }
-        do {
+    func withSubscribers(_ emails: [String], _ body: (any PaperDatabase) async throws -> Void) async throws {
+        try await withTemporaryStore { store in
+            for email in emails {
+                _ = try await store.subscribe(email: email, frequency: .daily, userID: nil, confirmed: true, token: UUID().uuidString, now: Date())
+            }
             try await body(store)
-        } catch {
-            try? await store.close()
-            throw error
         }
-        try await store.close()
     }
 
     @Test func digestsGoOutOnceTheSendHourHasCome() async throws {

@@ -44,7 +44,7 @@ enum CommunityFixture {
     /// Runs `test` against the application as `serve` builds it, over `store`: through the router
     /// or, `live`, through a real HTTP server on a free loopback port (`client.port`).
     static func withApp<T: Sendable>(
-        store: SQLitePaperStore, mailer: RecordingMailer? = nil, lookup: (any PaperLookup)? = nil,
+        store: any PaperDatabase, mailer: RecordingMailer? = nil, lookup: (any PaperLookup)? = nil,
         configuration: WebConfiguration = CommunityFixture.configuration, live: Bool = false,
         _ test: @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
@@ -56,7 +56,7 @@ enum CommunityFixture {
 
     /// Creates an admin account directly in the store (there is no web form for that).
     @discardableResult
-    static func createAdmin(in store: SQLitePaperStore, name: String = "root", password: String = "admin-password") async throws -> User {
+    static func createAdmin(in store: any PaperDatabase, name: String = "root", password: String = "admin-password") async throws -> User {
         try await store.createUser(name: name, email: "\(name)@admins.test", passwordHash: try await Passwords(cost: 4).hash(password),
                                    isAdmin: true, now: WebFixture.now)
     }
