@@ -122,56 +122,55 @@ let package = Package(
             dependencies: ["PaperCore", "PaperSearch", "Embedding", "BenchmarkSupport"],
             path: "Benchmarks/VectorBench"
         ),
+        // What the test targets share: repository and model paths, temporary SQLite and
+        // PostgreSQL databases, the real SMTP server (aiosmtpd), a local HTTP server for the
+        // network sources, and the seeded randomness.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "PaperCore", "PaperStore", "BenchmarkSupport",
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "PaperCoreTests", dependencies: ["PaperCore"]),
-        .testTarget(name: "EmbeddingTests", dependencies: ["Embedding"]),
+        .testTarget(name: "EmbeddingTests", dependencies: ["Embedding", "TestSupport"]),
         .testTarget(name: "PaperAccountsTests", dependencies: ["PaperAccounts"]),
-        // The real SMTP server (aiosmtpd) the mail, web-flow and CLI tests receive mail with.
-        .target(name: "MailTestSupport", path: "Tests/MailTestSupport"),
         .testTarget(
             name: "PaperMailTests",
             dependencies: [
-                "PaperMail", "PaperCore", "PaperStore", "MailTestSupport",
+                "PaperMail", "PaperCore", "PaperStore", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
-        .target(
-            name: "HTTPTestSupport",
-            dependencies: [
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-            ],
-            path: "Tests/HTTPTestSupport"
-        ),
         .testTarget(
             name: "PaperIngestTests",
             dependencies: [
-                "PaperIngest", "PaperCore", "PaperStore", "BenchmarkSupport", "HTTPTestSupport",
+                "PaperIngest", "PaperCore", "PaperStore", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(
-            name: "PaperStoreTests",
-            dependencies: ["PaperStore", "PaperIngest", "PaperSearch", "BenchmarkSupport",
-                           .product(name: "PostgresKit", package: "postgres-kit")]
-        ),
-        .testTarget(name: "PaperSearchTests", dependencies: ["PaperSearch", "PaperStore", "Embedding"]),
+        .testTarget(name: "PaperStoreTests", dependencies: ["PaperStore", "PaperIngest", "PaperSearch", "TestSupport"]),
+        .testTarget(name: "PaperSearchTests", dependencies: ["PaperSearch", "PaperStore", "Embedding", "TestSupport"]),
         .testTarget(
             name: "PaperWebTests",
             dependencies: [
-                "PaperWeb", "PaperStore", "PaperIngest", "PaperSearch", "Embedding", "PaperMail", "PaperAccounts", "BenchmarkSupport",
+                "PaperWeb", "PaperStore", "PaperIngest", "PaperSearch", "Embedding", "PaperMail", "PaperAccounts", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        // Runs the built `paperfeed` binary; `scripts/test.sh` builds it first.
-        .testTarget(name: "PaperFeedCLITests", dependencies: ["PaperCore", "PaperStore", "MailTestSupport", "HTTPTestSupport"]),
+        // Runs the built `paperfeed` binary (see `RepositoryPaths.paperfeed`); `scripts/test.sh` builds it first.
+        .testTarget(name: "PaperFeedCLITests", dependencies: ["PaperCore", "PaperStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -79,16 +79,6 @@ public final class MiniLMEmbedder: SentenceEmbedder {
         return vectors
     }
 
-    /// Embeds on the calling thread, batch after batch (for tools and benchmarks).
-    public func embedSynchronously(_ texts: [String]) -> [[Float]] {
-        let sequences = texts.map(tokenizer.encode)
-        var vectors = [[Float]](repeating: [], count: texts.count)
-        for lane in plan(sequences) {
-            for (index, vector) in Self.run(lane, sequences: sequences, model: model) { vectors[index] = vector }
-        }
-        return vectors
-    }
-
     /// Splits the inputs into batches of similar length (longest first) and deals the
     /// batches to `workers` lanes, each batch to the lane with the least work so far.
     func plan(_ sequences: [[Int32]]) -> [[[Int]]] {

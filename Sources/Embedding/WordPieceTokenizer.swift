@@ -55,9 +55,6 @@ public struct WordPieceTokenizer: Sendable {
             .map { SpecialToken(scalars: Array($0.0.unicodeScalars), id: $0.1) }
     }
 
-    /// The vocabulary size.
-    public var vocabularySize: Int { tokens.count }
-
     /// The token string of an id (for debugging and tests).
     public func token(for id: Int32) -> String { tokens[Int(id)] }
 

@@ -65,7 +65,7 @@ public final class SemanticSearch: Sendable {
         let snapshot = index.withLock { $0 }
         let approximate = snapshot.nearest(to: vector, limit: limit + limit / 2 + 10, allowed: admits)
         let exact = try await vectors.vectors(ids: approximate.map(\.id), model: embedder.modelName)
-        let rescored = exact.map { ($0.id, VectorMath.dot($0.vector, vector)) }
+        let rescored = exact.map { ($0.id, PlainVectorMath.dot($0.vector, vector)) }
         return Array(rescored.sorted { $0.1 > $1.1 }.prefix(limit)).map { (id: $0.0, score: $0.1) }
     }
 
@@ -88,8 +88,8 @@ public final class SemanticSearch: Sendable {
     }
 }
 
-/// Small vector helpers.
-enum VectorMath {
+/// Vector helpers in plain loops (PaperSearch does not link Embedding's SIMD kernels).
+enum PlainVectorMath {
     /// The dot product; for unit vectors, their cosine similarity.
     static func dot(_ a: [Float], _ b: [Float]) -> Float {
         var sum: Float = 0

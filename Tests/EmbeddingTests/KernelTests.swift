@@ -21,9 +21,9 @@ import Testing
     @Test func vectorMath() {
         let a: [Float] = (0..<37).map { Float($0) }, b: [Float] = (0..<37).map { Float(37 - $0) }
         let expected = zip(a, b).reduce(Float(0)) { $0 + $1.0 * $1.1 }
-        #expect(VectorMath.dot(a, b) == expected)
-        #expect(abs(VectorMath.cosine(a, a) - 1) < 1e-6)
-        #expect(abs(VectorMath.norm(VectorMath.normalized(b)) - 1) < 1e-6)
-        #expect(VectorMath.cosine(a, [Float](repeating: 0, count: 37)) == 0)
+        #expect(SIMDVectorMath.dot(a, b) == expected)
+        #expect(abs(SIMDVectorMath.cosine(a, a) - 1) < 1e-6)
+        #expect(abs(SIMDVectorMath.norm(SIMDVectorMath.normalized(b)) - 1) < 1e-6)
+        #expect(SIMDVectorMath.cosine(a, [Float](repeating: 0, count: 37)) == 0)
     }
 }

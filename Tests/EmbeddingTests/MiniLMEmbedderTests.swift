@@ -13,7 +13,7 @@ import Testing
             #expect(vector.count == 384)
             let maxDiff = zip(vector, fixture.embedding).map { abs(Double($0) - $1) }.max() ?? .infinity
             let cosine = zip(vector, fixture.embedding).reduce(0.0) { $0 + Double($1.0) * $1.1 }
-                / (VectorMath.norm(vector).isZero ? 1 : Double(VectorMath.norm(vector)))
+                / (SIMDVectorMath.norm(vector).isZero ? 1 : Double(SIMDVectorMath.norm(vector)))
             worst = max(worst, maxDiff)
             #expect(maxDiff <= 1e-4, "\(fixture.id): max |Δ| \(maxDiff)")
             #expect(cosine >= 0.9999, "\(fixture.id): cosine \(cosine)")

@@ -1,25 +1,17 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `paperfeed` binary the way a user does.
 struct CLI {
-    /// `$PAPERFEED_BIN`, else the debug build of this checkout.
-    static let binary: URL = {
-        if let path = ProcessInfo.processInfo.environment["PAPERFEED_BIN"] { return URL(fileURLWithPath: path) }
-        return packageRoot.appendingPathComponent(".build/debug/paperfeed")
-    }()
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-
     struct Result {
         var status: Int32
         var output: String
         var errors: String
     }
 
-    /// A database path in a fresh temporary folder.
-    let database = FileManager.default.temporaryDirectory
-        .appendingPathComponent("paperfeed-cli-\(UUID().uuidString)/papers.sqlite").path
+    /// This CLI's own SQLite database, in a fresh temporary folder.
+    let temporary = TemporaryDatabase.sqlite()
+    var database: String { temporary.location }
     /// Settings passed through the environment, as an operator would.
     var environment: [String: String] = [:]
 
@@ -40,7 +32,7 @@ struct CLI {
     /// Starts `paperfeed`, with `--db` pointing at this CLI's database; the caller waits or kills.
     func start(_ arguments: [String], input: String? = nil) throws -> Process {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = RepositoryPaths.paperfeed
         // Commands get this CLI's database unless the test names one (or, like copy, takes two).
         let named = arguments.contains("--db") || arguments.first == "copy"
         process.arguments = named ? arguments : arguments + ["--db", database]
@@ -56,6 +48,6 @@ struct CLI {
     }
 
     func removeDatabase() {
-        try? FileManager.default.removeItem(at: URL(fileURLWithPath: database).deletingLastPathComponent())
+        temporary.removeFolder()
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
-import MailTestSupport
 import PaperCore
 import PaperStore
 import Testing
+import TestSupport
 
 /// `paperfeed digest send` against a real SMTP server (aiosmtpd) and a real store.
 @Suite(.serialized) struct DigestCommandTests {
@@ -13,7 +13,7 @@ import Testing
                            "PAPERFEED_SMTP_SECURITY": "plain", "PAPERFEED_PUBLIC_URL": "http://papers.test",
                            "PAPERFEED_MAIL_FROM": "digest@papers.test"]
         let location = database ?? cli.database
-        let day = CLI.shared.appendingPathComponent("data/hf-daily-papers/Paper_metadata_download/2026-08-21.json").path
+        let day = RepositoryPaths.hfDays.appendingPathComponent("2026-08-21.json").path
         #expect(try cli.run("import", day, "--db", location).status == 0)
         let subscribers = try await PaperDatabases.withStore(location) { store in
             var subscribers: [Subscriber] = []
@@ -85,32 +85,19 @@ import Testing
         #expect(recipients.count == Set(recipients).count, "nobody got two")
     }
 
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["PAPERFEED_TEST_POSTGRES_URL"] != nil, "needs PostgreSQL"))
+    @Test(.enabled(if: DatabaseEngine.postgresURL != nil, "needs PostgreSQL"))
     func twoNodesSendingTheSamePeriodSendEachEmailOnce() async throws {
         let server = try await SMTPTestServer()
-        let url = try PostgresDatabase.recreate("paperfeed_digest_nodes")
-        let (cli, subscribers) = try await digestCLI(server: server, database: url, confirmed: 60)
-        let nodes = try (0..<2).map { _ in try cli.start(["digest", "send", "--day", "2026-08-22", "--period", "daily", "--db", url]) }
-        for node in nodes { node.waitUntilExit() }
-        #expect(nodes.allSatisfy { $0.terminationStatus == 0 })
-        let mail = try await server.messages(count: 61, timeout: .seconds(1))
-        let recipients = mail.flatMap(\.envelopeTo)
-        #expect(recipients.count == 60)
-        #expect(Set(recipients) == Set(subscribers.map(\.email)))
-    }
-}
-
-/// A fresh database on the test PostgreSQL (scripts/postgres.sh recreate).
-enum PostgresDatabase {
-    static func recreate(_ name: String) throws -> String {
-        let process = Process()
-        process.executableURL = CLI.packageRoot.appendingPathComponent("scripts/postgres.sh")
-        process.arguments = ["recreate", name]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let url = String(decoding: try output.fileHandleForReading.readToEnd() ?? Data(), as: UTF8.self)
-        process.waitUntilExit()
-        return url.trimmingCharacters(in: .whitespacesAndNewlines)
+        try await withTemporaryDatabase(.postgres) { database in
+            let url = database.location
+            let (cli, subscribers) = try await digestCLI(server: server, database: url, confirmed: 60)
+            let nodes = try (0..<2).map { _ in try cli.start(["digest", "send", "--day", "2026-08-22", "--period", "daily", "--db", url]) }
+            for node in nodes { node.waitUntilExit() }
+            #expect(nodes.allSatisfy { $0.terminationStatus == 0 })
+            let mail = try await server.messages(count: 61, timeout: .seconds(1))
+            let recipients = mail.flatMap(\.envelopeTo)
+            #expect(recipients.count == 60)
+            #expect(Set(recipients) == Set(subscribers.map(\.email)))
+        }
     }
 }

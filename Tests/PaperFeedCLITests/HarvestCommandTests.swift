@@ -1,5 +1,5 @@
 import Foundation
-import HTTPTestSupport
+import TestSupport
 import PaperCore
 import PaperStore
 import Testing
@@ -10,7 +10,7 @@ import Testing
     static let resume = "/oai?verb=ListRecords&resumptionToken=726959%7C1001"
 
     static func page(_ path: String) throws -> LocalHTTPServer.Response {
-        let file = CLI.shared.appendingPathComponent("data/arxiv-fixtures/oai-pmh/\(path)")
+        let file = RepositoryPaths.arxivFixtures.appendingPathComponent("oai-pmh/\(path)")
         return LocalHTTPServer.Response(status: 200, headers: [("Content-Type", "text/xml")], body: try Data(contentsOf: file))
     }
 

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct ImportCommandTests {
     @Test func importsTheHuggingFaceDumpOnceAndNamesTheMalformedFiles() throws {
         let cli = CLI()
         defer { cli.removeDatabase() }
-        let folder = CLI.shared.appendingPathComponent("data/hf-daily-papers").path
+        let folder = RepositoryPaths.shared.appendingPathComponent("data/hf-daily-papers").path
         let first = try cli.run("import", folder)
         #expect(first.status == 0)
         #expect(first.output.contains("new: 7,971,"))
@@ -46,7 +47,7 @@ import Testing
         #expect(missing.status != 0)
         #expect(missing.errors.contains("/nonexistent/papers.json: no such file or folder"))
 
-        let manifest = CLI.shared.appendingPathComponent("data/arxiv-fixtures/atom-api/2026/MANIFEST.json").path
+        let manifest = RepositoryPaths.arxivFixtures.appendingPathComponent("atom-api/2026/MANIFEST.json").path
         let unknown = try cli.run("import", manifest)
         #expect(unknown.status != 0)
         #expect(unknown.output.contains("MANIFEST.json: unknown format"))
@@ -55,7 +56,7 @@ import Testing
         #expect(badFormat.status != 0)
         #expect(badFormat.errors.contains("Unknown format 'csv'"))
 
-        let arxivError = CLI.shared.appendingPathComponent("data/arxiv-fixtures/atom-api/2026/id_abc_s0_m100.xml").path
+        let arxivError = RepositoryPaths.arxivFixtures.appendingPathComponent("atom-api/2026/id_abc_s0_m100.xml").path
         let refused = try cli.run("import", arxivError)
         #expect(refused.output.contains("incorrect id format for abc"))
         #expect(!refused.errors.contains("Fatal"))
@@ -63,7 +64,7 @@ import Testing
 
     /// Real snapshot lines repeated under fresh ids, written to a temporary file.
     private func writeLargeSnapshot(records: Int) throws -> URL {
-        let source = CLI.shared.appendingPathComponent("data/arxiv-fixtures/kaggle-jsonl/arxiv-metadata-oai-snapshot.first200.jsonl")
+        let source = RepositoryPaths.arxivFixtures.appendingPathComponent("kaggle-jsonl/arxiv-metadata-oai-snapshot.first200.jsonl")
         let lines = try String(contentsOf: source, encoding: .utf8).split(separator: "\n")
         var text = ""
         for index in 0..<records {

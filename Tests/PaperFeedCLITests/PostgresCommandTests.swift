@@ -3,12 +3,13 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import TestSupport
 
 /// The command line against a real PostgreSQL (scripts/test.sh starts one).
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["PAPERFEED_TEST_POSTGRES_URL"] != nil,
+@Suite(.enabled(if: DatabaseEngine.postgresURL != nil,
                 "needs PAPERFEED_TEST_POSTGRES_URL: run scripts/test.sh"))
 struct PostgresCommandTests {
-    let base = ProcessInfo.processInfo.environment["PAPERFEED_TEST_POSTGRES_URL"] ?? ""
+    let base = DatabaseEngine.postgresURL ?? ""
 
     func url(password: String? = nil, database: String? = nil, port: Int? = nil) -> String {
         var components = URLComponents(string: base)!
@@ -35,7 +36,7 @@ struct PostgresCommandTests {
     @Test func copyMovesAnInstanceFromSQLiteToPostgreSQL() throws {
         let cli = CLI()
         defer { cli.removeDatabase() }
-        let seed = CLI.shared.appendingPathComponent("seed/hf-papers-page.txt").path
+        let seed = RepositoryPaths.seedPage.path
         #expect(try cli.run("import", seed).status == 0)
         let copy = try cli.run("copy", "--from", cli.database, "--to", base)
         #expect(copy.status == 0, "\(copy.errors)")
@@ -49,7 +50,7 @@ struct PostgresCommandTests {
 
     @Test func twoNodesImportingTheSameFilesStoreEachPaperOnce() async throws {
         let cli = CLI()
-        let folder = CLI.shared.appendingPathComponent("data/hf-daily-papers").path
+        let folder = RepositoryPaths.shared.appendingPathComponent("data/hf-daily-papers").path
         let first = try cli.start(["import", folder, "--db", base])
         let second = try cli.start(["import", folder, "--db", base])
         // Each file is a job: between them the two nodes read the 444 readable files once.
@@ -73,7 +74,7 @@ struct PostgresCommandTests {
         defer { nodes.forEach { $0.terminate() } }
         let urls = try nodes.map { try ServerOutput.baseURL(of: $0) }
         #expect(urls[0] != urls[1])
-        let seed = CLI.shared.appendingPathComponent("seed/hf-papers-page.txt").path
+        let seed = RepositoryPaths.seedPage.path
         #expect(try cli.run("import", seed, "--db", base).status == 0)
         for url in urls {
             let (data, response) = try await URLSession.shared.data(from: URL(string: url + "api/papers/search?q=UniFormerV2&mode=keyword")!)

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct SearchCommandTests {
     @Test func discriminativeListsTheSeedPapersThatContainTheWordFirst() throws {
         let cli = CLI()
         defer { cli.removeDatabase() }
-        let seed = CLI.shared.appendingPathComponent("seed/hf-papers-page.txt")
+        let seed = RepositoryPaths.seedPage
         #expect(try cli.run("import", seed.path).output.contains("new: 120,"))
 
         // After five header lines, the seed page alternates title and abstract lines.

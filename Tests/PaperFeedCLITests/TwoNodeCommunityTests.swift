@@ -3,43 +3,46 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import TestSupport
 
 /// Two `serve` processes over one PostgreSQL: what a user does on one is seen on the other.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["PAPERFEED_TEST_POSTGRES_URL"] != nil,
+@Suite(.enabled(if: DatabaseEngine.postgresURL != nil,
                 "needs PAPERFEED_TEST_POSTGRES_URL: run scripts/test.sh"))
 struct TwoNodeCommunityTests {
     @Test func aVoteCastOnOneNodeIsSeenOnTheOther() async throws {
         var cli = CLI()
         // Keyword search only: embedding the papers in the background is not what this is about.
         cli.environment = ["PAPERFEED_PASSWORD_COST": "4", "PAPERFEED_DEMO": "false", "PAPERFEED_MODEL_DIR": "/nonexistent"]
-        let url = try PostgresDatabase.recreate("paperfeed_two_node_votes")
-        let seed = CLI.shared.appendingPathComponent("seed/hf-papers-page.txt").path
-        #expect(try cli.run("import", seed, "--db", url).status == 0)
-        let created = try cli.run(["user", "create", "--name", "ada", "--email", "ada@example.org", "--db", url], input: "correct horse\n")
-        #expect(created.status == 0, "\(created.errors)")
-        let nodes = try (0..<2).map { _ in try cli.start(["serve", "--port", "0", "--db", url]) }
-        defer { nodes.forEach { $0.terminate() } }
-        let bases = try nodes.map { try ServerOutput.baseURL(of: $0) }
+        try await withTemporaryDatabase(.postgres) { database in
+            let url = database.location
+            let seed = RepositoryPaths.seedPage.path
+            #expect(try cli.run("import", seed, "--db", url).status == 0)
+            let created = try cli.run(["user", "create", "--name", "ada", "--email", "ada@example.org", "--db", url], input: "correct horse\n")
+            #expect(created.status == 0, "\(created.errors)")
+            let nodes = try (0..<2).map { _ in try cli.start(["serve", "--port", "0", "--db", url]) }
+            defer { nodes.forEach { $0.terminate() } }
+            let bases = try nodes.map { try ServerOutput.baseURL(of: $0) }
 
-        let paper = try await HTTP.json(bases[1] + "api/papers/search?q=UniFormerV2&mode=keyword")
-        let id = try #require(((paper as? [[String: Any]])?.first?["paper"] as? [String: Any])?["id"] as? String)
-        let before = try #require(try await HTTP.json(bases[1] + "api/papers/\(id)") as? [String: Any])["upvotes"] as? Int
+            let paper = try await HTTP.json(bases[1] + "api/papers/search?q=UniFormerV2&mode=keyword")
+            let id = try #require(((paper as? [[String: Any]])?.first?["paper"] as? [String: Any])?["id"] as? String)
+            let before = try #require(try await HTTP.json(bases[1] + "api/papers/\(id)") as? [String: Any])["upvotes"] as? Int
 
-        let browser = HTTP.Browser(base: bases[0])
-        _ = try await browser.get("login")
-        let login = try await browser.post("login", form: ["name": "ada", "password": "correct horse"])
-        #expect(login.status == 303)
-        let vote = try await browser.post("papers/\(id)/vote", form: [:], headers: ["Accept": "application/json"])
-        #expect(vote.status == 200, "\(vote.body)")
+            let browser = HTTP.Browser(base: bases[0])
+            _ = try await browser.get("login")
+            let login = try await browser.post("login", form: ["name": "ada", "password": "correct horse"])
+            #expect(login.status == 303)
+            let vote = try await browser.post("papers/\(id)/vote", form: [:], headers: ["Accept": "application/json"])
+            #expect(vote.status == 200, "\(vote.body)")
 
-        // The other node answered this URL before the vote: its 5-second response cache may
-        // hold the old count that long, and no longer.
-        var after: Int?
-        for _ in 0..<14 where after != (before ?? 0) + 1 {
-            try await Task.sleep(for: .milliseconds(500))
-            after = try #require(try await HTTP.json(bases[1] + "api/papers/\(id)") as? [String: Any])["upvotes"] as? Int
+            // The other node answered this URL before the vote: its 5-second response cache may
+            // hold the old count that long, and no longer.
+            var after: Int?
+            for _ in 0..<14 where after != (before ?? 0) + 1 {
+                try await Task.sleep(for: .milliseconds(500))
+                after = try #require(try await HTTP.json(bases[1] + "api/papers/\(id)") as? [String: Any])["upvotes"] as? Int
+            }
+            #expect(after == (before ?? 0) + 1)
         }
-        #expect(after == (before ?? 0) + 1)
     }
 }
 

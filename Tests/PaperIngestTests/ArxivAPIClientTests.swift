@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import Foundation
-import HTTPTestSupport
+import TestSupport
 import PaperCore
 import Testing
 @testable import PaperIngest

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PaperIngest
+import TestSupport
 
 @Suite struct FormatDetectorTests {
     private func detect(_ url: URL) throws -> ImportFormat? {
@@ -21,14 +22,14 @@ import Testing
         ("kaggle-jsonl/arxiv-metadata-oai-snapshot.first200.jsonl", .snapshot),
     ])
     func arxivFixtures(path: String, expected: ImportFormat) throws {
-        #expect(try detect(Fixtures.arxiv.appendingPathComponent(path)) == expected)
+        #expect(try detect(RepositoryPaths.arxivFixtures.appendingPathComponent(path)) == expected)
     }
 
     @Test func huggingFaceAndSeed() throws {
-        #expect(try detect(Fixtures.hfDays.appendingPathComponent("2026-08-20.json")) == .hf)
-        #expect(try detect(Fixtures.hfDays.appendingPathComponent("2024-12-11.json")) == .hf)
-        #expect(try detect(Fixtures.hfDays.appendingPathComponent("2025-01-10.json")) == .hf)
-        #expect(try detect(Fixtures.seedPage) == .seed)
+        #expect(try detect(RepositoryPaths.hfDays.appendingPathComponent("2026-08-20.json")) == .hf)
+        #expect(try detect(RepositoryPaths.hfDays.appendingPathComponent("2024-12-11.json")) == .hf)
+        #expect(try detect(RepositoryPaths.hfDays.appendingPathComponent("2025-01-10.json")) == .hf)
+        #expect(try detect(RepositoryPaths.seedPage) == .seed)
     }
 
     @Test func sniffsContentWhateverTheName() {
@@ -44,13 +45,13 @@ import Testing
     }
 
     @Test func unknownDocuments() throws {
-        let html = Fixtures.arxiv.appendingPathComponent("oai-pmh/arxiv-2018/ListRecords_arXiv_2015-01-01_2015-01-03_try1_http503.html")
+        let html = RepositoryPaths.arxivFixtures.appendingPathComponent("oai-pmh/arxiv-2018/ListRecords_arXiv_2015-01-01_2015-01-03_try1_http503.html")
         #expect(try detect(html) == nil)
-        #expect(try detect(Fixtures.arxiv.appendingPathComponent("atom-api/2026/MANIFEST.json")) == nil)
+        #expect(try detect(RepositoryPaths.arxivFixtures.appendingPathComponent("atom-api/2026/MANIFEST.json")) == nil)
         #expect(ImportFormat.detect(fileName: "notes.md", head: Data("# Notes".utf8)) == nil)
         #expect(ImportFormat.detect(fileName: "empty", head: Data()) == nil)
         #expect(ImportFormat.detect(fileName: "snap.jsonl.gz", head: Data([0x1F, 0x8B, 0x08])) == nil)
-        let readme = Fixtures.shared.appendingPathComponent("data/hf-daily-papers/README.txt")
+        let readme = RepositoryPaths.shared.appendingPathComponent("data/hf-daily-papers/README.txt")
         #expect(try detect(readme) == nil, "a folder's README is not a seed page")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PaperIngest
+import TestSupport
 
 /// The real documents the fuzz tests break: small copies of the fixtures, one or more of each
 /// format the importer reads.
@@ -15,7 +16,7 @@ struct FuzzSeed: Sendable {
             FuzzSeed(name: (path as NSString).lastPathComponent, format: format, bytes: Array(try Fixtures.data(path)))
         }
         let hf = { (day: String) throws -> FuzzSeed in
-            FuzzSeed(name: "\(day).json", format: .hf, bytes: Array(try Fixtures.data("\(day).json", under: Fixtures.hfDays)))
+            FuzzSeed(name: "\(day).json", format: .hf, bytes: Array(try Fixtures.data("\(day).json", under: RepositoryPaths.hfDays)))
         }
         return [
             try hf("2025-07-07"), try hf("2025-06-20"),
@@ -47,7 +48,7 @@ struct FuzzSeed: Sendable {
 
     /// The seed page capture's first `lines` lines (its header and a few papers).
     static func seedPage(lines: Int) throws -> FuzzSeed {
-        let all = try Data(contentsOf: Fixtures.seedPage).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let all = try Data(contentsOf: RepositoryPaths.seedPage).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         return FuzzSeed(name: "hf-papers-page.txt", format: .seed, bytes: Array(all.prefix(lines).joined(separator: [0x0A])))
     }
 

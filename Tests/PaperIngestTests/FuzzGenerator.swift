@@ -1,4 +1,4 @@
-import BenchmarkSupport
+import TestSupport
 
 /// The fuzz suite's seeded generator: BenchmarkSupport's splitmix64, so that every run makes the
 /// same inputs and a failure names the seed and case that reproduce it.

@@ -1,5 +1,5 @@
 import Foundation
-import HTTPTestSupport
+import TestSupport
 import PaperCore
 import PaperStore
 import Testing
@@ -16,7 +16,7 @@ import Testing
     static func target(_ day: String) -> String { "/api/daily_papers?date=\(day)" }
 
     static func json(_ day: String) throws -> Data {
-        let file = Fixtures.hfDays.appendingPathComponent("\(day).json")
+        let file = RepositoryPaths.hfDays.appendingPathComponent("\(day).json")
         return FileManager.default.fileExists(atPath: file.path) ? try Data(contentsOf: file) : Data("[]".utf8)
     }
 

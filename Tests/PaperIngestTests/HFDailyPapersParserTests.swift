@@ -2,6 +2,7 @@ import Foundation
 import PaperCore
 import Testing
 @testable import PaperIngest
+import TestSupport
 
 @Suite struct HFDailyPapersParserTests {
     private func papers(_ records: [ParsedRecord]) -> [Paper] {
@@ -23,11 +24,11 @@ import Testing
     @Test func wholeDumpHasTheDocumentedTotals() async throws {
         // Seconds of parsing: off the cooperative pool, so the suite's other tests keep running.
         let totals = try await offThePool {
-            let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.hfDays.path)
+            let files = try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.hfDays.path)
                 .filter { $0.hasSuffix(".json") }.sorted()
             var totals = DumpTotals(files: files.count)
             for file in files {
-                let data = try Fixtures.data(file, under: Fixtures.hfDays)
+                let data = try Fixtures.data(file, under: RepositoryPaths.hfDays)
                 do {
                     let records = try HFDailyPapersParser.parse(data, listedOn: HFDailyPapersParser.listingDay(fromFileName: file))
                     totals.wellFormed += 1
@@ -53,7 +54,7 @@ import Testing
     }
 
     @Test func mapsARecentEntry() throws {
-        let data = try Fixtures.data("2026-08-20.json", under: Fixtures.hfDays)
+        let data = try Fixtures.data("2026-08-20.json", under: RepositoryPaths.hfDays)
         let day = try #require(Day("2026-08-20"))
         let records = try HFDailyPapersParser.parse(data, listedOn: day)
         #expect(records.count == 15)
@@ -79,7 +80,7 @@ import Testing
     }
 
     @Test func collapsesWrappedTitlesAndFallsBackForTheDay() throws {
-        let data = try Fixtures.data("2025-03-11.json", under: Fixtures.hfDays)
+        let data = try Fixtures.data("2025-03-11.json", under: RepositoryPaths.hfDays)
         let records = try HFDailyPapersParser.parse(data, listedOn: nil)
         let first = try #require(papers(records).first)
         #expect(first.title == "Feature-Level Insights into Artificial Text Detection with Sparse Autoencoders")
@@ -92,14 +93,14 @@ import Testing
     }
 
     @Test func dayComesFromSubmittedOnDailyAtWhenNotGiven() throws {
-        let data = try Fixtures.data("2026-08-20.json", under: Fixtures.hfDays)
+        let data = try Fixtures.data("2026-08-20.json", under: RepositoryPaths.hfDays)
         let first = try #require(papers(try HFDailyPapersParser.parse(data, listedOn: nil)).first)
         #expect(first.listedOn == Day("2026-08-20"))
     }
 
     @Test(arguments: ["2024-12-11.json", "2025-01-10.json"])
     func pythonReprFilesThrow(file: String) throws {
-        let data = try Fixtures.data(file, under: Fixtures.hfDays)
+        let data = try Fixtures.data(file, under: RepositoryPaths.hfDays)
         let error = try #require(throws: DocumentError.self) {
             try HFDailyPapersParser.parse(data, listedOn: nil)
         }

@@ -2,6 +2,7 @@ import Foundation
 import PaperCore
 import Testing
 @testable import PaperIngest
+import TestSupport
 
 /// Broken copies of the real fixtures, made by seeded mutations (so every run makes the same
 /// ones), go through the parsers and the importer's file path. None may crash or hang the
@@ -26,7 +27,7 @@ import Testing
 
     @Test(arguments: try FuzzSeed.all())
     func brokenCopiesAreReportedAndSkipped(_ document: FuzzSeed) async throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try makeTemporaryFolder("paperingest-tests")
         defer { try? FileManager.default.removeItem(at: directory) }
         for (label, bytes) in Self.mutants(of: document, count: Self.casesPerDocument) {
             FuzzChecks.parse(bytes, as: document.format, label)
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func aFolderOfBrokenFilesStillImportsTheGoodOnes() async throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try makeTemporaryFolder("paperingest-tests")
         defer { try? FileManager.default.removeItem(at: directory) }
         var goodIDs: Set<PaperID> = []
         var fileCount = 0

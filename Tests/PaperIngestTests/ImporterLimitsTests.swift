@@ -2,11 +2,12 @@ import Foundation
 import PaperCore
 import Testing
 @testable import PaperIngest
+import TestSupport
 
 /// Limits that keep one untrusted file or header from taking the process down.
 @Suite struct ImporterLimitsTests {
     @Test func aDocumentTooLargeToReadWholeIsReportedUnread() async throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try makeTemporaryFolder("paperingest-tests")
         defer { try? FileManager.default.removeItem(at: directory) }
         // A real feed at the head, then 300 MB of nothing: a sparse file, so no disk is spent.
         let file = directory.appendingPathComponent("huge.xml")
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func brokenFilesAreExplainedInWords() async throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try makeTemporaryFolder("paperingest-tests")
         defer { try? FileManager.default.removeItem(at: directory) }
         let seed = directory.appendingPathComponent("page.txt")
         try (Data("new\n\nGet trending papers in your email inbox!\n\nTitle\n".utf8) + Data([0xFF, 0x0A])).write(to: seed)

@@ -2,10 +2,11 @@ import Foundation
 import PaperCore
 import Testing
 @testable import PaperIngest
+import TestSupport
 
 @Suite struct SeedPageParserTests {
     @Test func readsTheCapturedPage() throws {
-        let text = try String(contentsOf: Fixtures.seedPage, encoding: .utf8)
+        let text = try String(contentsOf: RepositoryPaths.seedPage, encoding: .utf8)
         let papers = SeedPageParser.parse(text)
         #expect(papers.count == 120)
         #expect(Set(papers.map(\.id)).count == 120)

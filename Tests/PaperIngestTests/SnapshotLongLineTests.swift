@@ -2,12 +2,13 @@ import Foundation
 import PaperCore
 import Testing
 @testable import PaperIngest
+import TestSupport
 
 /// Lines far longer than any real snapshot record: skipped by number, read once, never held whole.
 @Suite struct SnapshotLongLineTests {
     /// A temporary file holding `lines` joined by `\n`, removed by `cleanUp`.
     private func file(_ lines: [Data], name: String = "snapshot.jsonl") throws -> URL {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try makeTemporaryFolder("paperingest-tests")
         let url = directory.appendingPathComponent(name)
         var data = Data()
         for (index, line) in lines.enumerated() {

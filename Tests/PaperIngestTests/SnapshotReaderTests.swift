@@ -2,6 +2,7 @@ import Foundation
 import PaperCore
 import Testing
 @testable import PaperIngest
+import TestSupport
 
 @Suite struct SnapshotReaderTests {
     private func papers(_ records: [ParsedRecord]) -> [Paper] {
@@ -51,7 +52,7 @@ import Testing
             lines[0], lines[1], "{\"id\": \"0704.9999\", \"title\": \"Cut off", "", lines[2],
             "{\"id\": \"0704.0004\"}", "{\"id\": \"banana\", \"title\": \"T\"}", lines[3] + "\r", lines[4],
         ].joined(separator: "\n") // no newline after the last line
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try makeTemporaryFolder("paperingest-tests")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("corrupt.jsonl")
         try Data(text.utf8).write(to: file)
@@ -69,7 +70,7 @@ import Testing
     @Test func linesAcrossChunkBoundaries() throws {
         // Five copies (1.4 MB) put lines across the reader's 1 MiB chunk boundary.
         let original = try Data(contentsOf: Fixtures.snapshot)
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try makeTemporaryFolder("paperingest-tests")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("big.jsonl")
         try Data(Array(repeating: original, count: 5).joined()).write(to: file)
@@ -88,7 +89,7 @@ import Testing
     }
 
     @Test func emptyFileHasNoRecords() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try makeTemporaryFolder("paperingest-tests")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("empty.jsonl")
         try Data("\n\n".utf8).write(to: file)

@@ -2,6 +2,7 @@ import Foundation
 import PaperCore
 import Testing
 @testable import PaperIngest
+import TestSupport
 
 /// Entity expansion ("billion laughs") and external entities (XXE) in Atom and OAI-PMH
 /// documents: a document with a DOCTYPE is refused before any entity can be expanded or loaded.
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func externalEntitiesAreRefusedWithoutReadingTheFile() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try makeTemporaryFolder("paperingest-tests")
         defer { try? FileManager.default.removeItem(at: directory) }
         let secretFile = directory.appendingPathComponent("secret.txt")
         let secret = "SECRET-\(UUID().uuidString)"
@@ -90,7 +91,7 @@ import Testing
         let folders = ["atom-api/2026", "atom-api/2016", "oai-pmh/arxivraw-2015", "oai-pmh/arxiv-2018", "oai-pmh/oai_dc-2016"]
         var checked = 0
         for folder in folders {
-            for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.arxiv.appendingPathComponent(folder).path)
+            for name in try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.arxivFixtures.appendingPathComponent(folder).path)
             where name.hasSuffix(".xml") {
                 #expect(!XMLDocumentParsing.declaresDocumentType(try Fixtures.data("\(folder)/\(name)")), "\(folder)/\(name)")
                 checked += 1
@@ -114,7 +115,7 @@ import Testing
     }
 
     @Test func theImporterReportsAnEntityDocumentAndWritesNothing() async throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try makeTemporaryFolder("paperingest-tests")
         defer { try? FileManager.default.removeItem(at: directory) }
         let files = [
             ("laughs.xml", Self.atom(doctype: Self.laughs, entity: "lol9")),

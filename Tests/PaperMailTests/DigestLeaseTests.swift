@@ -5,6 +5,7 @@ import PaperMail
 import SQLKit
 import Synchronization
 import Testing
+import TestSupport
 
 /// A digest whose SMTP exchange outlasts the lease: the sender renews the lease while it sends,
 /// and a sender whose lease passed to another node stops and leaves the delivery to it. Time
@@ -20,18 +21,11 @@ import Testing
     }
 
     func withOneDelivery(_ body: (any PaperDatabase, DigestSchedulerTests.ManualClock) async throws -> Void) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperfeed-lease-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try await PaperDatabases.openSQLite(path: folder.appendingPathComponent("papers.sqlite").path)
-        do {
+        try await withTemporaryStore { store in
             _ = try await store.subscribe(email: "r@x.org", frequency: .daily, userID: nil, confirmed: true, token: "tok", now: Self.start)
             _ = try await store.planDigest(frequency: .daily, period: Self.period, now: Self.start)
             try await body(store, DigestSchedulerTests.ManualClock(Self.start))
-        } catch {
-            try? await store.close()
-            throw error
         }
-        try await store.close()
     }
 
     func sender(_ store: any PaperDatabase, clock: any WallClock, mailer: any Mailer) -> DigestSender {

@@ -1,10 +1,10 @@
 import Foundation
-import MailTestSupport
 import PaperCore
 import PaperMail
 import PaperStore
 import Synchronization
 import Testing
+import TestSupport
 
 /// The scheduler inside `serve`, against a real store and a real SMTP server.
 @Suite struct DigestSchedulerTests {
@@ -28,19 +28,12 @@ import Testing
     }
 
     func withSubscribers(_ emails: [String], _ body: (any PaperDatabase) async throws -> Void) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperfeed-digest-\(UUID().uuidString)")
-        let store = try await PaperDatabases.openSQLite(path: folder.appendingPathComponent("papers.sqlite").path)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        for email in emails {
-            _ = try await store.subscribe(email: email, frequency: .daily, userID: nil, confirmed: true, token: UUID().uuidString, now: Date())
-        }
-        do {
+        try await withTemporaryStore { store in
+            for email in emails {
+                _ = try await store.subscribe(email: email, frequency: .daily, userID: nil, confirmed: true, token: UUID().uuidString, now: Date())
+            }
             try await body(store)
-        } catch {
-            try? await store.close()
-            throw error
         }
-        try await store.close()
     }
 
     @Test func digestsGoOutOnceTheSendHourHasCome() async throws {

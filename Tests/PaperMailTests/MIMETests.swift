@@ -1,9 +1,9 @@
 import Foundation
-import MailTestSupport
 import NIOCore
 import NIOEmbedded
 import Testing
 @testable import PaperMail
+import TestSupport
 
 @Suite struct MIMETests {
     @Test func quotedPrintableKeepsLinesShortAndRoundTrips() {

@@ -1,10 +1,10 @@
 import Foundation
-import MailTestSupport
 import NIOCore
 import NIOPosix
 import PaperCore
 import Testing
 @testable import PaperMail
+import TestSupport
 
 /// Sends through a real aiosmtpd server (scripts/smtp-test-server.py) and reads what arrived.
 @Suite("SMTP against aiosmtpd")

@@ -2,15 +2,16 @@ import Foundation
 import PaperCore
 @testable import PaperSearch
 import Testing
+import TestSupport
 
 @Suite struct VectorIndexTests {
     /// Unit vectors around a few topics, like real embeddings (which cluster), from a fixed seed.
     func clusteredVectors(count: Int, dimensions: Int = 384, topics: Int = 40) -> [[Float]] {
         var random = SeededRandom(seed: 11)
-        let centres = (0..<topics).map { _ in (0..<dimensions).map { _ in Float(random.gaussian()) } }
+        let centres = (0..<topics).map { _ in (0..<dimensions).map { _ in random.gaussian() } }
         return (0..<count).map { index in
             let centre = centres[index % topics]
-            return normalised(centre.map { $0 + 0.9 * Float(random.gaussian()) })
+            return normalised(centre.map { $0 + 0.9 * random.gaussian() })
         }
     }
 
@@ -27,7 +28,7 @@ import Testing
         let queries = 20
         for q in 0..<queries {
             let query = vectors[q * 397 % vectors.count]
-            let scores = vectors.map { VectorMath.dot($0, query) }
+            let scores = vectors.map { PlainVectorMath.dot($0, query) }
             let exact = scores.indices.sorted { scores[$0] > scores[$1] }.prefix(10).map { "p\($0)" }
             // Fewer candidates than vectors, so the sign-bit stage runs.
             let approximate = index.nearest(to: query, limit: 10, candidates: 1_000).map(\.id.rawValue)
@@ -57,22 +58,5 @@ import Testing
         let fused = searcher.fuse(["a", "b", "c"].map { PaperID(rawValue: $0) }, ["c", "d", "a"].map { PaperID(rawValue: $0) })
         #expect(fused.map(\.0.rawValue).prefix(2) == ["a", "c"])
         #expect(Set(fused.map(\.0.rawValue)) == ["a", "b", "c", "d"])
-    }
-}
-
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    /// Box–Muller.
-    mutating func gaussian() -> Double {
-        (-2 * log(max(uniform(), 1e-12))).squareRoot() * cos(2 * .pi * uniform())
     }
 }

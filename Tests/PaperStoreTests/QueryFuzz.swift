@@ -1,6 +1,6 @@
-import BenchmarkSupport
 import Foundation
 import PaperCore
+import TestSupport
 
 /// Query strings for the parser and the stores, from a grammar of what people (and scripts) type.
 enum QueryFuzz {

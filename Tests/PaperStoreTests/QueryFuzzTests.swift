@@ -1,23 +1,23 @@
-import BenchmarkSupport
 import Foundation
 import PaperCore
 import PaperSearch
 import PaperStore
 import Testing
+import TestSupport
 
 /// Seeded query fuzzing against real stores: whatever the parser accepts runs on every engine
 /// (a parse error is the user's 400; a store error would be a 500), and over a vocabulary both
 /// engines stem alike, SQLite and PostgreSQL find the same papers.
 @Suite struct QueryFuzzTests {
     static let seed: UInt64 = 20_261_130
-    static let postgresEngines = Engine.available.filter { $0 != .sqlite }
+    static let postgresEngines = DatabaseEngine.available.filter { $0 != .sqlite }
 
     /// Runs a query the parser accepted; the error, if the store throws, names the query.
     static func matches(_ query: SearchQuery, in store: any PaperDatabase) async throws -> Set<String> {
         Set(try await store.search(query, limit: 500, offset: 0).hits.map(\.paper.id.rawValue))
     }
 
-    @Test(arguments: Engine.available) func everyQueryTheParserAcceptsRuns(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func everyQueryTheParserAcceptsRuns(engine: DatabaseEngine) async throws {
         let count = engine == .sqlite ? 3_000 : 300
         var random = SeededRandom(seed: Self.seed &+ UInt64(count))
         try await withTemporaryStore(engine) { store async throws in
@@ -45,7 +45,7 @@ import Testing
 
     @Test(.enabled(if: !postgresEngines.isEmpty, "needs PAPERFEED_TEST_POSTGRES_URL or PAPERFEED_TEST_PGVECTOR_URL"),
           arguments: postgresEngines)
-    func sqliteAndPostgreSQLFindTheSamePapers(engine: Engine) async throws {
+    func sqliteAndPostgreSQLFindTheSamePapers(engine: DatabaseEngine) async throws {
         let papers = QueryFuzz.corpus(count: 40, seed: Self.seed)
         let hidden = papers[3].id
         try await withTemporaryStore(.sqlite) { sqlite async throws in

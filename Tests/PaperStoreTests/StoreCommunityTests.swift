@@ -3,11 +3,12 @@ import PaperCore
 import PaperSearch
 import PaperStore
 import Testing
+import TestSupport
 
 @Suite struct StoreCommunityTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-    @Test(arguments: Engine.available) func accountsAreUniqueByNameAndEmailIgnoringCase(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func accountsAreUniqueByNameAndEmailIgnoringCase(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             let ada = try await store.createUser(name: "ada", email: "ada@example.org", passwordHash: "h", isAdmin: false, now: now)
             #expect(try await store.user(named: "ADA")?.id == ada.id)
@@ -21,7 +22,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func sessionsExpireAndEndWithAPasswordChange(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func sessionsExpireAndEndWithAPasswordChange(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             let ada = try await store.createUser(name: "ada", email: "ada@example.org", passwordHash: "h", isAdmin: false, now: now)
             try await store.createSession(tokenHash: "t1", userID: ada.id, expiresAt: now.addingTimeInterval(60))
@@ -35,7 +36,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func concurrentVotesAreAllCountedAndAToggleTakesOneBack(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func concurrentVotesAreAllCountedAndAToggleTakesOneBack(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert([makePaper("2401.00001", title: "Votes", listed: "2024-01-02", upvotes: 5)])
             let paper = PaperID(rawValue: "2401.00001")
@@ -57,7 +58,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func commentsAreCountedAndHiddenOnesLeaveCountsAndLists(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func commentsAreCountedAndHiddenOnesLeaveCountsAndLists(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert([makePaper("2401.00001", title: "Comments", listed: "2024-01-02")])
             let paper = PaperID(rawValue: "2401.00001")
@@ -76,7 +77,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func hiddenPapersLeaveListsSearchAndLookups(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func hiddenPapersLeaveListsSearchAndLookups(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert([
                 makePaper("2401.00001", title: "Spam about transformers", listed: "2024-01-02"),
@@ -93,7 +94,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func submissionsListAPaperOnceADayAndClaimsLinkAuthors(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func submissionsListAPaperOnceADayAndClaimsLinkAuthors(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert([makePaper("2401.00001", title: "Submitted", authors: ["Ada Lovelace", "Bob"])])
             let paper = PaperID(rawValue: "2401.00001")
@@ -117,8 +118,8 @@ import Testing
 @Suite struct CommunityCopyTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-    @Test(arguments: Engine.available)
-    func copyingAnInstanceMovesPeopleAndWhatTheyDidAndNewRowsGetFreshIds(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available)
+    func copyingAnInstanceMovesPeopleAndWhatTheyDidAndNewRowsGetFreshIds(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(.sqlite) { source async throws in
             let paper = PaperID(rawValue: "2401.00001")
             let papers = [makePaper("2401.00001", title: "Copied", listed: "2024-01-02", upvotes: 4),

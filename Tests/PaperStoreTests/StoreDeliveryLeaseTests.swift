@@ -2,6 +2,7 @@ import Foundation
 import PaperCore
 import PaperStore
 import Testing
+import TestSupport
 
 /// Digest deliveries are leased like jobs: only the node holding one finishes, retries or
 /// fails it, and renewing its lease keeps it from other nodes.
@@ -14,7 +15,7 @@ import Testing
         #expect(try await store.planDigest(frequency: .daily, period: period, now: now) == 1)
     }
 
-    @Test(arguments: Engine.available) func onlyTheNodeHoldingADeliveryFinishesIt(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func onlyTheNodeHoldingADeliveryFinishesIt(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             try await planOne(in: store)
             let a = try #require(try await store.claimDelivery(node: "a", lease: .seconds(120), now: now))
@@ -33,7 +34,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func renewingADeliveryKeepsItFromOtherNodes(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func renewingADeliveryKeepsItFromOtherNodes(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             try await planOne(in: store)
             let a = try #require(try await store.claimDelivery(node: "a", lease: .seconds(120), now: now))
@@ -46,7 +47,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func aDeliveryPutBackIsNoLongerItsFormerHolders(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func aDeliveryPutBackIsNoLongerItsFormerHolders(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             try await planOne(in: store)
             let a = try #require(try await store.claimDelivery(node: "a", lease: .seconds(120), now: now))

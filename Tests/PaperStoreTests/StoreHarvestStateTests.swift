@@ -2,6 +2,7 @@ import Foundation
 import PaperCore
 @testable import PaperStore
 import SQLKit
+import TestSupport
 import Testing
 
 /// The `HarvestStateStore` contract, on every available engine.
@@ -13,7 +14,7 @@ import Testing
               categories: ["cs.CL"], upvotes: upvotes, source: .oaiPMH)
     }
 
-    @Test(arguments: Engine.available) func aPageAndTheStateAfterItAreStoredTogether(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func aPageAndTheStateAfterItAreStoredTogether(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             #expect(try await store.harvestState("arxiv:cs") == nil)
             let state = HarvestState(source: "arxiv:cs", watermark: "2015-01-01", resumptionToken: "726959|1001",
@@ -31,7 +32,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func aCommitThatFailsStoresNeitherThePapersNorTheState(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func aCommitThatFailsStoresNeitherThePapersNorTheState(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             // With its table gone, the state cannot be written after the papers were.
             try await #require(store as? SQLPaperStore).transaction { db in try await db.raw("DROP TABLE harvest_state").run() }
@@ -42,7 +43,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func aFailureIsRecordedBesideThePositionItLeavesAlone(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func aFailureIsRecordedBesideThePositionItLeavesAlone(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             try await store.recordHarvestFailure(source: "hf", message: "HTTP 502", at: now)
             #expect(try await store.harvestState("hf") == HarvestState(source: "hf", lastError: "HTTP 502", lastErrorAt: now))

