@@ -61,6 +61,8 @@ let package = Package(
             dependencies: [
                 "PaperCore", "CZlib",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Resources/demo-papers.jsonl.gz")]

@@ -48,25 +48,15 @@ public struct EmbeddingService: Service {
     func runOnce() async throws {
         let model = pipeline.embedder.modelName
         try await jobs.enqueue(kind: Self.jobKind, key: model, payload: model, now: clock.now())
-        if let job = try await jobs.claim(kind: Self.jobKind, node: node, lease: lease, now: clock.now()) {
-            let (jobs, lease, clock, pipeline) = (jobs, lease, clock, pipeline)
-            do {
-                let embedded = try await LeaseRenewal.run(renewingEvery: lease / 3, lease: lease, renew: {
-                    try await jobs.renew(job, lease: lease, now: clock.now())
-                }) {
-                    try await pipeline.run()
-                }
-                if embedded > 0 { logger.info("embedded papers", metadata: ["count": "\(embedded)"]) }
-                if try await !jobs.complete(job, now: clock.now()) {
-                    logger.warning("the embedding job passed to another node before this one completed it")
-                }
-            } catch is LeaseLost {
-                // The vectors stored so far stay; the node holding the job now embeds the rest.
-                logger.warning("stopped embedding: the job's lease passed to another node")
-            } catch {
-                _ = try? await jobs.release(job, retryAt: clock.now().addingTimeInterval(60), error: "\(error)")
-                throw error
-            }
+        let pipeline = self.pipeline
+        switch try await jobs.runNext(kind: Self.jobKind, node: node, lease: lease, clock: clock, { _ in try await pipeline.run() }) {
+        case .nothingToDo:
+            break
+        case let .done(_, embedded):
+            if embedded > 0 { logger.info("embedded papers", metadata: ["count": "\(embedded)"]) }
+        case .leaseLost:
+            // The vectors stored so far stay; the node holding the job now embeds the rest.
+            logger.warning("stopped embedding: the job's lease passed to another node")
         }
         if let index = pipeline.index { try await index.refreshIfBehind() }
     }

@@ -19,6 +19,8 @@ public struct WebDependencies: Sendable {
     public var mailer: (any Mailer)?
     /// Fetches submitted papers the store does not hold (the arXiv API).
     public var lookup: (any PaperLookup)?
+    /// Where harvested sources stand, for `/health`; `nil` when the store keeps none.
+    public var harvests: (any HarvestStateStore)?
     /// Semantic search, or `nil` when the model is not installed (keyword search still works).
     public var semantic: SemanticSearch?
     /// What to tell people when `semantic` is `nil`: how to turn it on.
@@ -29,7 +31,7 @@ public struct WebDependencies: Sendable {
     public var logger: Logger
 
     public init(repository: any PaperRepository, community: (any CommunityDatabase)? = nil, mailer: (any Mailer)? = nil,
-                lookup: (any PaperLookup)? = nil, semantic: SemanticSearch? = nil,
+                lookup: (any PaperLookup)? = nil, harvests: (any HarvestStateStore)? = nil, semantic: SemanticSearch? = nil,
                 semanticOffReason: String = "Semantic search is off: no embedding model is configured.",
                 clock: any WallClock = SystemClock(),
                 metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
@@ -38,6 +40,7 @@ public struct WebDependencies: Sendable {
         self.community = community
         self.mailer = mailer
         self.lookup = lookup
+        self.harvests = harvests
         self.semantic = semantic
         self.semanticOffReason = semanticOffReason
         self.clock = clock
@@ -105,7 +108,8 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies,
     PapersAPIController(repository: repository, searcher: searcher, site: site, cache: cache).register(on: router)
     FeedsController(repository: repository, trending: trending, searcher: searcher, siteName: configuration.siteName,
                     site: site, cache: cache).register(on: router)
-    OperationsController(repository: repository, metrics: dependencies.metrics, assets: try StaticAssets.load()).register(on: router)
+    OperationsController(repository: repository, harvests: dependencies.harvests, metrics: dependencies.metrics,
+                         assets: try StaticAssets.load()).register(on: router)
     if let community = dependencies.community {
         registerCommunity(community, on: router, configuration: configuration, dependencies: dependencies, site: site,
                           renderer: renderer)

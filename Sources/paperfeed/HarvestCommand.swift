@@ -50,7 +50,7 @@ struct HarvestCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        for name in source where !["arxiv", "hf"].contains(name) {
+        for name in source where !HarvestSetup.sourceNames.contains(name) {
             throw ValidationError("Unknown source '\(name)'. Use arxiv or hf.")
         }
         for (name, day) in [("--from", from), ("--until", until)] {
@@ -70,15 +70,17 @@ struct HarvestCommand: AsyncParsableCommand {
             "paperfeed.hf.url": hfURL.map(ConfigContent.string),
             "paperfeed.arxiv.categories": categories.map(ConfigContent.string),
         ])
-        let sources = source.isEmpty ? ["arxiv", "hf"] : source
+        let sources = source.isEmpty ? HarvestSetup.sourceNames : source
         let reports = try await store.withStore { database, _ in
             var reports: [HarvestReport] = []
+            let setup = HarvestSetup(settings: settings, sets: sets, metadataPrefix: metadataPrefix, interval: interval,
+                                     refreshDays: refreshDays)
             if sources.contains("arxiv") {
-                let harvester = ArxivHarvester(configuration: arxivConfiguration(settings), store: database)
+                let harvester = ArxivHarvester(configuration: setup.arxiv, store: database)
                 reports += try await harvester.run(from: from, until: until, progress: { HarvestCommand.printPage($0) })
             }
             if sources.contains("hf") {
-                let harvester = HFDailyHarvester(configuration: hfConfiguration(settings), store: database)
+                let harvester = HFDailyHarvester(configuration: setup.huggingFace, store: database)
                 reports.append(try await harvester.run(from: from.flatMap { Day($0) }, until: until.flatMap { Day($0) },
                                                        progress: { HarvestCommand.printPage($0) }))
             }
@@ -86,20 +88,6 @@ struct HarvestCommand: AsyncParsableCommand {
         }
         reports.forEach(HarvestSummary.print)
         if reports.contains(where: \.failed) { throw ExitCode.failure }
-    }
-
-    func arxivConfiguration(_ settings: Settings) -> ArxivHarvester.Configuration {
-        var configuration = ArxivHarvester.Configuration(
-            endpoint: settings.arxivOAIURL, metadataPrefix: metadataPrefix,
-            sets: sets.isEmpty ? settings.arxivSets : sets, categories: settings.arxivCategories)
-        if let interval { configuration.politeness.minimumInterval = .milliseconds(Int64(interval * 1000)) }
-        return configuration
-    }
-
-    func hfConfiguration(_ settings: Settings) -> HFDailyHarvester.Configuration {
-        var configuration = HFDailyHarvester.Configuration(siteURL: settings.huggingFaceURL, refreshDays: refreshDays)
-        if let interval { configuration.politeness.minimumInterval = .milliseconds(Int64(interval * 1000)) }
-        return configuration
     }
 
     /// One line per committed page, so that a log shows how far a harvest got.

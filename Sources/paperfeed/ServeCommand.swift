@@ -22,7 +22,8 @@ struct ServeCommand: AsyncParsableCommand {
             (load the demo papers into an empty database, default true), PAPERFEED_LOG_LEVEL, \
             PAPERFEED_SMTP_HOST/_PORT/_SECURITY/_USERNAME/_PASSWORD and PAPERFEED_MAIL_FROM (email; without a host \
             emails go to the log), PAPERFEED_DIGEST_HOUR (UTC hour the digests go out, default 7), \
-            PAPERFEED_ARXIV_URL (where submitted papers are fetched). \
+            PAPERFEED_ARXIV_URL (where submitted papers are fetched), PAPERFEED_HARVEST (arxiv, hf or both: \
+            harvest new papers every PAPERFEED_HARVEST_MINUTES, default 60, with the settings of `paperfeed harvest`). \
             Stops gracefully on SIGTERM or Ctrl-C.
             """
     )
@@ -68,13 +69,17 @@ struct ServeCommand: AsyncParsableCommand {
         StandardOutput.line(smtp.map { "Email: SMTP \($0.host):\($0.port); digests go out daily at \(settings.digestHour):00 UTC." }
             ?? "Email: no SMTP server configured (PAPERFEED_SMTP_HOST); emails are written to the log.")
         let lookup = ArxivAPIClient(configuration: .init(baseURL: settings.arxivURL))
-        let dependencies = WebDependencies(repository: repository, community: repository, mailer: mailer, lookup: lookup, semantic: semantic,
+        let dependencies = WebDependencies(repository: repository, community: repository, mailer: mailer, lookup: lookup,
+                                           harvests: repository, semantic: semantic,
                                            semanticOffReason: offReason, clock: clock, metrics: registry, logger: logger)
         let digests = DigestScheduler(sender: DigestSetup.sender(store: repository, settings: settings, mailer: mailer, clock: clock,
                                                                  logger: logger),
                                       content: DigestSetup.content(store: repository, clock: clock), hour: settings.digestHour)
+        let harvest = try HarvestSetup(settings: settings).service(store: repository, clock: clock, logger: logger)
+        StandardOutput.line(harvest == nil ? "Harvesting: off (PAPERFEED_HARVEST=arxiv,hf turns it on)."
+            : "Harvesting: \(settings.harvestSources.joined(separator: " and ")) every \(settings.harvestMinutes) minutes.")
         let app = try await buildApplication(configuration: configuration, dependencies: dependencies,
-                                             services: embedding + [digests]) { port in
+                                             services: embedding + [digests] + (harvest.map { [$0] } ?? [])) { port in
             let url = configuration.publicURL ?? "http://\(settings.host):\(port)"
             if configuration.publicURL == nil {
                 StandardOutput.line("Links in emails and feeds point to \(url) (the address listened on); "

@@ -27,6 +27,8 @@ import PaperMail
 /// | `paperfeed.arxiv.sets` | `PAPERFEED_ARXIV_SETS` | `cs` (OAI-PMH sets to harvest, space- or comma-separated) |
 /// | `paperfeed.arxiv.categories` | `PAPERFEED_ARXIV_CATEGORIES` | none: every category of the sets |
 /// | `paperfeed.hf.url` | `PAPERFEED_HF_URL` | `https://huggingface.co` (the site root) |
+/// | `paperfeed.harvest` | `PAPERFEED_HARVEST` | none: `serve` harvests nothing (`arxiv`, `hf` or both) |
+/// | `paperfeed.harvest.minutes` | `PAPERFEED_HARVEST_MINUTES` | `60` (how often `serve` harvests) |
 struct Settings {
     let reader: ConfigReader
 
@@ -59,6 +61,8 @@ struct Settings {
     var arxivSets: [String] { Self.words(reader.string(forKey: "paperfeed.arxiv.sets", default: "cs")) }
     var arxivCategories: [String] { Self.words(reader.string(forKey: "paperfeed.arxiv.categories", default: "")) }
     var huggingFaceURL: String { reader.string(forKey: "paperfeed.hf.url", default: "https://huggingface.co") }
+    var harvestSources: [String] { Self.words(reader.string(forKey: "paperfeed.harvest", default: "")) }
+    var harvestMinutes: Int { reader.int(forKey: "paperfeed.harvest.minutes", default: 60) }
 
     /// The items of a list setting: separated by spaces and/or commas.
     static func words(_ text: String) -> [String] {

@@ -7,13 +7,17 @@ import Prometheus
 /// and `/api/openapi.json`.
 struct OperationsController<Context: VisitorRequestContext> {
     let repository: any PaperRepository
+    /// Where each harvested source stands, shown on `/health`; `nil` when nothing is harvested.
+    let harvests: (any HarvestStateStore)?
     let metrics: PrometheusCollectorRegistry
     let assets: StaticAssets
     let papersGauge: Gauge
     let healthCache = ResponseCache(lifetime: .seconds(1))
 
-    init(repository: any PaperRepository, metrics: PrometheusCollectorRegistry, assets: StaticAssets) {
+    init(repository: any PaperRepository, harvests: (any HarvestStateStore)?, metrics: PrometheusCollectorRegistry,
+         assets: StaticAssets) {
         self.repository = repository
+        self.harvests = harvests
         self.metrics = metrics
         self.assets = assets
         papersGauge = metrics.makeGauge(name: "paperfeed_papers", help: "Papers in the store")
@@ -25,12 +29,13 @@ struct OperationsController<Context: VisitorRequestContext> {
         router.get("/health") { _, context in
             do {
                 return try await healthCache.response(for: "/health") {
-                    try BodyResponse.json(Health(status: "ok", papers: try await repository.statistics().papers),
-                                          headers: [.cacheControl: "no-store"])
+                    let sources = try await harvests?.harvestStates().map(Health.Source.init)
+                    return try BodyResponse.json(Health(status: "ok", papers: try await repository.statistics().papers,
+                                                        harvest: sources), headers: [.cacheControl: "no-store"])
                 }
             } catch {
                 context.logger.error("health check failed: \(error)")
-                return try BodyResponse.json(Health(status: "unavailable", papers: nil), status: .serviceUnavailable)
+                return try BodyResponse.json(Health(status: "unavailable", papers: nil, harvest: nil), status: .serviceUnavailable)
             }
         }
         router.get("/metrics") { _, _ in
@@ -54,6 +59,25 @@ struct OperationsController<Context: VisitorRequestContext> {
     struct Health: Encodable {
         let status: String
         let papers: Int?
+        /// Each harvested source's position, last success and last error: a source failing
+        /// for days shows here rather than silently.
+        let harvest: [Source]?
+
+        struct Source: Encodable {
+            let source: String
+            let watermark: String?
+            let lastSuccessAt: String?
+            let lastError: String?
+            let lastErrorAt: String?
+
+            init(_ state: HarvestState) {
+                source = state.source
+                watermark = state.watermark
+                lastSuccessAt = state.lastSuccessAt.map { $0.formatted(.iso8601) }
+                lastError = state.lastError
+                lastErrorAt = state.lastErrorAt.map { $0.formatted(.iso8601) }
+            }
+        }
     }
 }
 
