@@ -27,7 +27,8 @@ public protocol PaperRepository: Sendable {
     /// The nearest days before and after `day` that have papers on the feed.
     func nearbyListingDays(_ day: Day) async throws -> NearbyDays
 
-    /// Papers matching `query`, best first (BM25, title above abstract above authors).
+    /// Papers matching `query`, best first: those with all the words of a `some` group before
+    /// those with some, then by BM25 (title above authors above abstract).
     func search(_ query: SearchQuery, limit: Int, offset: Int) async throws -> SearchPage
 
     /// Counts that describe what the store holds.
@@ -62,9 +63,14 @@ public struct SearchPage: Sendable {
     public var hits: [SearchHit]
     /// How many papers match in all.
     public var total: Int
-    public init(hits: [SearchHit], total: Int) {
+    /// How many of `total` have every word of the query, when it asked for some of several
+    /// words (`QueryNode.some`): those rank first. `nil` when each match has all it asked for.
+    public var totalWithAllWords: Int?
+
+    public init(hits: [SearchHit], total: Int, totalWithAllWords: Int? = nil) {
         self.hits = hits
         self.total = total
+        self.totalWithAllWords = totalWithAllWords
     }
 }
 

@@ -17,6 +17,13 @@ public struct SearchQuery: Hashable, Sendable {
 
     /// The plain words the user asked for (not negated), for highlighting and exact-form ranking.
     public var positiveWords: [String] { text?.positiveWords ?? [] }
+
+    /// The same query with every word of every `some` group required: the papers that match
+    /// all the words. `nil` when the query has no such group, so every match matches it all.
+    public var allWordsRequired: QueryNode? {
+        guard let text, text.hasSomeGroup else { return nil }
+        return text.requiringAllWords
+    }
 }
 
 /// The columns a query word can be restricted to.
@@ -30,8 +37,12 @@ public indirect enum QueryNode: Hashable, Sendable {
     case words(String, field: TextField?, prefix: Bool)
     /// Every child must match.
     case all([QueryNode])
-    /// At least one child must match.
+    /// At least one child must match (an explicit `OR`).
     case any([QueryNode])
+    /// Words typed side by side: at least one must match, and papers with more of them (rarer
+    /// ones, in the title) rank first. Matches like `any`; kept apart so that a store can tell
+    /// the papers with all the words from those with some, and say so.
+    case some([QueryNode])
     /// The child must not match; only valid inside `all` beside a positive child. The parser
     /// never nests one directly in another (`NOT NOT x` is `x`).
     case not(QueryNode)
@@ -45,8 +56,27 @@ public indirect enum QueryNode: Hashable, Sendable {
     var positiveWords: [String] {
         switch self {
         case let .words(text, field, _): field == .categories ? [] : [text]
-        case let .all(children), let .any(children): children.flatMap(\.positiveWords)
+        case let .all(children), let .any(children), let .some(children): children.flatMap(\.positiveWords)
         case .not: []
+        }
+    }
+
+    var hasSomeGroup: Bool {
+        switch self {
+        case .words: false
+        case .some: true
+        case let .all(children), let .any(children): children.contains(where: \.hasSomeGroup)
+        case let .not(child): child.hasSomeGroup
+        }
+    }
+
+    /// This node with each `some` read as `all`.
+    var requiringAllWords: QueryNode {
+        switch self {
+        case .words: self
+        case let .some(children), let .all(children): .all(children.map(\.requiringAllWords))
+        case let .any(children): .any(children.map(\.requiringAllWords))
+        case let .not(child): .not(child.requiringAllWords)
         }
     }
 }

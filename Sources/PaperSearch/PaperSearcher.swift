@@ -27,19 +27,28 @@ public struct PaperSearcher: Sendable {
 
     public func search(_ query: SearchQuery, mode requested: SearchMode, limit: Int, offset: Int) async throws -> SearchOutcome {
         let meaning = SemanticQuery(query)
+        let named = requested == .semantic && semantic != nil ? nil : ExactHit(query)
         guard requested != .keyword, let semantic, meaning.hasText else {
-            return SearchOutcome(page: try await repository.search(query, limit: limit, offset: offset), mode: .keyword)
+            guard let named else {
+                return SearchOutcome(page: try await repository.search(query, limit: limit, offset: offset), mode: .keyword)
+            }
+            return SearchOutcome(page: try await keywordPage(query, naming: named, limit: limit, offset: offset), mode: .keyword)
         }
         let nearest = try await semanticRanking(meaning, semantic)
-        let ranked: [(PaperID, Double)]
+        var ranked: [(PaperID, Double)]
         let known: [PaperID: Paper]
         if requested == .semantic {
             ranked = nearest.map { ($0.id, Double($0.score)) }
             known = [:]
         } else {
-            let keyword = try await keywordLeg(query)
-            ranked = fuse(keyword.map(\.paper.id), nearest.map(\.id))
-            known = Dictionary(keyword.map { ($0.paper.id, $0.paper) }, uniquingKeysWith: { first, _ in first })
+            let keyword = try await repository.search(query, limit: depth, offset: 0)
+            let namedPaper = try await named?.paper(in: repository, among: keyword.hits)
+            ranked = fuse(keyword.hits.map(\.paper.id), nearest.map(\.id))
+            if let namedPaper {
+                ranked = [(namedPaper.id, (ranked.first?.1 ?? 0) + 1)] + ranked.filter { $0.0 != namedPaper.id }
+            }
+            let papers = keyword.hits.map(\.paper) + (namedPaper.map { [$0] } ?? [])
+            known = Dictionary(papers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         }
         let window = Array(ranked.dropFirst(offset).prefix(limit))
         let missing = window.map(\.0).filter { known[$0] == nil }
@@ -48,14 +57,18 @@ public struct PaperSearcher: Sendable {
         return SearchOutcome(page: SearchPage(hits: hits, total: ranked.count), mode: requested)
     }
 
-    /// Keyword candidates for fusion: every word must match, and when that finds few papers
-    /// (a described need rather than keywords), papers matching any of the words, by BM25.
-    private func keywordLeg(_ query: SearchQuery) async throws -> [SearchHit] {
-        let strict = try await repository.search(query, limit: depth, offset: 0).hits
-        guard strict.count < depth / 2, let relaxed = query.relaxed else { return strict }
-        let seen = Set(strict.map(\.paper.id))
-        let loose = try await repository.search(relaxed, limit: depth, offset: 0).hits.filter { !seen.contains($0.paper.id) }
-        return strict + loose.prefix(depth - strict.count)
+    /// A keyword page with the paper the query names (an arXiv id, a quoted title) first.
+    private func keywordPage(_ query: SearchQuery, naming named: ExactHit, limit: Int, offset: Int) async throws -> SearchPage {
+        let page = try await repository.search(query, limit: max(offset + limit, depth), offset: 0)
+        guard let paper = try await named.paper(in: repository, among: page.hits) else {
+            return SearchPage(hits: Array(page.hits.dropFirst(offset).prefix(limit)), total: page.total,
+                              totalWithAllWords: page.totalWithAllWords)
+        }
+        let others = page.hits.filter { $0.paper.id != paper.id }
+        let wasMatched = others.count < page.hits.count
+        let ranked = [SearchHit(paper: paper, score: (page.hits.first?.score ?? 0) + 1)] + others
+        return SearchPage(hits: Array(ranked.dropFirst(offset).prefix(limit)), total: page.total + (wasMatched ? 0 : 1),
+                          totalWithAllWords: page.totalWithAllWords)
     }
 
     /// The `depth` nearest papers that pass the query's filters.
@@ -91,13 +104,4 @@ public struct PaperSearcher: Sendable {
 public struct SearchOutcome: Sendable {
     public var page: SearchPage
     public var mode: SearchMode
-}
-
-extension SearchQuery {
-    /// The same words with any of them allowed to match, when the query is plain words.
-    var relaxed: SearchQuery? {
-        guard case let .all(children) = text,
-              children.allSatisfy({ if case .words(_, nil, _) = $0 { true } else { false } }) else { return nil }
-        return SearchQuery(text: .any(children), years: years)
-    }
 }

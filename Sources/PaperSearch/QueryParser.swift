@@ -2,11 +2,15 @@ import PaperCore
 
 /// Parses what a person types into a search box into a `SearchQuery`.
 ///
-/// Syntax: words (all must match), `"exact phrases"`, `word*` prefixes, `OR`, `NOT` or `-word`,
+/// Syntax: words side by side (any of them may match, papers with more of them rank first:
+/// a `QueryNode.some` group), `"exact phrases"`, `word*` prefixes, `AND`, `OR`, `NOT` or `-word`,
 /// parentheses, and fields: `title:`, `abstract:`, `author:`, `cat:`, `year:2024` or
-/// `year:2020-2023`. `OR` binds tighter than the implied AND: `video ViT OR transformer` means
-/// video AND (ViT OR transformer). A `word:` that is not a known field is searched as text.
-/// Control characters (NUL, tabs, line breaks) count as spaces; `NOT NOT x` is `x`.
+/// `year:2020-2023`. Everything but a bare word must match: phrases, fields, groups, and both
+/// sides of an explicit `AND`; so `video ViT OR transformer` means video AND (ViT OR
+/// transformer), and `robots learn author:LeCun` papers by LeCun with robots or learn. English
+/// stop words ("how", "do", "from") are left out of a group of bare words, unless the query has
+/// nothing else. A `word:` that is not a known field is searched as text. Control characters
+/// (NUL, tabs, line breaks) count as spaces; `NOT NOT x` is `x`.
 public enum QueryParser {
     /// Longer queries are refused: nobody types them, and they cost seconds of CPU. Counted in
     /// Unicode scalars, so that combining marks piled on one letter count too.
@@ -50,19 +54,59 @@ private struct TokenParser {
 
     /// andExpr := orExpr ((AND)? orExpr)*
     mutating func parseAnd() throws(SearchQueryError) -> QueryNode? {
-        var children: [QueryNode] = []
+        var children: [(node: QueryNode, bare: Bool)] = []
+        var afterAnd = false
         while index < tokens.count, tokens[index] != .close {
             if tokens[index] == .and {
                 guard !children.isEmpty || years != nil, index + 1 < tokens.count, startsOperand(tokens[index + 1])
                 else { throw .danglingOperator("AND") }
+                if !children.isEmpty { children[children.count - 1].bare = false }
+                afterAnd = true
                 index += 1
                 continue
             }
             if tokens[index] == .or { throw .danglingOperator("OR") }
-            if let node = try parseOr() { children.append(node) }
+            let start = index
+            if let node = try parseOr() {
+                children.append((node, !afterAnd && index == start + 1 && Self.isBareWord(tokens[start], node)))
+            }
+            afterAnd = false
         }
-        if !children.isEmpty, children.allSatisfy(\.isNegation) { throw .negationWithoutTerm }
-        return children.count <= 1 ? children.first : .all(children)
+        let combined = Self.groupingBareWords(children)
+        if !combined.isEmpty, combined.allSatisfy(\.isNegation) { throw .negationWithoutTerm }
+        return combined.count <= 1 ? combined.first : .all(combined)
+    }
+
+    /// Whether `node`, read from `token` alone, is a word typed as is: no quotes, field or `-`.
+    private static func isBareWord(_ token: QueryToken, _ node: QueryNode) -> Bool {
+        guard case .term(_, false, _, false) = token, case .words(_, nil, _) = node else { return false }
+        return true
+    }
+
+    /// The children with their bare words gathered into one `some` group, in the place of the
+    /// first, and stop words left out of it unless nothing else would be searched for.
+    private static func groupingBareWords(_ children: [(node: QueryNode, bare: Bool)]) -> [QueryNode] {
+        let bare = children.filter(\.bare).map(\.node)
+        let meaningful = bare.filter { !isStopWord($0) }
+        let othersMatch = children.contains { !$0.bare && !$0.node.isNegation }
+        let kept = meaningful.isEmpty && !othersMatch ? bare : meaningful
+        var result: [QueryNode] = []
+        var placed = false
+        for child in children {
+            guard child.bare else {
+                result.append(child.node)
+                continue
+            }
+            guard !placed else { continue }
+            placed = true
+            if !kept.isEmpty { result.append(kept.count == 1 ? kept[0] : .some(kept)) }
+        }
+        return result
+    }
+
+    private static func isStopWord(_ node: QueryNode) -> Bool {
+        guard case let .words(text, nil, false) = node else { return false }
+        return EnglishStopWords.covers(text)
     }
 
     /// orExpr := unary (OR unary)*

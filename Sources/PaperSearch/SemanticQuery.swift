@@ -24,7 +24,7 @@ struct SemanticQuery {
                 case (.categories?, false): categories.append(text.lowercased())
                 default: words.append(text)
                 }
-            case let .all(children), let .any(children):
+            case let .all(children), let .any(children), let .some(children):
                 children.forEach { collect($0, negated: negated) }
             case let .not(child):
                 collect(child, negated: !negated)

@@ -10,9 +10,12 @@ public final class SemanticSearch: Sendable {
     /// The store's own nearest-neighbour search, when it has one.
     let native: (any NearestVectorSearch)?
     private let index: Mutex<VectorIndex>
+    /// Recent query texts and their vectors: the model is the slowest part of a search.
+    private let queryVectors: Mutex<QueryVectorCache>
 
-    public init(embedder: any SentenceEmbedder, vectors: any VectorRepository) {
+    public init(embedder: any SentenceEmbedder, vectors: any VectorRepository, cachedQueries: Int = 256) {
         self.embedder = embedder
+        queryVectors = Mutex(QueryVectorCache(capacity: cachedQueries))
         self.vectors = vectors
         native = (vectors as? any NearestVectorSearch).flatMap { $0.searchesVectors ? $0 : nil }
         index = Mutex(VectorIndex(dimensions: embedder.dimensions))
@@ -54,9 +57,22 @@ public final class SemanticSearch: Sendable {
 
     /// Papers nearest in meaning to `text`, best first, with cosine similarity.
     public func nearest(to text: String, limit: Int, where admits: ((PaperID) -> Bool)? = nil) async throws -> [(id: PaperID, score: Float)] {
-        guard let query = try await embedder.embed([text]).first else { return [] }
+        guard let query = try await vector(for: text) else { return [] }
         return try await nearest(toVector: query, limit: limit, where: admits)
     }
+
+    /// The query's vector: from the cache when the same text was embedded lately, else from the
+    /// model. Two searches of a new text at the same moment may both run the model; both store
+    /// the same vector.
+    func vector(for text: String) async throws -> [Float]? {
+        if let cached = queryVectors.withLock({ $0.vector(for: text) }) { return cached }
+        guard let vector = try await embedder.embed([text]).first else { return nil }
+        queryVectors.withLock { $0.insert(vector, for: text) }
+        return vector
+    }
+
+    /// How many query vectors the cache holds.
+    var cachedQueryCount: Int { queryVectors.withLock { $0.count } }
 
     /// Papers nearest to `vector`: approximate scores from the index for many candidates, then
     /// the exact cosine from the stored vectors for the ones returned.

@@ -9,7 +9,8 @@ struct EvalCommand: AsyncParsableCommand {
         abstract: "Measure search quality: nDCG@10, Recall@10 and MRR for keyword, semantic and hybrid.",
         discussion: """
             Queries are JSON lines {"query": "...", "relevant": ["<paper id>", ...]}. Without --queries, \
-            the 150 bundled queries built from the demo papers are used (import --demo and embed first).
+            the 186 bundled queries over the demo papers are used: 150 made from the papers, 36 questions \
+            and claims written as people type them (import --demo and embed first).
             """)
 
     @Option(help: "A JSON-lines file of queries with their relevant paper ids.")
@@ -33,7 +34,7 @@ struct EvalCommand: AsyncParsableCommand {
             }
             let scores = try await SearchEvaluation(searcher: PaperSearcher(repository: database, semantic: semantic))
                 .run(judgments, modes: [.keyword, .semantic, .hybrid])
-            print("mode        nDCG@10  Recall@10  MRR     (\(judgments.count) queries)")
+            print("mode        nDCG@10  Recall@10  MRR@10  (\(judgments.count) queries)")
             for row in scores {
                 print(row.mode.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
                     + String(format: "%.3f    %.3f      %.3f", row.ndcg10, row.recall10, row.mrr))

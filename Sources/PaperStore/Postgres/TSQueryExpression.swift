@@ -4,15 +4,22 @@ import SQLKit
 /// Writes a parsed `QueryNode` as a PostgreSQL boolean expression over the `search` column.
 /// Every user word is a bound parameter of `phraseto_tsquery`, never part of the SQL text;
 /// a prefix keeps only letters and digits, quoted for `to_tsquery` so that a word its parser
-/// splits (`a½b*`) is a phrase of prefixes rather than a syntax error.
+/// splits (`a½b*`) is a phrase of prefixes rather than a syntax error. Text made only of stop
+/// words, which the `english` configuration drops (so it would match nothing), is matched with
+/// the `simple` configuration instead, unindexed: the parser keeps such words only when a
+/// query has nothing else, or when the user asked for them (`"the"`, `AND`).
 enum TSQueryExpression {
     static func render(_ node: QueryNode) -> any SQLExpression {
         switch node {
+        case let .words(text, field, prefix) where !prefix && field != .authors && field != .categories
+            && EnglishStopWords.covers(text):
+            return SQLBinaryExpression(left: plainVector(field), op: SQLRaw("@@"),
+                                       right: SQLFunction("phraseto_tsquery", args: SQLLiteral.string("simple"), SQLBind(text)))
         case let .words(text, field, prefix):
             return SQLBinaryExpression(left: vector(field), op: SQLRaw("@@"), right: query(text, field: field, prefix: prefix))
         case let .all(children):
             return group(children.map(render), joinedBy: .and)
-        case let .any(children):
+        case let .any(children), let .some(children):
             return group(children.map(render), joinedBy: .or)
         case let .not(child):
             return SQLGroupExpression(SQLQueryString("NOT \(render(child))"))
@@ -32,6 +39,23 @@ enum TSQueryExpression {
         case .authors?: SQLFunction("to_tsvector", args: SQLLiteral.string("simple"), SQLColumn("author_names", table: "papers"))
         case .categories?: SQLFunction("to_tsvector", args: SQLLiteral.string("simple"), SQLColumn("categories", table: "papers"))
         }
+    }
+
+    /// Title and abstract with every word kept, for stop words.
+    private static func plainVector(_ field: TextField?) -> any SQLExpression {
+        let text: any SQLExpression = switch field {
+        case .title?: SQLColumn("title", table: "papers")
+        case .abstract?: SQLColumn("abstract", table: "papers")
+        default: SQLQueryString("\(ident: "papers").\(ident: "title") || ' ' || \(ident: "papers").\(ident: "abstract")")
+        }
+        return SQLFunction("to_tsvector", args: SQLLiteral.string("simple"), text)
+    }
+
+    /// The words of a query joined by OR, for ranking: each word's lexemes, stop words left out.
+    static func rankingQuery(_ words: [String]) -> any SQLExpression {
+        let parts: [any SQLExpression] = words.map { SQLFunction("plainto_tsquery", args: SQLLiteral.string("english"), SQLBind($0)) }
+        guard let first = parts.first else { return SQLFunction("plainto_tsquery", args: SQLLiteral.string("english"), SQLBind("")) }
+        return SQLGroupExpression(parts.dropFirst().reduce(first) { SQLBinaryExpression(left: $0, op: SQLRaw("||"), right: $1) })
     }
 
     private static func query(_ text: String, field: TextField?, prefix: Bool) -> any SQLExpression {

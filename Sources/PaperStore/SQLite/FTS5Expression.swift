@@ -14,7 +14,7 @@ enum FTS5Expression {
             let quoted = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (prefix ? " *" : "")
             guard let field else { return quoted }
             return "\(column(field)) : \(quoted)"
-        case let .any(children):
+        case let .any(children), let .some(children):
             guard !children.contains(where: \.isNegation) else { throw SearchQueryError.negationWithoutTerm }
             return "(" + (try children.map(render).joined(separator: " OR ")) + ")"
         case let .all(children):

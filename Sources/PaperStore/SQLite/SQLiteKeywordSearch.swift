@@ -1,42 +1,59 @@
 import PaperCore
 import SQLKit
 
-/// BM25 search over the FTS5 index, with the fielded filters of `SearchQuery`.
+/// BM25 search over the FTS5 index, with the fielded filters of `SearchQuery`. Papers with all
+/// the words of the query's `some` group come first, then those with some, each by BM25.
 struct SQLiteKeywordSearch {
     let db: any SQLDatabase
 
     func search(_ query: SearchQuery, limit: Int, offset: Int) async throws -> SearchPage {
         guard let text = query.text else { return try await PaperQueries.filterOnly(query, limit: limit, offset: offset, on: db) }
         let match = try FTS5Expression.render(text)
+        let allWords = try query.allWordsRequired.map(FTS5Expression.render)
+        let complete = completeClause(allWords)
         let years = yearClause(query.years)
         let columns = SQLQueryString(PaperRow.shownColumnList(table: "papers"))
         // Rank inside the index first and join only the page's rows: reading whole paper rows
         // for every match is what makes broad queries slow. FTS5's rank is BM25 negated.
         let rows = try await db.raw("""
-            SELECT \(columns), hits.score AS score, hits.total AS total
+            SELECT \(columns), hits.score AS score, hits.total AS total, hits.complete_total AS complete_total
             FROM (
-                SELECT rowid AS seq, -rank AS score, count(*) OVER () AS total
-                FROM papers_fts
-                WHERE papers_fts MATCH \(bind: match)\(years)
-                ORDER BY rank, rowid DESC
+                SELECT seq, score, complete, count(*) OVER () AS total, sum(complete) OVER () AS complete_total
+                FROM (
+                    SELECT rowid AS seq, -rank AS score, \(complete) AS complete
+                    FROM papers_fts
+                    WHERE papers_fts MATCH \(bind: match)\(years)
+                )
+                ORDER BY complete DESC, score DESC, seq DESC
                 LIMIT \(bind: limit) OFFSET \(bind: offset)
             ) AS hits JOIN papers ON papers.seq = hits.seq
-            ORDER BY hits.score DESC, hits.seq DESC
+            ORDER BY hits.complete DESC, hits.score DESC, hits.seq DESC
             """).all()
         let hits = try rows.map { row in
             SearchHit(paper: try row.decode(model: PaperRow.self).paper(),
                       score: try row.decode(column: "score", as: Double.self))
         }
         guard let first = rows.first else {
-            return SearchPage(hits: [], total: try await countMatches(match, years: years))
+            let counts = try await countMatches(match, complete: complete, years: years)
+            return SearchPage(hits: [], total: counts.total, totalWithAllWords: allWords == nil ? nil : counts.complete)
         }
-        return SearchPage(hits: hits, total: try first.decode(column: "total", as: Int.self))
+        return SearchPage(hits: hits, total: try first.decode(column: "total", as: Int.self),
+                          totalWithAllWords: allWords == nil ? nil : try first.decode(column: "complete_total", as: Int.self))
     }
 
-    /// The number of matches, for a page past the last one (which carries no count).
-    private func countMatches(_ match: String, years: SQLQueryString) async throws -> Int {
-        try await db.raw("SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH \(bind: match)\(years)")
-            .first()?.decode(column: "n", as: Int.self) ?? 0
+    /// 1 for a match that has all the words, else 0.
+    private func completeClause(_ allWords: String?) -> SQLQueryString {
+        guard let allWords else { return "1" }
+        // Uncorrelated, so SQLite runs this MATCH once and probes its rowids for each match.
+        return "(rowid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH \(bind: allWords)))"
+    }
+
+    /// The numbers of matches, for a page past the last one (which carries no count).
+    private func countMatches(_ match: String, complete: SQLQueryString, years: SQLQueryString) async throws -> (total: Int, complete: Int) {
+        let row = try await db.raw("""
+            SELECT count(*) AS n, coalesce(sum(\(complete)), 0) AS m FROM papers_fts WHERE papers_fts MATCH \(bind: match)\(years)
+            """).first()
+        return (try row?.decode(column: "n", as: Int.self) ?? 0, try row?.decode(column: "m", as: Int.self) ?? 0)
     }
 
     private func yearClause(_ years: ClosedRange<Int>?) -> SQLQueryString {

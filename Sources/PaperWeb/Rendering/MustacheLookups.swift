@@ -186,6 +186,8 @@ extension SearchPageModel: MustacheParent {
         case "cards": cards
         case "total": total
         case "totalLabel": totalLabel
+        case "totalNote": totalNote
+        case "help": help
         case "olderPageURL": olderPageURL
         case "newerPageURL": newerPageURL
         case "searched": searched

@@ -29,7 +29,10 @@ struct SearchPageController<Context: VisitorRequestContext> {
         guard !text.isEmpty else {
             chrome.rssURL = nil
             chrome.atomURL = nil
-            return .html(renderer.render("search", SearchPageModel(query: "", mode: mode, notice: notice), chrome: chrome,
+            let answering = searcher.semantic == nil ? SearchMode.keyword : mode
+            let model = SearchPageModel(query: "", mode: mode, notice: notice,
+                                        count: ResultCount(total: 0, withAllWords: nil, mode: answering))
+            return .html(renderer.render("search", model, chrome: chrome,
                                                      visitor: context.visitor))
         }
         let query: SearchQuery
@@ -45,8 +48,8 @@ struct SearchPageController<Context: VisitorRequestContext> {
         }
         try await votes.mark(&cards, for: context.visitor)
         let base = feedQuery + "&mode=\(mode.rawValue)"
-        let model = SearchPageModel(query: text, mode: mode, notice: notice, cards: cards, total: outcome.page.total,
-                                    olderPageURL: (page + 1) * Self.pageSize < outcome.page.total ? base + "&p=\(page + 1)" : nil,
+        let model = SearchPageModel(query: text, mode: mode, notice: notice, cards: cards,
+                                    count: ResultCount(page: outcome.page, mode: outcome.mode), olderPageURL: (page + 1) * Self.pageSize < outcome.page.total ? base + "&p=\(page + 1)" : nil,
                                     newerPageURL: page > 0 ? base + "&p=\(page - 1)" : nil)
         return .html(renderer.render("search", model, chrome: chrome, visitor: context.visitor))
     }
@@ -74,13 +77,17 @@ struct SearchPageModel {
     let cards: [PaperCard]
     let total: Int
     let totalLabel: String
+    /// What the count leaves out, e.g. how many of the papers have all the words.
+    let totalNote: String?
+    /// How the query is read, for the mode that answers it.
+    let help: String
     let olderPageURL: String?
     let newerPageURL: String?
     let searched: Bool
     let noResults: Bool
 
-    init(query: String, mode: SearchMode, notice: String?, error: String? = nil, cards: [PaperCard] = [], total: Int = 0,
-         olderPageURL: String? = nil, newerPageURL: String? = nil) {
+    init(query: String, mode: SearchMode, notice: String?, error: String? = nil, cards: [PaperCard] = [],
+         total: Int = 0, count: ResultCount? = nil, olderPageURL: String? = nil, newerPageURL: String? = nil) {
         self.query = query
         let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         encodedQuery = encoded
@@ -88,12 +95,62 @@ struct SearchPageModel {
         self.notice = notice
         self.error = error
         self.cards = cards
-        self.total = total
-        totalLabel = total == 1 ? "1 paper matches" : "\(total) papers match"
+        let count = count ?? ResultCount(total: total, withAllWords: nil, mode: mode)
+        self.total = count.total
+        totalLabel = count.label
+        totalNote = count.note
+        help = Self.help(semantic: count.mode == .semantic)
         self.olderPageURL = olderPageURL
         self.newerPageURL = newerPageURL
         searched = !query.isEmpty && error == nil
         noResults = searched && cards.isEmpty
+    }
+}
+
+extension SearchPageModel {
+    static func help(semantic: Bool) -> String {
+        semantic
+            ? "Finds papers by meaning: describe what you are looking for in your own words. author:, cat:, year:2024 and -word filter the results."
+            : "Papers with more of the words rank first, those with all of them before the rest; common words like \"how\" or \"the\" are left out. Use \"quotes\" for phrases, AND to require a word, word* for prefixes, OR, -word to exclude, and author:, cat:, title:, year:2024 or year:2020-2023."
+    }
+}
+
+/// The count above the results, said as the mode that found them means it.
+struct ResultCount {
+    let total: Int
+    let withAllWords: Int?
+    let mode: SearchMode
+
+    init(total: Int, withAllWords: Int?, mode: SearchMode) {
+        self.total = total
+        self.withAllWords = withAllWords
+        self.mode = mode
+    }
+
+    init(page: SearchPage, mode: SearchMode) {
+        self.init(total: page.total, withAllWords: page.totalWithAllWords, mode: mode)
+    }
+
+    private var papers: String { total == 1 ? "1 paper" : "\(total) papers" }
+
+    var label: String {
+        switch mode {
+        case .semantic: return "\(papers) nearest in meaning to"
+        case .hybrid: return "\(papers) found by their words or their meaning for"
+        case .keyword:
+            guard let withAllWords else { return total == 1 ? "1 paper matches" : "\(total) papers match" }
+            if withAllWords == total { return total == 1 ? "1 paper matches all the words of" : "\(total) papers match all the words of" }
+            return total == 1 ? "1 paper matches some of the words of" : "\(total) papers match some of the words of"
+        }
+    }
+
+    var note: String? {
+        guard mode == .keyword, let withAllWords, withAllWords < total else { return nil }
+        switch withAllWords {
+        case 0: return "(none has all of them)"
+        case 1: return "(the one with all of them first)"
+        default: return "(the \(withAllWords) with all of them first)"
+        }
     }
 }
 

@@ -1,0 +1,103 @@
+import PaperCore
+import PaperSearch
+import PaperStore
+import Testing
+
+/// Words typed side by side are ranked BM25 over any of them (issue 13): sentences find papers,
+/// papers with all the words come first, stop words neither match nor weigh, and phrases,
+/// fields, `AND` and `-word` still require and exclude. On every engine.
+@Suite struct StoreRankedSearchTests {
+    static let papers = [
+        makePaper("2501.00001", title: "Robots learn from videos of people", abstract: "Imitation at scale."),
+        makePaper("2501.00002", title: "Robot grasping", abstract: "We train robots in simulation."),
+        makePaper("2501.00003", title: "Video captioning", abstract: "Captions for videos."),
+        makePaper("2501.00004", title: "Protein folding", abstract: "How do proteins fold? From sequence to structure."),
+        makePaper("2501.00005", title: "Videos, videos and more videos: a video dataset", abstract: "Video video video."),
+        makePaper("2501.00006", title: "Imitation from observation", abstract: "Our robots learn skills from unlabeled videos."),
+        makePaper("2501.00007", title: "Graph transformer", abstract: "Message passing."),
+        makePaper("2501.00008", title: "Message passing networks", abstract: "A graph transformer baseline is compared."),
+        makePaper("2501.00009", title: "Protein folding and protein folding kinetics", abstract: "Protein folding, protein folding."),
+    ]
+
+    func search(_ text: String, in store: any PaperDatabase) async throws -> SearchPage {
+        try await store.search(try QueryParser.parse(text), limit: 20, offset: 0)
+    }
+
+    func ids(_ text: String, in store: any PaperDatabase) async throws -> [String] {
+        try await search(text, in: store).hits.map(\.paper.id.rawValue)
+    }
+
+    @Test(arguments: Engine.available) func aQuestionFindsThePaperWithMostOfItsWords(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            _ = try await store.upsert(Self.papers)
+            let page = try await search("how do robots learn from videos", in: store)
+            let found = page.hits.map(\.paper.id.rawValue)
+            #expect(Set(found.prefix(2)) == ["2501.00001", "2501.00006"], "\(found)")
+            #expect(Set(found) == ["2501.00001", "2501.00002", "2501.00003", "2501.00005", "2501.00006"])
+            #expect(page.total == 5)
+            #expect(page.totalWithAllWords == 2)
+        }
+    }
+
+    @Test(arguments: Engine.available) func allTheWordsBeatSomeOfThemHoweverOftenRepeated(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            _ = try await store.upsert(Self.papers)
+            // 2501.00005 says "video" seven times, in its title too; 2501.00006 has both words once.
+            let found = try await ids("robots videos", in: store)
+            #expect(Set(found.prefix(2)) == ["2501.00001", "2501.00006"], "\(found)")
+            #expect(found.firstIndex(of: "2501.00006")! < found.firstIndex(of: "2501.00005")!)
+        }
+    }
+
+    @Test(arguments: Engine.available) func titleWordsRankAboveAbstractWords(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            _ = try await store.upsert(Self.papers)
+            #expect(try await ids("graph transformer", in: store) == ["2501.00007", "2501.00008"])
+        }
+    }
+
+    @Test(arguments: Engine.available) func stopWordsAloneDoNotMatchButAQueryOfThemStillSearches(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            _ = try await store.upsert(Self.papers)
+            // "how", "do" and "from" are in 2501.00004 only, which has no other word of the question.
+            #expect(try await !ids("how do robots learn from videos", in: store).contains("2501.00004"))
+            #expect(try await ids("how do", in: store) == ["2501.00004"])
+            #expect(try await search("how do", in: store).totalWithAllWords == 1)
+        }
+    }
+
+    @Test(arguments: Engine.available) func phrasesFieldsAndExclusionsKeepTheirMeaning(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            _ = try await store.upsert(Self.papers)
+            #expect(try await ids("robots videos -simulation -imitation", in: store).sorted() == ["2501.00003", "2501.00005"])
+            #expect(try await ids("\"learn from videos\"", in: store) == ["2501.00001"])
+            #expect(try await ids("robots AND videos", in: store).sorted() == ["2501.00001", "2501.00006"])
+            #expect(try await ids("robots title:video", in: store) == ["2501.00001"])
+            #expect(try await ids("learn videos author:\"Nobody Here\"", in: store).isEmpty)
+            #expect(try await ids("robots video year:2020", in: store).isEmpty)
+            let fielded = try await search("robots title:video", in: store)
+            #expect(fielded.totalWithAllWords == nil, "one free word: every match has all it asked for")
+        }
+    }
+
+    @Test(arguments: Engine.available) func anArxivIdOrExactTitleComesFirst(engine: Engine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            _ = try await store.upsert(Self.papers)
+            let searcher = PaperSearcher(repository: store, semantic: nil)
+            for text in ["2501.00003", "arXiv:2501.00003v2", "https://arxiv.org/abs/2501.00003"] {
+                let outcome = try await searcher.search(try QueryParser.parse(text), mode: .keyword, limit: 5, offset: 0)
+                #expect(outcome.page.hits.first?.paper.id.rawValue == "2501.00003", "\(text)")
+            }
+            let hybrid = try await searcher.search(try QueryParser.parse("2501.00002"), mode: .hybrid, limit: 5, offset: 0)
+            #expect(hybrid.page.hits.first?.paper.id.rawValue == "2501.00002")
+            // 2501.00009 repeats the phrase; the paper titled exactly so still comes first.
+            for text in ["\"protein folding\"", "\"PROTEIN  folding\""] {
+                let titled = try await searcher.search(try QueryParser.parse(text), mode: .keyword, limit: 5, offset: 0)
+                #expect(titled.page.hits.map(\.paper.id.rawValue) == ["2501.00004", "2501.00009"], "\(text)")
+                #expect(titled.page.total == 2)
+            }
+            let next = try await searcher.search(try QueryParser.parse("2501.00003"), mode: .keyword, limit: 5, offset: 1)
+            #expect(!next.page.hits.contains { $0.paper.id.rawValue == "2501.00003" })
+        }
+    }
+}
