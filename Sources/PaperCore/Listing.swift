@@ -4,14 +4,19 @@ public struct ListingQuery: Hashable, Sendable {
     public var days: ClosedRange<Day>?
     /// Only papers put on the feed by this user name.
     public var submitter: String?
+    /// New papers of this arXiv category instead of the curated feed: `days` are then the
+    /// days the papers' first versions appeared (`Paper.publishedAt`), whether or not
+    /// anyone listed them, and `submitter` is not used.
+    public var category: ArxivCategory?
     public var order: ListingOrder
     public var limit: Int
     public var offset: Int
 
-    public init(days: ClosedRange<Day>? = nil, submitter: String? = nil, order: ListingOrder = .upvotes,
-                limit: Int = 50, offset: Int = 0) {
+    public init(days: ClosedRange<Day>? = nil, submitter: String? = nil, category: ArxivCategory? = nil,
+                order: ListingOrder = .upvotes, limit: Int = 50, offset: Int = 0) {
         self.days = days
         self.submitter = submitter
+        self.category = category
         self.order = order
         self.limit = limit
         self.offset = offset

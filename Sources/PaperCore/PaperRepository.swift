@@ -21,11 +21,13 @@ public protocol PaperRepository: Sendable {
     /// Every day each of `ids` was put on the feed, oldest first (a paper can be listed again).
     func listingDays(ids: [PaperID]) async throws -> [PaperID: [Day]]
 
-    /// The latest day that has papers on the feed, or `nil` when none has.
-    func latestListingDay() async throws -> Day?
+    /// The latest day that has papers on the feed (with `category`, the latest day a paper of
+    /// that category appeared), or `nil` when none has.
+    func latestListingDay(category: ArxivCategory?) async throws -> Day?
 
-    /// The nearest days before and after `day` that have papers on the feed.
-    func nearbyListingDays(_ day: Day) async throws -> NearbyDays
+    /// The nearest days before and after `day` that have papers on the feed (with `category`,
+    /// papers of that category appearing).
+    func nearbyListingDays(_ day: Day, category: ArxivCategory?) async throws -> NearbyDays
 
     /// Papers matching `query`, best first: those with all the words of a `some` group before
     /// those with some, then by BM25 (title above authors above abstract).
@@ -98,4 +100,12 @@ public struct StoreStatistics: Hashable, Sendable {
         self.firstListed = firstListed
         self.lastListed = lastListed
     }
+}
+
+extension PaperRepository {
+    /// The latest day of the curated feed.
+    public func latestListingDay() async throws -> Day? { try await latestListingDay(category: nil) }
+
+    /// The curated feed's days around `day`.
+    public func nearbyListingDays(_ day: Day) async throws -> NearbyDays { try await nearbyListingDays(day, category: nil) }
 }

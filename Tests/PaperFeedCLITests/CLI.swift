@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 
 /// Runs the built `paperfeed` binary the way a user does.
@@ -15,18 +16,26 @@ struct CLI {
     /// Settings passed through the environment, as an operator would.
     var environment: [String: String] = [:]
 
-    func run(_ arguments: String...) throws -> Result {
-        try run(arguments, input: nil)
+    func run(_ arguments: String...) async throws -> Result {
+        try await run(arguments, input: nil)
     }
 
     /// Runs `paperfeed` with `input` on its standard input (a password, say).
-    func run(_ arguments: [String], input: String?) throws -> Result {
-        let process = try start(arguments, input: input)
-        let output = try (process.standardOutput as! Pipe).fileHandleForReading.readToEnd() ?? Data()
-        let errors = try (process.standardError as! Pipe).fileHandleForReading.readToEnd() ?? Data()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self))
+    func run(_ arguments: [String], input: String?) async throws -> Result {
+        try await Self.finish(try start(arguments, input: input))
+    }
+
+    /// Waits for a started `process` to end and collects what it printed, on a thread of its
+    /// own: blocking Swift concurrency's cooperative threads (two on a 2-core machine) for a
+    /// command's whole run starved every test running beside it.
+    static func finish(_ process: Process) async throws -> Result {
+        try await offThePool {
+            let output = try (process.standardOutput as! Pipe).fileHandleForReading.readToEnd() ?? Data()
+            let errors = try (process.standardError as! Pipe).fileHandleForReading.readToEnd() ?? Data()
+            process.waitUntilExit()
+            return Result(status: process.terminationStatus,
+                          output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self))
+        }
     }
 
     /// Starts `paperfeed`, with `--db` pointing at this CLI's database; the caller waits or kills.
@@ -41,11 +50,15 @@ struct CLI {
         process.standardError = Pipe()
         let stdin = Pipe()
         process.standardInput = stdin
-        try process.run()
+        // Foundation's Process is not safe to launch from several threads at once on Linux (it
+        // crashed copying the environment while another test launched): one launch at a time.
+        try Self.launching.withLock { _ in try process.run() }
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
         return process
     }
+
+    private static let launching = Mutex(())
 
     func removeDatabase() {
         temporary.removeFolder()

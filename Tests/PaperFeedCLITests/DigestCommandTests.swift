@@ -14,7 +14,7 @@ import TestSupport
                            "PAPERFEED_MAIL_FROM": "digest@papers.test"]
         let location = database ?? cli.database
         let day = RepositoryPaths.hfDays.appendingPathComponent("2026-08-21.json").path
-        #expect(try cli.run("import", day, "--db", location).status == 0)
+        #expect(try await cli.run("import", day, "--db", location).status == 0)
         let subscribers = try await PaperDatabases.withStore(location) { store in
             var subscribers: [Subscriber] = []
             for index in 0..<(confirmed + pending) {
@@ -31,7 +31,7 @@ import TestSupport
         let server = try await SMTPTestServer()
         let (cli, subscribers) = try await digestCLI(server: server, confirmed: 3, pending: 1)
         defer { cli.removeDatabase() }
-        let first = try cli.run("digest", "send", "--day", "2026-08-22", "--period", "daily")
+        let first = try await cli.run("digest", "send", "--day", "2026-08-22", "--period", "daily")
         #expect(first.status == 0, "\(first.errors)")
         #expect(first.output.contains("3 new deliveries queued"), "\(first.output)")
         #expect(first.output.contains("Sent 3"), "\(first.output)")
@@ -45,7 +45,7 @@ import TestSupport
             #expect(message.html?.contains("<a href=\"http://papers.test/digest/unsubscribe/\(recipient.token)\"") == true)
         }
         // The same period again: nothing new, nothing sent twice.
-        let again = try cli.run("digest", "send", "--day", "2026-08-22", "--period", "daily")
+        let again = try await cli.run("digest", "send", "--day", "2026-08-22", "--period", "daily")
         #expect(again.output.contains("0 new deliveries queued"), "\(again.output)")
         #expect(try await server.messages(count: 4, timeout: .milliseconds(500)).count == 3)
 
@@ -56,7 +56,7 @@ import TestSupport
             }
             _ = try await store.setSubscriberState(token: subscribers[0].token, to: .unsubscribed, now: Date())
         }
-        let weekly = try cli.run("digest", "send", "--day", "2026-08-22", "--period", "weekly")
+        let weekly = try await cli.run("digest", "send", "--day", "2026-08-22", "--period", "weekly")
         #expect(weekly.output.contains("Sent 2"), "\(weekly.output)")
         let all = try await server.messages(count: 5)
         #expect(!all.dropFirst(3).contains { $0.envelopeTo == [subscribers[0].email] })
@@ -74,7 +74,7 @@ import TestSupport
         sender.waitUntilExit()
         #expect(sender.terminationReason == .uncaughtSignal)
 
-        let restart = try cli.run("digest", "send", "--day", "2026-08-22", "--period", "daily")
+        let restart = try await cli.run("digest", "send", "--day", "2026-08-22", "--period", "daily")
         #expect(restart.status == 0, "\(restart.errors)")
         #expect(restart.output.contains("0 new deliveries queued"), "\(restart.output)")
         #expect(restart.output.contains("Sent 100"), "\(restart.output)")
@@ -92,7 +92,7 @@ import TestSupport
             let url = database.location
             let (cli, subscribers) = try await digestCLI(server: server, database: url, confirmed: 60)
             let nodes = try (0..<2).map { _ in try cli.start(["digest", "send", "--day", "2026-08-22", "--period", "daily", "--db", url]) }
-            for node in nodes { node.waitUntilExit() }
+            for node in nodes { _ = try await CLI.finish(node) }
             #expect(nodes.allSatisfy { $0.terminationStatus == 0 })
             let mail = try await server.messages(count: 61, timeout: .seconds(1))
             let recipients = mail.flatMap(\.envelopeTo)

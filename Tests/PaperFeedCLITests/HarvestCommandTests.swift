@@ -44,7 +44,7 @@ import Testing
             #expect(try await store.statistics().papers == 6)
         }
 
-        let resumed = try cli.run("harvest", "--source", "arxiv", "--set", "cs", "--interval", "0")
+        let resumed = try await cli.run("harvest", "--source", "arxiv", "--set", "cs", "--interval", "0")
         #expect(resumed.status == 0, "\(resumed.output)\(resumed.errors)")
         #expect(resumed.output.contains("arxiv:cs done: 1 pages, 2 records; new: 2, updated: 0, unchanged: 0"))
         #expect(server.requests.map(\.target) == [Self.list, Self.resume, Self.resume])
@@ -61,11 +61,11 @@ import Testing
         var cli = CLI()
         cli.environment["PAPERFEED_HF_URL"] = server.baseURL
         defer { cli.removeDatabase() }
-        let result = try cli.run("harvest", "--source", "hf", "--from", "2025-01-13", "--until", "2025-01-13", "--interval", "0")
+        let result = try await cli.run("harvest", "--source", "hf", "--from", "2025-01-13", "--until", "2025-01-13", "--interval", "0")
         #expect(result.status == 1)
         #expect(result.output.contains("hf stopped: 0 pages"))
         #expect(result.output.contains("error: \(server.baseURL)/api/daily_papers?date=2025-01-13: HTTP 404"))
-        let invalid = try cli.run("harvest", "--source", "rss")
+        let invalid = try await cli.run("harvest", "--source", "rss")
         #expect(invalid.status != 0 && invalid.errors.contains("Unknown source 'rss'"))
         try await server.stop()
     }

@@ -3,11 +3,11 @@ import Testing
 import TestSupport
 
 @Suite struct ImportCommandTests {
-    @Test func importsTheHuggingFaceDumpOnceAndNamesTheMalformedFiles() throws {
+    @Test func importsTheHuggingFaceDumpOnceAndNamesTheMalformedFiles() async throws {
         let cli = CLI()
         defer { cli.removeDatabase() }
         let folder = RepositoryPaths.shared.appendingPathComponent("data/hf-daily-papers").path
-        let first = try cli.run("import", folder)
+        let first = try await cli.run("import", folder)
         #expect(first.status == 0)
         #expect(first.output.contains("new: 7,971,"))
         let malformed = first.output.split(separator: "\n").filter { $0.contains("Python repr strings") }
@@ -15,9 +15,9 @@ import TestSupport
         #expect(malformed.first?.contains("2024-12-11.json") == true)
         #expect(malformed.last?.contains("2025-01-10.json") == true)
 
-        let again = try cli.run("import", folder)
+        let again = try await cli.run("import", folder)
         #expect(again.output.contains("new: 0,"))
-        #expect(try cli.run("stats").output.contains("papers:     7,971"))
+        #expect(try await cli.run("stats").output.contains("papers:     7,971"))
     }
 
     @Test func aKilledImportLeavesADatabaseThatOpensAndFinishesWithoutDuplicates() async throws {
@@ -26,38 +26,38 @@ import TestSupport
         let snapshot = try writeLargeSnapshot(records: 60_000)
         defer { try? FileManager.default.removeItem(at: snapshot) }
 
-        _ = try cli.run("stats")  // creates the database, so the import starts writing at once
+        _ = try await cli.run("stats")  // creates the database, so the import starts writing at once
         let importing = try cli.start(["import", snapshot.path])
         try await Task.sleep(for: .seconds(3))
         kill(importing.processIdentifier, SIGKILL)
         importing.waitUntilExit()
         #expect(importing.terminationReason == .uncaughtSignal)
 
-        let afterKill = try cli.run("stats")
+        let afterKill = try await cli.run("stats")
         #expect(afterKill.status == 0, "the database must open cleanly: \(afterKill.errors)")
-        let resumed = try cli.run("import", snapshot.path)
+        let resumed = try await cli.run("import", snapshot.path)
         #expect(resumed.status == 0)
-        #expect(try cli.run("stats").output.contains("papers:     60,000"))
+        #expect(try await cli.run("stats").output.contains("papers:     60,000"))
     }
 
-    @Test func problemsGetAClearMessageAndAFailingExitStatus() throws {
+    @Test func problemsGetAClearMessageAndAFailingExitStatus() async throws {
         let cli = CLI()
         defer { cli.removeDatabase() }
-        let missing = try cli.run("import", "/nonexistent/papers.json")
+        let missing = try await cli.run("import", "/nonexistent/papers.json")
         #expect(missing.status != 0)
         #expect(missing.errors.contains("/nonexistent/papers.json: no such file or folder"))
 
         let manifest = RepositoryPaths.arxivFixtures.appendingPathComponent("atom-api/2026/MANIFEST.json").path
-        let unknown = try cli.run("import", manifest)
+        let unknown = try await cli.run("import", manifest)
         #expect(unknown.status != 0)
         #expect(unknown.output.contains("MANIFEST.json: unknown format"))
 
-        let badFormat = try cli.run("import", manifest, "--format", "csv")
+        let badFormat = try await cli.run("import", manifest, "--format", "csv")
         #expect(badFormat.status != 0)
         #expect(badFormat.errors.contains("Unknown format 'csv'"))
 
         let arxivError = RepositoryPaths.arxivFixtures.appendingPathComponent("atom-api/2026/id_abc_s0_m100.xml").path
-        let refused = try cli.run("import", arxivError)
+        let refused = try await cli.run("import", arxivError)
         #expect(refused.output.contains("incorrect id format for abc"))
         #expect(!refused.errors.contains("Fatal"))
     }

@@ -19,32 +19,32 @@ struct PostgresCommandTests {
         return components.string!
     }
 
-    @Test func connectionProblemsGetOneClearMessage() throws {
+    @Test func connectionProblemsGetOneClearMessage() async throws {
         let cli = CLI()
         for (location, message) in [
             (url(password: "wrong"), "refused the user name or password"),
             (url(database: "no_such_database"), "the database does not exist"),
             (url(port: 1), "cannot reach the server"),
         ] {
-            let result = try cli.run("stats", "--db", location)
+            let result = try await cli.run("stats", "--db", location)
             #expect(result.status == 1)
             #expect(result.errors.contains(message), "\(result.errors)")
             #expect(!result.errors.contains("wrong@"), "passwords never appear in messages")
         }
     }
 
-    @Test func copyMovesAnInstanceFromSQLiteToPostgreSQL() throws {
+    @Test func copyMovesAnInstanceFromSQLiteToPostgreSQL() async throws {
         let cli = CLI()
         defer { cli.removeDatabase() }
         let seed = RepositoryPaths.seedPage.path
-        #expect(try cli.run("import", seed).status == 0)
-        let copy = try cli.run("copy", "--from", cli.database, "--to", base)
+        #expect(try await cli.run("import", seed).status == 0)
+        let copy = try await cli.run("copy", "--from", cli.database, "--to", base)
         #expect(copy.status == 0, "\(copy.errors)")
         #expect(copy.output.contains("Copied 120 papers"))
         #expect(copy.output.contains("To:   PostgreSQL"))
-        let again = try cli.run("copy", "--from", cli.database, "--to", base)
+        let again = try await cli.run("copy", "--from", cli.database, "--to", base)
         #expect(again.status == 0)
-        let search = try cli.run("search", "discriminative", "--db", base, "--limit", "3")
+        let search = try await cli.run("search", "discriminative", "--db", base, "--limit", "3")
         #expect(search.output.contains("matching papers"))
     }
 
@@ -54,17 +54,13 @@ struct PostgresCommandTests {
         let first = try cli.start(["import", folder, "--db", base])
         let second = try cli.start(["import", folder, "--db", base])
         // Each file is a job: between them the two nodes read the 444 readable files once.
-        let outputs = [first, second].map { node in
-            String(decoding: (try? (node.standardOutput as! Pipe).fileHandleForReading.readToEnd()) ?? Data(), as: UTF8.self)
-        }
-        first.waitUntilExit()
-        second.waitUntilExit()
+        let outputs = [try await CLI.finish(first).output, try await CLI.finish(second).output]
         #expect(first.terminationStatus == 0 && second.terminationStatus == 0)
         let filesRead = outputs.compactMap { output in
             output.firstMatch(of: /records from ([0-9,]+) files/).map { Int($0.1.replacingOccurrences(of: ",", with: "")) ?? -1 }
         }
         #expect(filesRead.count == 2 && filesRead.reduce(0, +) == 444, "\(outputs)")
-        let stats = try cli.run("stats", "--db", base)
+        let stats = try await cli.run("stats", "--db", base)
         #expect(stats.output.contains("hf:       7,971"), "\(stats.output)")
     }
 
@@ -72,10 +68,10 @@ struct PostgresCommandTests {
         let cli = CLI()
         let nodes = try (0..<2).map { _ in try cli.start(["serve", "--port", "0", "--db", base]) }
         defer { nodes.forEach { $0.terminate() } }
-        let urls = try nodes.map { try ServerOutput.baseURL(of: $0) }
+        let urls = try await ServerOutput.baseURLs(of: nodes)
         #expect(urls[0] != urls[1])
         let seed = RepositoryPaths.seedPage.path
-        #expect(try cli.run("import", seed, "--db", base).status == 0)
+        #expect(try await cli.run("import", seed, "--db", base).status == 0)
         for url in urls {
             let (data, response) = try await URLSession.shared.data(from: URL(string: url + "api/papers/search?q=UniFormerV2&mode=keyword")!)
             #expect((response as? HTTPURLResponse)?.statusCode == 200)
@@ -93,15 +89,25 @@ struct PostgresCommandTests {
 enum ServerOutput {
     struct NotStarted: Error { let output: String }
 
-    static func baseURL(of process: Process) throws -> String {
+    /// Each node's address, in order.
+    static func baseURLs(of processes: [Process]) async throws -> [String] {
+        var urls: [String] = []
+        for process in processes { urls.append(try await baseURL(of: process)) }
+        return urls
+    }
+
+    /// The reads block, so they run on a thread of their own (see `CLI.run`).
+    static func baseURL(of process: Process) async throws -> String {
         let handle = (process.standardOutput as! Pipe).fileHandleForReading
-        var text = ""
-        while let chunk = try handle.read(upToCount: 1), !chunk.isEmpty {
-            text += String(decoding: chunk, as: UTF8.self)
-            if text.hasSuffix("\n"), let line = text.split(separator: "\n").last, line.hasPrefix("PaperFeed is running at ") {
-                return String(line.dropFirst("PaperFeed is running at ".count))
+        return try await offThePool {
+            var text = ""
+            while let chunk = try handle.read(upToCount: 1), !chunk.isEmpty {
+                text += String(decoding: chunk, as: UTF8.self)
+                if text.hasSuffix("\n"), let line = text.split(separator: "\n").last, line.hasPrefix("PaperFeed is running at ") {
+                    return String(line.dropFirst("PaperFeed is running at ".count))
+                }
             }
+            throw NotStarted(output: text)
         }
-        throw NotStarted(output: text)
     }
 }

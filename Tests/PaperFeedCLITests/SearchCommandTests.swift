@@ -3,11 +3,11 @@ import Testing
 import TestSupport
 
 @Suite struct SearchCommandTests {
-    @Test func discriminativeListsTheSeedPapersThatContainTheWordFirst() throws {
+    @Test func discriminativeListsTheSeedPapersThatContainTheWordFirst() async throws {
         let cli = CLI()
         defer { cli.removeDatabase() }
         let seed = RepositoryPaths.seedPage
-        #expect(try cli.run("import", seed.path).output.contains("new: 120,"))
+        #expect(try await cli.run("import", seed.path).output.contains("new: 120,"))
 
         // After five header lines, the seed page alternates title and abstract lines.
         let lines = try String(contentsOf: seed, encoding: .utf8).split(separator: "\n")
@@ -17,7 +17,7 @@ import TestSupport
         })
         #expect(containing.count == 80)
 
-        let result = try cli.run("search", "discriminative", "--limit", "120")
+        let result = try await cli.run("search", "discriminative", "--limit", "120")
         #expect(result.status == 0)
         let titles = result.output.split(separator: "\n").dropLast().map { line in
             // "  1  local-0123456789ab  Title"
@@ -26,7 +26,7 @@ import TestSupport
         #expect(Set(titles.prefix(containing.count)) == containing)
     }
 
-    @Test func badQuerySyntaxIsExplainedNotCrashedOn() throws {
+    @Test func badQuerySyntaxIsExplainedNotCrashedOn() async throws {
         let cli = CLI()
         defer { cli.removeDatabase() }
         for (query, message) in [
@@ -34,15 +34,15 @@ import TestSupport
             ("AND OR", "AND needs a search term"),
             ("title:", "title: needs a value"),
         ] {
-            let result = try cli.run("search", query)
+            let result = try await cli.run("search", query)
             #expect(result.status == 1, "\(query)")
             #expect(result.errors.contains(message), "\(query): \(result.errors)")
         }
     }
 
-    @Test func anEmptyDatabaseSaysHowToFillIt() throws {
+    @Test func anEmptyDatabaseSaysHowToFillIt() async throws {
         let cli = CLI()
         defer { cli.removeDatabase() }
-        #expect(try cli.run("search", "diffusion").output.contains("paperfeed import --demo"))
+        #expect(try await cli.run("search", "diffusion").output.contains("paperfeed import --demo"))
     }
 }

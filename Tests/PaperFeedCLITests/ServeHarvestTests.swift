@@ -28,7 +28,7 @@ import TestSupport
         defer { cli.removeDatabase() }
         let node = try cli.start(["serve", "--port", "0", "--db", cli.database])
         defer { node.terminate() }
-        let base = try ServerOutput.baseURL(of: node)
+        let base = try await ServerOutput.baseURL(of: node)
 
         // The first harvest runs as the server starts, a day at a time; poll /health until it
         // has reached today (the suite's time limit ends a harvest that never does).

@@ -16,12 +16,12 @@ struct TwoNodeCommunityTests {
         try await withTemporaryDatabase(.postgres) { database in
             let url = database.location
             let seed = RepositoryPaths.seedPage.path
-            #expect(try cli.run("import", seed, "--db", url).status == 0)
-            let created = try cli.run(["user", "create", "--name", "ada", "--email", "ada@example.org", "--db", url], input: "correct horse\n")
+            #expect(try await cli.run("import", seed, "--db", url).status == 0)
+            let created = try await cli.run(["user", "create", "--name", "ada", "--email", "ada@example.org", "--db", url], input: "correct horse\n")
             #expect(created.status == 0, "\(created.errors)")
             let nodes = try (0..<2).map { _ in try cli.start(["serve", "--port", "0", "--db", url]) }
             defer { nodes.forEach { $0.terminate() } }
-            let bases = try nodes.map { try ServerOutput.baseURL(of: $0) }
+            let bases = try await ServerOutput.baseURLs(of: nodes)
 
             let paper = try await HTTP.json(bases[1] + "api/papers/search?q=UniFormerV2&mode=keyword")
             let id = try #require(((paper as? [[String: Any]])?.first?["paper"] as? [String: Any])?["id"] as? String)

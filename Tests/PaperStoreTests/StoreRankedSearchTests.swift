@@ -2,6 +2,7 @@ import PaperCore
 import PaperSearch
 import PaperStore
 import Testing
+import TestSupport
 
 /// Words typed side by side are ranked BM25 over any of them (issue 13): sentences find papers,
 /// papers with all the words come first, stop words neither match nor weigh, and phrases,
@@ -27,7 +28,7 @@ import Testing
         try await search(text, in: store).hits.map(\.paper.id.rawValue)
     }
 
-    @Test(arguments: Engine.available) func aQuestionFindsThePaperWithMostOfItsWords(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func aQuestionFindsThePaperWithMostOfItsWords(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(Self.papers)
             let page = try await search("how do robots learn from videos", in: store)
@@ -39,7 +40,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func allTheWordsBeatSomeOfThemHoweverOftenRepeated(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func allTheWordsBeatSomeOfThemHoweverOftenRepeated(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(Self.papers)
             // 2501.00005 says "video" seven times, in its title too; 2501.00006 has both words once.
@@ -49,14 +50,14 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func titleWordsRankAboveAbstractWords(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func titleWordsRankAboveAbstractWords(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(Self.papers)
             #expect(try await ids("graph transformer", in: store) == ["2501.00007", "2501.00008"])
         }
     }
 
-    @Test(arguments: Engine.available) func stopWordsAloneDoNotMatchButAQueryOfThemStillSearches(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func stopWordsAloneDoNotMatchButAQueryOfThemStillSearches(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(Self.papers)
             // "how", "do" and "from" are in 2501.00004 only, which has no other word of the question.
@@ -66,7 +67,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func phrasesFieldsAndExclusionsKeepTheirMeaning(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func phrasesFieldsAndExclusionsKeepTheirMeaning(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(Self.papers)
             #expect(try await ids("robots videos -simulation -imitation", in: store).sorted() == ["2501.00003", "2501.00005"])
@@ -80,7 +81,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Engine.available) func anArxivIdOrExactTitleComesFirst(engine: Engine) async throws {
+    @Test(arguments: DatabaseEngine.available) func anArxivIdOrExactTitleComesFirst(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(Self.papers)
             let searcher = PaperSearcher(repository: store, semantic: nil)

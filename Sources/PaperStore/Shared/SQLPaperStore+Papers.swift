@@ -25,19 +25,28 @@ extension SQLPaperStore {
     }
 
     func listing(_ query: ListingQuery) async throws -> ListingPage {
-        try await read { try await ListingQueries.listing(query, on: $0) }
+        try await read { db in
+            guard let category = query.category else { return try await ListingQueries.listing(query, on: db) }
+            return try await CategoryQueries.listing(category, query, on: db)
+        }
     }
 
     func listingDays(ids: [PaperID]) async throws -> [PaperID: [Day]] {
         try await read { try await ListingQueries.listingDays(ids: ids, on: $0) }
     }
 
-    func latestListingDay() async throws -> Day? {
-        try await read { try await ListingQueries.latestDay(on: $0) }
+    func latestListingDay(category: ArxivCategory?) async throws -> Day? {
+        try await read { db in
+            guard let category else { return try await ListingQueries.latestDay(on: db) }
+            return try await CategoryQueries.latestDay(category, on: db)
+        }
     }
 
-    func nearbyListingDays(_ day: Day) async throws -> NearbyDays {
-        try await read { try await ListingQueries.nearbyDays(day, on: $0) }
+    func nearbyListingDays(_ day: Day, category: ArxivCategory?) async throws -> NearbyDays {
+        try await read { db in
+            guard let category else { return try await ListingQueries.nearbyDays(day, on: db) }
+            return try await CategoryQueries.nearbyDays(day, category, on: db)
+        }
     }
 
     func search(_ query: SearchQuery, limit: Int, offset: Int) async throws -> SearchPage {

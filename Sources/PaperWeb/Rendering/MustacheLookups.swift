@@ -109,6 +109,7 @@ extension PaperPageModel: MustacheParent {
         case "aiSummary": aiSummary
         case "keywords": keywords
         case "categories": categories
+        case "hasCategories": hasCategories
         case "published": published
         case "updated": updated
         case "listedOn": listedOn

@@ -3,8 +3,8 @@ import Hummingbird
 import PaperCore
 import PaperSearch
 
-/// RSS and Atom feeds: `/feeds/daily.{rss,atom}`, `/feeds/trending.{rss,atom}` and
-/// `/feeds/search.{rss,atom}?q=…`.
+/// RSS and Atom feeds: `/feeds/daily.{rss,atom}`, `/feeds/trending.{rss,atom}`,
+/// `/feeds/search.{rss,atom}?q=…` and a category's new papers, `/feeds/cat/cs.CL.{rss,atom}`.
 struct FeedsController<Context: VisitorRequestContext> {
     let repository: any PaperRepository
     let trending: TrendingFeed
@@ -27,6 +27,17 @@ struct FeedsController<Context: VisitorRequestContext> {
             case "search": document = try await search(name, request)
             default: throw RequestError.notFound("There are daily, trending and search feeds.")
             }
+            return BodyResponse(contentType: format.contentType, body: format == .rss ? document.rss() : document.atom())
+        }
+        router.cachedGet(cache, "/feeds/cat/:name", perVisitor: false) { _, context in
+            let name = try context.parameters.require("name")
+            guard let format = FeedFormat.allCases.first(where: { name.hasSuffix("." + $0.rawValue) }),
+                  let category = ArxivCategory(String(name.dropLast(format.rawValue.count + 1))) else {
+                throw RequestError.notFound("Category feeds are /feeds/cat/<category>.rss or .atom, e.g. /feeds/cat/cs.CL.rss.")
+            }
+            let papers = try await repository.listing(ListingQuery(category: category, order: .newest, limit: 100)).papers
+            let document = self.document("\(siteName): new in \(category)", "The newest \(category) papers on arXiv.",
+                                         page: "/papers/cat/\(category)", name: "cat/" + name, papers: papers)
             return BodyResponse(contentType: format.contentType, body: format == .rss ? document.rss() : document.atom())
         }
     }
@@ -65,7 +76,7 @@ struct FeedsController<Context: VisitorRequestContext> {
     }
 }
 
-enum FeedFormat: String {
+enum FeedFormat: String, CaseIterable {
     case rss, atom
     var contentType: String { self == .rss ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8" }
 }

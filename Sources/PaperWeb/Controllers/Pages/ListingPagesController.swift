@@ -2,7 +2,8 @@ import Hummingbird
 import PaperCore
 import PaperSearch
 
-/// The daily feed: `/`, `/papers/date/…`, `/papers/week/…`, `/papers/month/…`, `/papers/trending`.
+/// The daily feed: `/`, `/papers/date/…`, `/papers/week/…`, `/papers/month/…`, `/papers/trending`,
+/// and each arXiv category's new papers under `/papers/cat/:category` (with the same periods).
 struct ListingPagesController<Context: VisitorRequestContext> {
     let repository: any PaperRepository
     let trending: TrendingFeed
@@ -14,22 +15,43 @@ struct ListingPagesController<Context: VisitorRequestContext> {
 
     func register(on router: Router<Context>) {
         router.cachedGet(cache, "/", query: ["p"]) { request, context in try await home(request, context) }
-        router.cachedGet(cache, "/papers/date/:day", query: ["p"]) { request, context in
+        registerPeriods(under: "/papers", on: router) { _ in nil }
+        router.cachedGet(cache, "/papers/trending") { _, context in try await trendingPage(context) }
+        // A category's new papers, by the day they appeared on arXiv: the latest day, or a period.
+        router.cachedGet(cache, "/papers/cat/:category", query: ["p"]) { request, context in
+            let category = try Self.category(context)
+            let day = try await repository.latestListingDay(category: category) ?? Day(clock.now())
+            return try await listing(.day(day), category: category, request, context)
+        }
+        registerPeriods(under: "/papers/cat/:category", on: router) { try Self.category($0) }
+    }
+
+    /// `base/date/…`, `base/week/…` and `base/month/…`, for the feed or for one category.
+    private func registerPeriods(under base: String, on router: Router<Context>,
+                                 category: @escaping @Sendable (Context) throws -> ArxivCategory?) {
+        router.cachedGet(cache, RouterPath(base + "/date/:day"), query: ["p"]) { request, context in
             let text = try context.parameters.require("day")
             guard let day = Day(text) else { throw RequestError.badRequest("'\(text)' is not a date: use YYYY-MM-DD, e.g. 2025-03-11.") }
-            return try await listing(.day(day), request, context)
+            return try await listing(.day(day), category: try category(context), request, context)
         }
-        router.cachedGet(cache, "/papers/week/:week", query: ["p"]) { request, context in
+        router.cachedGet(cache, RouterPath(base + "/week/:week"), query: ["p"]) { request, context in
             let text = try context.parameters.require("week")
             guard let week = Period.week(text) else { throw RequestError.badRequest("'\(text)' is not a week: use YYYY-Www, e.g. 2025-W11.") }
-            return try await listing(week, request, context)
+            return try await listing(week, category: try category(context), request, context)
         }
-        router.cachedGet(cache, "/papers/month/:month", query: ["p"]) { request, context in
+        router.cachedGet(cache, RouterPath(base + "/month/:month"), query: ["p"]) { request, context in
             let text = try context.parameters.require("month")
             guard let month = Period.month(text) else { throw RequestError.badRequest("'\(text)' is not a month: use YYYY-MM, e.g. 2025-03.") }
-            return try await listing(month, request, context)
+            return try await listing(month, category: try category(context), request, context)
         }
-        router.cachedGet(cache, "/papers/trending") { _, context in try await trendingPage(context) }
+    }
+
+    static func category(_ context: Context) throws -> ArxivCategory {
+        let text = try context.parameters.require("category")
+        guard let category = ArxivCategory(text) else {
+            throw RequestError.badRequest("'\(text)' is not an arXiv category: use a name such as cs.CL, math.AP, hep-th or cs.")
+        }
+        return category
     }
 
     private func home(_ request: Request, _ context: Context) async throws -> BodyResponse {
@@ -37,17 +59,21 @@ struct ListingPagesController<Context: VisitorRequestContext> {
         return try await listing(.day(day), request, context, isHome: true)
     }
 
-    private func listing(_ period: Period, _ request: Request, _ context: Context, isHome: Bool = false) async throws -> BodyResponse {
+    private func listing(_ period: Period, category: ArxivCategory? = nil, _ request: Request, _ context: Context,
+                         isHome: Bool = false) async throws -> BodyResponse {
         let page = try request.integer("p", default: 0, in: 0...10_000)
-        let result = try await repository.listing(
-            ListingQuery(days: period.days, order: .upvotes, limit: Self.pageSize, offset: page * Self.pageSize))
+        let result = try await repository.listing(ListingQuery(days: period.days, category: category, order: .upvotes,
+                                                               limit: Self.pageSize, offset: page * Self.pageSize))
         var nearby = NearbyDays(before: nil, after: nil)
-        if case let .day(day) = period { nearby = try await repository.nearbyListingDays(day) }
-        var model = ListingPageModel(period: period, result: result, page: page, pageSize: Self.pageSize, nearby: nearby)
+        if case let .day(day) = period { nearby = try await repository.nearbyListingDays(day, category: category) }
+        var model = ListingPageModel(period: period, category: category, result: result, page: page, pageSize: Self.pageSize,
+                                     nearby: nearby)
         model.showsSubscribe = isHome
         try await votes.mark(&model.cards, for: context.visitor)
-        let chrome = PageChrome(title: model.heading, rssURL: "/feeds/daily.rss", atomURL: "/feeds/daily.atom",
-                                description: "Research papers listed \(model.heading.lowercased()), ranked by upvotes.")
+        let feed = category.map { "/feeds/cat/\($0)" } ?? "/feeds/daily"
+        let chrome = PageChrome(title: model.heading, rssURL: feed + ".rss", atomURL: feed + ".atom",
+                                description: category.map { "New \($0) papers on arXiv, \(model.heading.lowercased())." }
+                                    ?? "Research papers listed \(model.heading.lowercased()), ranked by upvotes.")
         return .html(renderer.render("listing", model, chrome: chrome, visitor: context.visitor))
     }
 
@@ -85,37 +111,40 @@ struct ListingPageModel {
     let olderPageURL: String?
     let newerPageURL: String?
 
-    init(period: Period, result: PaperCore.ListingPage, page: Int, pageSize: Int, nearby: NearbyDays) {
+    init(period: Period, category: ArxivCategory? = nil, result: PaperCore.ListingPage, page: Int, pageSize: Int,
+         nearby: NearbyDays) {
         let first = period.days.lowerBound
+        let base = category.map { "/papers/cat/\($0)" } ?? "/papers"
+        let prefix = category.map { "New in \($0): " } ?? ""
         cards = result.papers.enumerated().map { PaperCard($1, rank: page * pageSize + $0 + 1) }
         total = result.total
         totalLabel = result.total == 1 ? "1 paper" : "\(result.total.formatted()) papers"
         isEmpty = result.papers.isEmpty
-        dayURL = "/papers/date/\(first)"
-        weekURL = "/papers/week/\(Period.week(containing: first))"
-        monthURL = "/papers/month/\(Period.month(year: first.year, month: first.month))"
+        dayURL = "\(base)/date/\(first)"
+        weekURL = "\(base)/week/\(Period.week(containing: first))"
+        monthURL = "\(base)/month/\(Period.month(year: first.year, month: first.month))"
         nearbyBefore = nearby.before?.description
         nearbyAfter = nearby.after?.description
         switch period {
         case let .day(day):
-            heading = "Papers of \(DayFormat.long(day))"
+            heading = prefix + "Papers of \(DayFormat.long(day))"
             periodKind = "day"
-            previousURL = nearby.before.map { "/papers/date/\($0)" }
-            nextURL = nearby.after.map { "/papers/date/\($0)" }
+            previousURL = nearby.before.map { "\(base)/date/\($0)" }
+            nextURL = nearby.after.map { "\(base)/date/\($0)" }
             previousLabel = nearby.before.map(DayFormat.short) ?? ""
             nextLabel = nearby.after.map(DayFormat.short) ?? ""
         case let .week(year, week):
-            heading = "Papers of week \(week), \(year)"
+            heading = prefix + "Papers of week \(week), \(year)"
             periodKind = "week"
-            previousURL = "/papers/week/\(period.previous)"
-            nextURL = "/papers/week/\(period.next)"
+            previousURL = "\(base)/week/\(period.previous)"
+            nextURL = "\(base)/week/\(period.next)"
             previousLabel = "Week \(period.previous.description.suffix(2))"
             nextLabel = "Week \(period.next.description.suffix(2))"
         case let .month(year, month):
-            heading = "Papers of \(DayFormat.monthName(month)) \(year)"
+            heading = prefix + "Papers of \(DayFormat.monthName(month)) \(year)"
             periodKind = "month"
-            previousURL = "/papers/month/\(period.previous)"
-            nextURL = "/papers/month/\(period.next)"
+            previousURL = "\(base)/month/\(period.previous)"
+            nextURL = "\(base)/month/\(period.next)"
             previousLabel = DayFormat.monthName(period.previous.days.lowerBound.month)
             nextLabel = DayFormat.monthName(period.next.days.lowerBound.month)
         }

@@ -52,7 +52,9 @@ struct PaperPageModel {
     let abstractHTML: String
     let aiSummary: String?
     let keywords: [SearchLink]
-    let categories: String?
+    /// Each arXiv category, linking to its page of new papers.
+    let categories: [SearchLink]
+    let hasCategories: Bool
     let published: String?
     let updated: String?
     let listedOn: String?
@@ -80,7 +82,8 @@ struct PaperPageModel {
         abstractHTML = RichText.html(paper.abstract)
         aiSummary = paper.aiSummary
         keywords = paper.aiKeywords.map { SearchLink(text: $0, query: "\"\($0)\"") }
-        categories = paper.categories.isEmpty ? nil : paper.categories.joined(separator: " · ")
+        categories = paper.categories.compactMap(ArxivCategory.init).map { SearchLink(text: $0.name, url: "/papers/cat/\($0.name)") }
+        hasCategories = !categories.isEmpty
         published = paper.publishedAt.map { DayFormat.long(Day($0)) }
         updated = paper.updatedAt.map { DayFormat.long(Day($0)) }
         listedOn = paper.listedOn.map(DayFormat.long)
@@ -109,5 +112,10 @@ struct SearchLink {
     init(text: String, query: String) {
         self.text = text
         url = "/papers?q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+    }
+
+    init(text: String, url: String) {
+        self.text = text
+        self.url = url
     }
 }

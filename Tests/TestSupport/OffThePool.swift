@@ -5,7 +5,7 @@ import Foundation
 /// for seconds keeps every other test's continuations waiting, network tests' included.
 ///
 /// `work` must not record test issues (it runs outside the test's task): return what to check.
-func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+public func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         Thread { continuation.resume(with: Result(catching: work)) }.start()
     }
