@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import TestSupport
 
 /// Runs the built `paperfeed` binary the way a user does.
@@ -25,17 +24,18 @@ struct CLI {
         try await Self.finish(try start(arguments, input: input))
     }
 
-    /// Waits for a started `process` to end and collects what it printed, on a thread of its
-    /// own: blocking Swift concurrency's cooperative threads (two on a 2-core machine) for a
-    /// command's whole run starved every test running beside it.
+    /// Waits for a started `process` to end and collects what it printed.
+    ///
+    /// The wait blocks the calling thread on purpose. Waiting on threads of their own let the
+    /// CLI tests run beside everything else, and then Foundation's `Process.run()` crashed in
+    /// about every full run: on Linux it over-reads `/proc/self/fd` entries when many
+    /// descriptors are open (swift-corelibs-foundation #5472, a fix not in this toolchain).
     static func finish(_ process: Process) async throws -> Result {
-        try await offThePool {
-            let output = try (process.standardOutput as! Pipe).fileHandleForReading.readToEnd() ?? Data()
-            let errors = try (process.standardError as! Pipe).fileHandleForReading.readToEnd() ?? Data()
-            process.waitUntilExit()
-            return Result(status: process.terminationStatus,
-                          output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self))
-        }
+        let output = try (process.standardOutput as! Pipe).fileHandleForReading.readToEnd() ?? Data()
+        let errors = try (process.standardError as! Pipe).fileHandleForReading.readToEnd() ?? Data()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self))
     }
 
     /// Starts `paperfeed`, with `--db` pointing at this CLI's database; the caller waits or kills.
@@ -50,15 +50,11 @@ struct CLI {
         process.standardError = Pipe()
         let stdin = Pipe()
         process.standardInput = stdin
-        // Foundation's Process is not safe to launch from several threads at once on Linux (it
-        // crashed copying the environment while another test launched): one launch at a time.
-        try Self.launching.withLock { _ in try process.run() }
+        try process.run()
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
         return process
     }
-
-    private static let launching = Mutex(())
 
     func removeDatabase() {
         temporary.removeFolder()

@@ -96,18 +96,16 @@ enum ServerOutput {
         return urls
     }
 
-    /// The reads block, so they run on a thread of their own (see `CLI.run`).
+    /// The reads block the calling thread, as `CLI.finish` explains.
     static func baseURL(of process: Process) async throws -> String {
         let handle = (process.standardOutput as! Pipe).fileHandleForReading
-        return try await offThePool {
-            var text = ""
-            while let chunk = try handle.read(upToCount: 1), !chunk.isEmpty {
-                text += String(decoding: chunk, as: UTF8.self)
-                if text.hasSuffix("\n"), let line = text.split(separator: "\n").last, line.hasPrefix("PaperFeed is running at ") {
-                    return String(line.dropFirst("PaperFeed is running at ".count))
-                }
+        var text = ""
+        while let chunk = try handle.read(upToCount: 1), !chunk.isEmpty {
+            text += String(decoding: chunk, as: UTF8.self)
+            if text.hasSuffix("\n"), let line = text.split(separator: "\n").last, line.hasPrefix("PaperFeed is running at ") {
+                return String(line.dropFirst("PaperFeed is running at ".count))
             }
-            throw NotStarted(output: text)
         }
+        throw NotStarted(output: text)
     }
 }
