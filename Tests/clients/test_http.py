@@ -166,7 +166,8 @@ def test_health(base_url: str):
     response = get(base_url, "/health")
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("application/json")
-    assert response.json() == {"status": "ok", "papers": 8091}
+    # No harvested source is configured here, so the list of sources is empty.
+    assert response.json() == {"status": "ok", "papers": 8091, "harvest": []}
 
 
 def test_metrics(base_url: str):
