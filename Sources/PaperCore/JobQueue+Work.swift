@@ -36,3 +36,20 @@ extension JobQueue {
         }
     }
 }
+
+/// The loop of a background service (embedding, harvesting): runs `turn` now and then every
+/// `interval` until the task is cancelled. A failed turn is handed to `failed` and the next
+/// one comes as usual; cancellation ends the loop.
+public func repeatTurns(every interval: Duration, failed: (any Error) -> Void,
+                        _ turn: () async throws -> Void) async {
+    while !Task.isCancelled {
+        do {
+            try await turn()
+        } catch is CancellationError {
+            return
+        } catch {
+            failed(error)
+        }
+        try? await Task.sleep(for: interval)
+    }
+}

@@ -42,16 +42,12 @@ public struct HarvestService: Service {
     }
 
     public func run() async throws {
+        // Every minute at most: a turn another node released (it failed) is taken up soon.
         await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await runOnce()
-                } catch is CancellationError {
-                    return
-                } catch {
-                    logger.error("harvest failed; will retry", metadata: ["error": "\(error)"])
-                }
-                try? await Task.sleep(for: min(interval, .seconds(60)))
+            await repeatTurns(every: min(interval, .seconds(60)), failed: {
+                logger.error("harvest failed; will retry", metadata: ["error": "\($0)"])
+            }) {
+                try await runOnce()
             }
         }
     }

@@ -30,15 +30,8 @@ public struct EmbeddingService: Service {
 
     public func run() async throws {
         await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await runOnce()
-                } catch is CancellationError {
-                    return
-                } catch {
-                    logger.error("embedding failed; will retry", metadata: ["error": "\(error)"])
-                }
-                try? await Task.sleep(for: interval)
+            await repeatTurns(every: interval, failed: { logger.error("embedding failed; will retry", metadata: ["error": "\($0)"]) }) {
+                try await runOnce()
             }
         }
     }

@@ -63,12 +63,17 @@ final class SQLiteConnections: Sendable {
     func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let db = writer.sql(queryLogLevel: nil)
         return try await writeLock.withLock {
-            // Under the lock no transaction of ours is open on the writer, unless a failed one's
-            // ROLLBACK was refused (SQLite refuses while one of its statements is still being
-            // read); the writer would stay inside it and every later write fail with "cannot
-            // start a transaction within a transaction" (seen once in a loaded test run). End it.
-            try? await db.raw("ROLLBACK").run()
-            return try await db.inTransaction(begin: "BEGIN IMMEDIATE", body)
+            do {
+                return try await db.inTransaction(begin: "BEGIN IMMEDIATE", body)
+            } catch let error as SQLiteError where error.message.contains("within a transaction") {
+                // Under the lock no transaction of ours is open, unless a failed one's ROLLBACK
+                // was refused (SQLite refuses while one of its statements is still being read)
+                // and left the writer inside it: every later write would fail (seen under load
+                // in the digest lease test). The BEGIN failed, so `body` has not run: end the
+                // stale transaction and begin again.
+                try? await db.raw("ROLLBACK").run()
+                return try await db.inTransaction(begin: "BEGIN IMMEDIATE", body)
+            }
         }
     }
 
