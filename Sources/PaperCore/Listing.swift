@@ -1,19 +1,20 @@
 /// Which papers of the daily feed to list, and in what order.
 public struct ListingQuery: Hashable, Sendable {
-    /// Listing days to include; `nil` for all.
+    /// Which days count: those a paper was put on the curated feed, or the day it appeared.
+    public var basis: ListingBasis
+    /// Days to include; `nil` for all.
     public var days: ClosedRange<Day>?
-    /// Only papers put on the feed by this user name.
+    /// Only papers put on the curated feed by this user name (not used for `.appeared`).
     public var submitter: String?
-    /// New papers of this arXiv category instead of the curated feed: `days` are then the
-    /// days the papers' first versions appeared (`Paper.publishedAt`), whether or not
-    /// anyone listed them, and `submitter` is not used.
+    /// Only papers of this arXiv category (or of any category of this archive).
     public var category: ArxivCategory?
     public var order: ListingOrder
     public var limit: Int
     public var offset: Int
 
-    public init(days: ClosedRange<Day>? = nil, submitter: String? = nil, category: ArxivCategory? = nil,
-                order: ListingOrder = .upvotes, limit: Int = 50, offset: Int = 0) {
+    public init(_ basis: ListingBasis = .curated, days: ClosedRange<Day>? = nil, submitter: String? = nil,
+                category: ArxivCategory? = nil, order: ListingOrder = .upvotes, limit: Int = 50, offset: Int = 0) {
+        self.basis = basis
         self.days = days
         self.submitter = submitter
         self.category = category
@@ -21,6 +22,16 @@ public struct ListingQuery: Hashable, Sendable {
         self.limit = limit
         self.offset = offset
     }
+}
+
+/// The two ways a paper lands on a day.
+public enum ListingBasis: String, Hashable, Sendable {
+    /// The curated feed: the days a paper was put on it, by Hugging Face's daily list (where
+    /// mirrored or imported) or by a community submission. A paper can be listed again.
+    case curated
+    /// The day the paper's first version appeared (`Paper.publishedAt`), whether or not anyone
+    /// listed it: arXiv's own stream of new papers.
+    case appeared
 }
 
 public enum ListingOrder: String, Hashable, Sendable {

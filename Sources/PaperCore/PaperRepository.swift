@@ -21,13 +21,11 @@ public protocol PaperRepository: Sendable {
     /// Every day each of `ids` was put on the feed, oldest first (a paper can be listed again).
     func listingDays(ids: [PaperID]) async throws -> [PaperID: [Day]]
 
-    /// The latest day that has papers on the feed (with `category`, the latest day a paper of
-    /// that category appeared), or `nil` when none has.
-    func latestListingDay(category: ArxivCategory?) async throws -> Day?
+    /// The latest day that has papers on `basis` (of `category`, when given), or `nil` when none has.
+    func latestListingDay(_ basis: ListingBasis, category: ArxivCategory?) async throws -> Day?
 
-    /// The nearest days before and after `day` that have papers on the feed (with `category`,
-    /// papers of that category appearing).
-    func nearbyListingDays(_ day: Day, category: ArxivCategory?) async throws -> NearbyDays
+    /// The nearest days before and after `day` that have papers on `basis` (of `category`, when given).
+    func nearbyListingDays(_ day: Day, _ basis: ListingBasis, category: ArxivCategory?) async throws -> NearbyDays
 
     /// Papers matching `query`, best first: those with all the words of a `some` group before
     /// those with some, then by BM25 (title above authors above abstract).
@@ -104,8 +102,8 @@ public struct StoreStatistics: Hashable, Sendable {
 
 extension PaperRepository {
     /// The latest day of the curated feed.
-    public func latestListingDay() async throws -> Day? { try await latestListingDay(category: nil) }
+    public func latestListingDay() async throws -> Day? { try await latestListingDay(.curated, category: nil) }
 
     /// The curated feed's days around `day`.
-    public func nearbyListingDays(_ day: Day) async throws -> NearbyDays { try await nearbyListingDays(day, category: nil) }
+    public func nearbyListingDays(_ day: Day) async throws -> NearbyDays { try await nearbyListingDays(day, .curated, category: nil) }
 }

@@ -2,7 +2,7 @@ import Foundation
 import PaperCore
 
 /// The papers trending now, as pages, feeds, the API and digests show them: `TrendingRanker`'s
-/// score over the papers listed in its window.
+/// score over the papers of the daily feed (`PaperRepository.dailyFeed()`) in its window.
 public struct TrendingFeed: Sendable {
     public let repository: any PaperRepository
     public let clock: any WallClock
@@ -14,19 +14,29 @@ public struct TrendingFeed: Sendable {
         self.ranker = ranker
     }
 
-    /// The moment trending is computed at: now, or the end of the newest listing day when the
-    /// data stops earlier (a demo or a mirror that is not updated), so the list is never empty.
-    public func reference() async throws -> Date {
+    /// The moment trending is computed at: now, or the end of the daily feed's newest day when
+    /// the data stops earlier (a demo or a mirror that is not updated), so the list is never empty.
+    public func reference(_ feed: DailyFeed) -> Date {
         let now = clock.now()
-        guard let latest = try await repository.latestListingDay() else { return now }
+        guard let latest = feed.latestDay else { return now }
         return min(now, latest.adding(days: 1).start)
     }
 
-    /// Papers listed in `days` (default: the ranker's window) ranked by trending score, best first.
-    public func papers(in days: ClosedRange<Day>? = nil, submitter: String? = nil, limit: Int) async throws -> [TrendingPaper] {
-        let reference = try await reference()
+    /// Papers of the daily feed in `days` (default: the ranker's window) ranked by trending score,
+    /// best first; of one `category` or `submitter` when given (a submitter's papers are those
+    /// they put on the curated feed, whichever basis the feed follows).
+    public func papers(in days: ClosedRange<Day>? = nil, category: ArxivCategory? = nil, submitter: String? = nil,
+                       limit: Int) async throws -> [TrendingPaper] {
+        let feed = try await repository.dailyFeed()
+        let reference = reference(feed)
         let window = days ?? ranker.candidateDays(at: reference.addingTimeInterval(-1))
-        let candidates = try await repository.listing(ListingQuery(days: window, submitter: submitter, order: .upvotes, limit: 5_000))
+        let basis = submitter == nil ? feed.basis : .curated
+        let candidates = try await repository.listing(ListingQuery(basis, days: window, submitter: submitter, category: category,
+                                                                   order: .upvotes, limit: Self.candidateLimit))
         return Array(ranker.rank(candidates.papers, at: reference).prefix(limit))
     }
+
+    /// The most upvoted papers of a window that take part; a week of all of arXiv is about 20,000
+    /// papers, nearly all without a vote, so the cap only drops papers that could not trend.
+    public static var candidateLimit: Int { 5_000 }
 }

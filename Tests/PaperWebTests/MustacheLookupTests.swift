@@ -24,8 +24,8 @@ import Testing
     @Test func listModelsAnswerEveryNameReflectionWould() {
         let card = PaperCard(Self.paper, rank: 1, highlighting: ["title"], withSnippet: true, reasons: "3 upvotes")
         expectAnswersEveryStoredProperty(card)
-        let listing = ListingPageModel(period: .day(Day("2026-08-21")!), result: ListingPage(papers: [Self.paper], total: 1),
-                                       page: 0, pageSize: 50, nearby: NearbyDays(before: Day("2026-08-20"), after: nil))
+        let listing = ListingPageModel(period: .day(Day("2026-08-21")!), scope: .daily(.curated, filter: ArxivCategory("cs.CL")), result: ListingPage(papers: [Self.paper], total: 1),
+                                       page: 0, pageSize: 50, nearby: NearbyDays(before: Day("2026-08-20"), after: Day("2026-08-24")))
         expectAnswersEveryStoredProperty(listing)
         expectAnswersEveryStoredProperty(TrendingPageModel(cards: [card]))
         let chrome = PageChrome(title: "T", query: "q", rssURL: "/r", atomURL: "/a", description: "d")

@@ -30,14 +30,14 @@ enum WebFixture {
     static func withApp<T: Sendable>(
         repository: (any PaperRepository)? = nil, semantic: SemanticSearch? = nil,
         configuration: WebConfiguration = WebConfiguration(host: "127.0.0.1", port: 0, publicURL: "http://papers.test"),
-        live: Bool = false,
+        clock: any WallClock = FixedClock(now), live: Bool = false,
         _ test: @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
         let repository: any PaperRepository = if let repository { repository } else { try await store.value }
         // The shared store has a community (so pages show log-in links); a test's own
         // repository may not.
         let dependencies = WebDependencies(repository: repository, community: repository as? any CommunityDatabase,
-                                           semantic: semantic, clock: FixedClock(now))
+                                           semantic: semantic, clock: clock)
         let app = try await buildApplication(configuration: configuration, dependencies: dependencies)
         return try await app.test(live ? .live : .router, test)
     }

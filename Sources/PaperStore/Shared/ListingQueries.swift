@@ -1,7 +1,7 @@
 import PaperCore
 import SQLKit
 
-/// The daily feed's queries, dialect-neutral.
+/// The curated feed's queries (`ListingBasis.curated`: the days papers were put on it), dialect-neutral.
 enum ListingQueries {
     static func listing(_ query: ListingQuery, on db: any SQLDatabase) async throws -> ListingPage {
         // A paper is in the listing when any of its listing days is in range (it may have two).
@@ -13,7 +13,9 @@ enum ListingQueries {
         if let submitter = query.submitter { listings = listings.where("submitter_name", .equal, submitter) }
         let listed = SQLGroupExpression(listings.select)
         func filtered<B: SQLPredicateBuilder>(_ builder: B) -> B {
-            builder.where(SQLColumn("id"), .in, listed).where("hidden", .equal, 0)
+            let builder = builder.where(SQLColumn("id"), .in, listed).where("hidden", .equal, 0)
+            guard let category = query.category else { return builder }
+            return builder.where(CategoryFilter.matches(category))
         }
         var select = filtered(db.select().columns(PaperRow.shownColumns()).from("papers"))
         switch query.order {
@@ -71,18 +73,24 @@ enum ListingQueries {
         }
     }
 
-    static func latestDay(on db: any SQLDatabase) async throws -> Day? {
-        try await db.select().column(SQLFunction("max", args: SQLColumn("day")), as: "day").from("paper_listings")
-            .first()?.decode(column: "day", as: String?.self).flatMap { Day($0) }
+    static func latestDay(_ category: ArxivCategory?, on db: any SQLDatabase) async throws -> Day? {
+        try await edge("max", category, on: db) { $0 }
     }
 
-    static func nearbyDays(_ day: Day, on db: any SQLDatabase) async throws -> NearbyDays {
-        let before = try await db.select().column(SQLFunction("max", args: SQLColumn("day")), as: "day")
-            .from("paper_listings").where("day", .lessThan, day.description)
-            .first()?.decode(column: "day", as: String?.self).flatMap { Day($0) }
-        let after = try await db.select().column(SQLFunction("min", args: SQLColumn("day")), as: "day")
-            .from("paper_listings").where("day", .greaterThan, day.description)
-            .first()?.decode(column: "day", as: String?.self).flatMap { Day($0) }
+    static func nearbyDays(_ day: Day, _ category: ArxivCategory?, on db: any SQLDatabase) async throws -> NearbyDays {
+        let before = try await edge("max", category, on: db) { $0.where("day", .lessThan, day.description) }
+        let after = try await edge("min", category, on: db) { $0.where("day", .greaterThan, day.description) }
         return NearbyDays(before: before, after: after)
+    }
+
+    /// The latest (`max`) or earliest (`min`) listing day in range, of papers of `category` when given.
+    private static func edge(_ aggregate: String, _ category: ArxivCategory?, on db: any SQLDatabase,
+                             _ narrow: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> Day? {
+        var select = narrow(db.select().column(SQLFunction(aggregate, args: SQLColumn("day")), as: "day").from("paper_listings"))
+        if let category {
+            let papers = db.select().column("id").from("papers").where(CategoryFilter.matches(category))
+            select = select.where(SQLColumn("paper_id"), .in, SQLGroupExpression(papers.select))
+        }
+        return try await select.first()?.decode(column: "day", as: String?.self).flatMap { Day($0) }
     }
 }

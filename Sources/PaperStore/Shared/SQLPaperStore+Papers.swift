@@ -26,8 +26,10 @@ extension SQLPaperStore {
 
     func listing(_ query: ListingQuery) async throws -> ListingPage {
         try await read { db in
-            guard let category = query.category else { return try await ListingQueries.listing(query, on: db) }
-            return try await CategoryQueries.listing(category, query, on: db)
+            switch query.basis {
+            case .curated: try await ListingQueries.listing(query, on: db)
+            case .appeared: try await AppearedQueries.listing(query, on: db)
+            }
         }
     }
 
@@ -35,17 +37,21 @@ extension SQLPaperStore {
         try await read { try await ListingQueries.listingDays(ids: ids, on: $0) }
     }
 
-    func latestListingDay(category: ArxivCategory?) async throws -> Day? {
+    func latestListingDay(_ basis: ListingBasis, category: ArxivCategory?) async throws -> Day? {
         try await read { db in
-            guard let category else { return try await ListingQueries.latestDay(on: db) }
-            return try await CategoryQueries.latestDay(category, on: db)
+            switch basis {
+            case .curated: try await ListingQueries.latestDay(category, on: db)
+            case .appeared: try await AppearedQueries.latestDay(category, on: db)
+            }
         }
     }
 
-    func nearbyListingDays(_ day: Day, category: ArxivCategory?) async throws -> NearbyDays {
+    func nearbyListingDays(_ day: Day, _ basis: ListingBasis, category: ArxivCategory?) async throws -> NearbyDays {
         try await read { db in
-            guard let category else { return try await ListingQueries.nearbyDays(day, on: db) }
-            return try await CategoryQueries.nearbyDays(day, category, on: db)
+            switch basis {
+            case .curated: try await ListingQueries.nearbyDays(day, category, on: db)
+            case .appeared: try await AppearedQueries.nearbyDays(day, category, on: db)
+            }
         }
     }
 

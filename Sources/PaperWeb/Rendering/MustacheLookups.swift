@@ -19,6 +19,7 @@ extension PaperCard: MustacheParent {
         case "codeName": codeName
         case "stars": stars
         case "keywords": keywords
+        case "categories": categories
         case "listedOn": listedOn
         case "snippetHTML": snippetHTML
         case "submitter": submitter
@@ -85,9 +86,15 @@ extension ListingPageModel: MustacheParent {
         case "weekURL": weekURL
         case "monthURL": monthURL
         case "nearbyBefore": nearbyBefore
+        case "nearbyBeforeURL": nearbyBeforeURL
         case "nearbyAfter": nearbyAfter
+        case "nearbyAfterURL": nearbyAfterURL
         case "olderPageURL": olderPageURL
         case "newerPageURL": newerPageURL
+        case "rssURL": rssURL
+        case "atomURL": atomURL
+        case "showsFilter": showsFilter
+        case "filter": filter
         default: nil
         }
     }

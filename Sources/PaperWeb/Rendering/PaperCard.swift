@@ -14,6 +14,8 @@ struct PaperCard {
     let codeName: String?
     let stars: String?
     let keywords: [String]
+    /// The paper's arXiv categories, each linking to its new papers.
+    let categories: [SearchLink]
     let listedOn: String?
     let snippetHTML: String?
     let submitter: String?
@@ -35,6 +37,7 @@ struct PaperCard {
         codeName = codeURL.map { $0.replacingOccurrences(of: "https://github.com/", with: "") }
         stars = paper.githubStars.map(TrendingPaper.compact)
         keywords = Array(paper.aiKeywords.prefix(5))
+        categories = SearchLink.categories(of: paper)
         listedOn = paper.listedOn?.description
         snippetHTML = withSnippet ? RichText.html(Self.snippet(paper.abstract, around: terms), highlighting: terms) : nil
         submitter = paper.submitter?.fullname ?? paper.submitter?.name

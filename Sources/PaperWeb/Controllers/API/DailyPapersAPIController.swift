@@ -5,7 +5,8 @@ import PaperSearch
 
 /// `GET /api/daily_papers`: the daily feed as Hugging Face serves it, with `date`, `week`,
 /// `month`, `submitter`, `sort=publishedAt|trending` (default: most upvoted first), `p` and `limit`, and a `Link` header to
-/// the next page.
+/// the next page. It lists the papers of the basis the feed follows (`PaperRepository.dailyFeed()`),
+/// and a submitter's papers on the curated feed.
 struct DailyPapersAPIController<Context: VisitorRequestContext> {
     let repository: any PaperRepository
     let trending: TrendingFeed
@@ -35,10 +36,11 @@ struct DailyPapersAPIController<Context: VisitorRequestContext> {
             total = ranked.count
             papers = Array(ranked.dropFirst(page * limit).prefix(limit))
         } else {
+            let basis = submitter == nil ? try await repository.dailyFeed().basis : .curated
             let result = try await repository.listing(
                 // Without `sort`, Hugging Face lists a period's most upvoted first, and the whole feed
                 // newest first; `publishedAt` is always newest first.
-                ListingQuery(days: period?.days, submitter: submitter,
+                ListingQuery(basis, days: period?.days, submitter: submitter,
                              order: sort == "publishedAt" || period == nil ? .newest : .upvotes,
                              limit: limit, offset: page * limit))
             (papers, total) = (result.papers, result.total)

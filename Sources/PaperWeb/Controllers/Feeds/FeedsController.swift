@@ -3,8 +3,9 @@ import Hummingbird
 import PaperCore
 import PaperSearch
 
-/// RSS and Atom feeds: `/feeds/daily.{rss,atom}`, `/feeds/trending.{rss,atom}`,
-/// `/feeds/search.{rss,atom}?q=…` and a category's new papers, `/feeds/cat/cs.CL.{rss,atom}`.
+/// RSS and Atom feeds: `/feeds/daily.{rss,atom}` (of one category with `?cat=`),
+/// `/feeds/trending.{rss,atom}`, `/feeds/search.{rss,atom}?q=…` and a category's new papers on
+/// arXiv, `/feeds/cat/cs.CL.{rss,atom}`.
 struct FeedsController<Context: VisitorRequestContext> {
     let repository: any PaperRepository
     let trending: TrendingFeed
@@ -14,7 +15,7 @@ struct FeedsController<Context: VisitorRequestContext> {
     let cache: ResponseCache
 
     func register(on router: Router<Context>) {
-        router.cachedGet(cache, "/feeds/:name", query: ["q"], perVisitor: false) { request, context in
+        router.cachedGet(cache, "/feeds/:name", query: ["q", "cat"], perVisitor: false) { request, context in
             let name = try context.parameters.require("name")
             let parts = name.split(separator: ".")
             guard parts.count == 2, let format = FeedFormat(rawValue: String(parts[1])) else {
@@ -22,7 +23,7 @@ struct FeedsController<Context: VisitorRequestContext> {
             }
             let document: FeedDocument
             switch parts[0] {
-            case "daily": document = try await daily(name)
+            case "daily": document = try await daily(name, request)
             case "trending": document = try await trending(name)
             case "search": document = try await search(name, request)
             default: throw RequestError.notFound("There are daily, trending and search feeds.")
@@ -35,17 +36,23 @@ struct FeedsController<Context: VisitorRequestContext> {
                   let category = ArxivCategory(String(name.dropLast(format.rawValue.count + 1))) else {
                 throw RequestError.notFound("Category feeds are /feeds/cat/<category>.rss or .atom, e.g. /feeds/cat/cs.CL.rss.")
             }
-            let papers = try await repository.listing(ListingQuery(category: category, order: .newest, limit: 100)).papers
+            let papers = try await repository.listing(ListingQuery(.appeared, category: category, order: .newest, limit: 100)).papers
             let document = self.document("\(siteName): new in \(category)", "The newest \(category) papers on arXiv.",
                                          page: "/papers/cat/\(category)", name: "cat/" + name, papers: papers)
             return BodyResponse(contentType: format.contentType, body: format == .rss ? document.rss() : document.atom())
         }
     }
 
-    private func daily(_ name: String) async throws -> FeedDocument {
-        let papers = try await repository.listing(ListingQuery(order: .newest, limit: 100)).papers
-        return document("\(siteName): daily papers", "The newest papers on the daily feed.",
-                        page: "/", name: name, papers: papers)
+    /// The newest papers of the daily feed, on the basis it follows (`PaperRepository.dailyFeed()`).
+    private func daily(_ name: String, _ request: Request) async throws -> FeedDocument {
+        let category = try ListingPagesController<Context>.filter(request)
+        let basis = try await repository.dailyFeed().basis
+        let papers = try await repository.listing(ListingQuery(basis, category: category, order: .newest, limit: 100)).papers
+        guard let category else {
+            return document("\(siteName): daily papers", "The newest papers on the daily feed.", page: "/", name: name, papers: papers)
+        }
+        return document("\(siteName): daily papers in \(category)", "The newest \(category) papers on the daily feed.",
+                        page: "/?cat=\(category)", name: name + "?cat=\(category)", papers: papers)
     }
 
     private func trending(_ name: String) async throws -> FeedDocument {

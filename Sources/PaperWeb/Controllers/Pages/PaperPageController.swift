@@ -82,7 +82,7 @@ struct PaperPageModel {
         abstractHTML = RichText.html(paper.abstract)
         aiSummary = paper.aiSummary
         keywords = paper.aiKeywords.map { SearchLink(text: $0, query: "\"\($0)\"") }
-        categories = paper.categories.compactMap(ArxivCategory.init).map { SearchLink(text: $0.name, url: "/papers/cat/\($0.name)") }
+        categories = SearchLink.categories(of: paper)
         hasCategories = !categories.isEmpty
         published = paper.publishedAt.map { DayFormat.long(Day($0)) }
         updated = paper.updatedAt.map { DayFormat.long(Day($0)) }
@@ -117,5 +117,10 @@ struct SearchLink {
     init(text: String, url: String) {
         self.text = text
         self.url = url
+    }
+
+    /// Each of the paper's arXiv categories, linking to that category's new papers.
+    static func categories(of paper: Paper) -> [SearchLink] {
+        paper.categories.compactMap(ArxivCategory.init).map { SearchLink(text: $0.name, url: "/papers/cat/\($0.name)") }
     }
 }

@@ -1,0 +1,55 @@
+import Foundation
+import PaperCore
+import SQLKit
+
+/// Papers by the day their first version appeared (`ListingBasis.appeared`), of every category
+/// or of one, dialect-neutral. The day range is read through the `published_at` index, then
+/// the category matched paper by paper (`CategoryFilter`).
+enum AppearedQueries {
+    static func listing(_ query: ListingQuery, on db: any SQLDatabase) async throws -> ListingPage {
+        func filtered<B: SQLPredicateBuilder>(_ builder: B) -> B {
+            var builder = builder.where("hidden", .equal, 0)
+            if let category = query.category { builder = builder.where(CategoryFilter.matches(category)) }
+            if let days = query.days {
+                builder = builder.where("published_at", .greaterThanOrEqual, seconds(days.lowerBound))
+                    .where("published_at", .lessThan, seconds(days.upperBound.adding(days: 1)))
+            }
+            return builder
+        }
+        var select = filtered(db.select().columns(PaperRow.shownColumns()).from("papers"))
+        switch query.order {
+        case .upvotes: select = select.orderBy(PaperRow.shownUpvotes, SQLDirection.descending).orderBy("published_at", .descending)
+        case .newest: select = select.orderBy("published_at", .descending)
+        }
+        let rows = try await select.orderBy("id").limit(query.limit).offset(query.offset).all(decoding: PaperRow.self)
+        let total = try await filtered(db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("papers"))
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        return ListingPage(papers: try rows.map { try $0.paper() }, total: total)
+    }
+
+    static func latestDay(_ category: ArxivCategory?, on db: any SQLDatabase) async throws -> Day? {
+        try await edge(.descending, category, on: db) { $0 }
+    }
+
+    static func nearbyDays(_ day: Day, _ category: ArxivCategory?, on db: any SQLDatabase) async throws -> NearbyDays {
+        let before = try await edge(.descending, category, on: db) { $0.where("published_at", .lessThan, seconds(day)) }
+        let after = try await edge(.ascending, category, on: db) {
+            $0.where("published_at", .greaterThanOrEqual, seconds(day.adding(days: 1)))
+        }
+        return NearbyDays(before: before, after: after)
+    }
+
+    /// The day of the newest (`.descending`) or oldest visible paper in range: an ordered walk of
+    /// the `published_at` index that stops at the first match, where `max()` with a filter
+    /// would read every row.
+    private static func edge(_ direction: SQLDirection, _ category: ArxivCategory?, on db: any SQLDatabase,
+                             _ narrow: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> Day? {
+        var select = narrow(db.select().column("published_at").from("papers")
+            .where("published_at", .isNot, SQLLiteral.null).where("hidden", .equal, 0))
+        if let category { select = select.where(CategoryFilter.matches(category)) }
+        guard let row = try await select.orderBy("published_at", direction).limit(1).first() else { return nil }
+        return Day(Date(timeIntervalSince1970: Double(try row.decode(column: "published_at", as: Int64.self))))
+    }
+
+    private static func seconds(_ day: Day) -> Int64 { Int64(day.start.timeIntervalSince1970) }
+}
