@@ -6,18 +6,18 @@ public struct ListingQuery: Hashable, Sendable {
     public var days: ClosedRange<Day>?
     /// Only papers put on the curated feed by this user name (not used for `.appeared`).
     public var submitter: String?
-    /// Only papers of this arXiv category (or of any category of this archive).
-    public var category: ArxivCategory?
+    /// Only papers of any of these arXiv categories (an archive stands for its categories); all when empty.
+    public var categories: [ArxivCategory]
     public var order: ListingOrder
     public var limit: Int
     public var offset: Int
 
     public init(_ basis: ListingBasis = .curated, days: ClosedRange<Day>? = nil, submitter: String? = nil,
-                category: ArxivCategory? = nil, order: ListingOrder = .upvotes, limit: Int = 50, offset: Int = 0) {
+                categories: [ArxivCategory] = [], order: ListingOrder = .upvotes, limit: Int = 50, offset: Int = 0) {
         self.basis = basis
         self.days = days
         self.submitter = submitter
-        self.category = category
+        self.categories = categories
         self.order = order
         self.limit = limit
         self.offset = offset

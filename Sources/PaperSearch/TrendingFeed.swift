@@ -23,15 +23,15 @@ public struct TrendingFeed: Sendable {
     }
 
     /// Papers of the daily feed in `days` (default: the ranker's window) ranked by trending score,
-    /// best first; of one `category` or `submitter` when given (a submitter's papers are those
+    /// best first; of any of `categories` or of one `submitter` when given (a submitter's papers are those
     /// they put on the curated feed, whichever basis the feed follows).
-    public func papers(in days: ClosedRange<Day>? = nil, category: ArxivCategory? = nil, submitter: String? = nil,
+    public func papers(in days: ClosedRange<Day>? = nil, categories: [ArxivCategory] = [], submitter: String? = nil,
                        limit: Int) async throws -> [TrendingPaper] {
         let feed = try await repository.dailyFeed()
         let reference = reference(feed)
         let window = days ?? ranker.candidateDays(at: reference.addingTimeInterval(-1))
         let basis = submitter == nil ? feed.basis : .curated
-        let candidates = try await repository.listing(ListingQuery(basis, days: window, submitter: submitter, category: category,
+        let candidates = try await repository.listing(ListingQuery(basis, days: window, submitter: submitter, categories: categories,
                                                                    order: .upvotes, limit: Self.candidateLimit))
         return Array(ranker.rank(candidates.papers, at: reference).prefix(limit))
     }

@@ -12,3 +12,9 @@ func makePaper(
           publishedAt: published.flatMap { Day($0)?.start }, listedOn: listed.flatMap { Day($0) },
           upvotes: upvotes, source: .huggingFace)
 }
+
+/// A category the test names; a malformed name is the test's own mistake.
+func category(_ name: String) -> ArxivCategory {
+    guard let category = ArxivCategory(name) else { preconditionFailure("'\(name)' is not a category") }
+    return category
+}

@@ -23,13 +23,13 @@ import TestSupport
             try await store.setPaperHidden(PaperID(rawValue: "2608.00006"), hidden: true)
             let cl = try #require(ArxivCategory("cs.CL"))
             let days = Day("2026-08-20")!...Day("2026-08-24")!
-            let page = try await store.listing(ListingQuery(.appeared, days: days, category: cl))
+            let page = try await store.listing(ListingQuery(.appeared, days: days, categories: [cl]))
             #expect(Self.ids(page) == ["2608.00005", "2608.00001", "2608.00003"])
             #expect(page.total == 3)
             // A whole archive stands for its categories; another archive's papers stay out.
-            let cs = try await store.listing(ListingQuery(.appeared, days: days, category: ArxivCategory("cs")))
+            let cs = try await store.listing(ListingQuery(.appeared, days: days, categories: [category("cs")]))
             #expect(Set(Self.ids(cs)) == ["2608.00001", "2608.00002", "2608.00003", "2608.00005"])
-            let day = try await store.listing(ListingQuery(.appeared, days: Day("2026-08-21")!...Day("2026-08-21")!, category: cl))
+            let day = try await store.listing(ListingQuery(.appeared, days: Day("2026-08-21")!...Day("2026-08-21")!, categories: [cl]))
             #expect(Self.ids(day) == ["2608.00003"])
         }
     }

@@ -21,9 +21,14 @@ import TestSupport
             _ = try await store.upsert(Self.curated)
             let cl = try #require(ArxivCategory("cs.CL"))
             let days = Day("2026-08-20")!...Day("2026-08-22")!
-            #expect(Self.ids(try await store.listing(ListingQuery(.curated, days: days, category: cl))) == ["2608.00001", "2608.00003"])
-            #expect(Self.ids(try await store.listing(ListingQuery(.curated, days: days, category: ArxivCategory("cs.CV")))) == ["2608.00002"])
-            #expect(try await store.listing(ListingQuery(.curated, days: days, category: ArxivCategory("math"))).total == 0)
+            #expect(Self.ids(try await store.listing(ListingQuery(.curated, days: days, categories: [cl]))) == ["2608.00001", "2608.00003"])
+            #expect(Self.ids(try await store.listing(ListingQuery(.curated, days: days, categories: [category("cs.CV")]))) == ["2608.00002"])
+            #expect(try await store.listing(ListingQuery(.curated, days: days, categories: [category("math")])).total == 0)
+            // Several categories: papers of any of them.
+            let vision = try await store.listing(ListingQuery(.curated, days: days, categories: [category("math"), category("cs.CV")]))
+            #expect(Self.ids(vision) == ["2608.00002"])
+            let either = try await store.listing(ListingQuery(.curated, days: days, categories: [category("cs.CV"), cl]))
+            #expect(Set(Self.ids(either)) == ["2608.00001", "2608.00002", "2608.00003"])
             // The days of the filtered feed are those with a paper of the category.
             #expect(try await store.latestListingDay(.curated, category: ArxivCategory("cs.CV")) == Day("2026-08-20"))
             let nearby = try await store.nearbyListingDays(Day("2026-08-21")!, .curated, category: cl)

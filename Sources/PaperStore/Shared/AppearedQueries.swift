@@ -9,7 +9,7 @@ enum AppearedQueries {
     static func listing(_ query: ListingQuery, on db: any SQLDatabase) async throws -> ListingPage {
         func filtered<B: SQLPredicateBuilder>(_ builder: B) -> B {
             var builder = builder.where("hidden", .equal, 0)
-            if let category = query.category { builder = builder.where(CategoryFilter.matches(category)) }
+            if !query.categories.isEmpty { builder = builder.where(SQLGroupExpression(CategoryFilter.matches(any: query.categories))) }
             if let days = query.days {
                 builder = builder.where("published_at", .greaterThanOrEqual, seconds(days.lowerBound))
                     .where("published_at", .lessThan, seconds(days.upperBound.adding(days: 1)))

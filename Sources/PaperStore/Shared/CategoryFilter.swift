@@ -11,4 +11,10 @@ enum CategoryFilter {
         let padded = SQLQueryString("(' ' || categories || ' ')")
         return SQLBinaryExpression(padded, .like, SQLBind(category.isArchive ? "% \(category.name).%" : "% \(category.name) %"))
     }
+
+    /// The paper belongs to any of `categories` (which must not be empty).
+    static func matches(any categories: [ArxivCategory]) -> any SQLExpression {
+        let tests = categories.map(matches)
+        return tests.dropFirst().reduce(tests[0]) { SQLBinaryExpression($0, .or, $1) }
+    }
 }

@@ -14,8 +14,8 @@ enum ListingQueries {
         let listed = SQLGroupExpression(listings.select)
         func filtered<B: SQLPredicateBuilder>(_ builder: B) -> B {
             let builder = builder.where(SQLColumn("id"), .in, listed).where("hidden", .equal, 0)
-            guard let category = query.category else { return builder }
-            return builder.where(CategoryFilter.matches(category))
+            guard !query.categories.isEmpty else { return builder }
+            return builder.where(SQLGroupExpression(CategoryFilter.matches(any: query.categories)))
         }
         var select = filtered(db.select().columns(PaperRow.shownColumns()).from("papers"))
         switch query.order {

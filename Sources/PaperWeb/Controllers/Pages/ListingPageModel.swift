@@ -20,6 +20,8 @@ enum ListingScope: Sendable {
         }
     }
 
+    var categories: [ArxivCategory] { category.map { [$0] } ?? [] }
+
     /// Where the scope's period pages live.
     var base: String {
         switch self {

@@ -78,10 +78,10 @@ struct ListingPagesController<Context: VisitorRequestContext> {
         let page = try request.integer("p", default: 0, in: 0...10_000)
         let result: ListingPage
         if isHome, scope.basis == .appeared {
-            let ranked = try await trending.papers(in: period.days, category: scope.category, limit: TrendingFeed.candidateLimit)
+            let ranked = try await trending.papers(in: period.days, categories: scope.categories, limit: TrendingFeed.candidateLimit)
             result = ListingPage(papers: ranked.dropFirst(page * Self.pageSize).prefix(Self.pageSize).map(\.paper), total: ranked.count)
         } else {
-            result = try await repository.listing(ListingQuery(scope.basis, days: period.days, category: scope.category,
+            result = try await repository.listing(ListingQuery(scope.basis, days: period.days, categories: scope.categories,
                                                                order: .upvotes, limit: Self.pageSize, offset: page * Self.pageSize))
         }
         var nearby = NearbyDays(before: nil, after: nil)
