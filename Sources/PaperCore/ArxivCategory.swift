@@ -20,6 +20,22 @@ public struct ArxivCategory: Hashable, Sendable, CustomStringConvertible {
     /// A whole archive (`cs`), which stands for each of its categories.
     public var isArchive: Bool { !name.contains(".") }
 
+    /// The categories named in `text`, separated by spaces or commas, in order and without
+    /// repeats; the first malformed name when there is one.
+    public static func list(_ text: String) -> Result<[ArxivCategory], MalformedName> {
+        var categories: [ArxivCategory] = []
+        for name in text.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init) {
+            guard let category = ArxivCategory(name) else { return .failure(MalformedName(name: name)) }
+            if !categories.contains(category) { categories.append(category) }
+        }
+        return .success(categories)
+    }
+
+    /// A name that is not a category's.
+    public struct MalformedName: Error, Hashable {
+        public let name: String
+    }
+
     /// Whether a paper of `categories` belongs here.
     public func contains(_ categories: [String]) -> Bool {
         categories.contains { $0 == name || (isArchive && $0.hasPrefix(name + ".")) }

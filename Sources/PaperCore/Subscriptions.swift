@@ -28,14 +28,18 @@ public struct Subscriber: Hashable, Sendable {
     public var state: State
     public var token: String
     public var userID: Int?
+    /// The digest lists trending papers of these categories only; all papers when empty.
+    public var categories: [ArxivCategory]
 
-    public init(id: Int, email: String, frequency: DigestFrequency, state: State, token: String, userID: Int?) {
+    public init(id: Int, email: String, frequency: DigestFrequency, state: State, token: String, userID: Int?,
+                categories: [ArxivCategory] = []) {
         self.id = id
         self.email = email
         self.frequency = frequency
         self.state = state
         self.token = token
         self.userID = userID
+        self.categories = categories
     }
 }
 
@@ -62,10 +66,12 @@ public struct DigestDelivery: Hashable, Sendable {
 
 /// Subscribers and the digest outbox.
 public protocol SubscriptionStore: Sendable {
-    /// Subscribes `email` (pending until confirmed, or confirmed at once when `confirmed`);
-    /// subscribing again keeps the token, and changes the frequency unless the subscription is
-    /// confirmed and this request is not (that change needs the emailed link: `changeFrequency`).
-    func subscribe(email: String, frequency: DigestFrequency, userID: Int?, confirmed: Bool, token: String, now: Date) async throws -> Subscriber
+    /// Subscribes `email` to digests of `categories` (all papers when empty), pending until
+    /// confirmed, or confirmed at once when `confirmed`. Subscribing again keeps the token, and
+    /// changes the frequency and categories unless the subscription is confirmed and this request
+    /// is not (anyone can type an address; a confirmed subscription changes only by its link).
+    func subscribe(email: String, frequency: DigestFrequency, categories: [ArxivCategory], userID: Int?, confirmed: Bool,
+                   token: String, now: Date) async throws -> Subscriber
     /// The subscriber whose token this is, or `nil`.
     func subscriber(token: String) async throws -> Subscriber?
     /// Sets a subscriber's state (confirm, unsubscribe) by token; `nil` when the token is unknown.
@@ -101,6 +107,15 @@ public protocol SubscriptionStore: Sendable {
     func failDelivery(_ delivery: DigestDelivery, error: String) async throws -> Bool
     /// How many deliveries of `period` are in each state (`queued`, `sending`, `sent`, `skipped`, `failed`).
     func deliveryCounts(period: String) async throws -> [String: Int]
+}
+
+extension SubscriptionStore {
+    /// Subscribes `email` to digests of all papers.
+    public func subscribe(email: String, frequency: DigestFrequency, userID: Int?, confirmed: Bool, token: String,
+                          now: Date) async throws -> Subscriber {
+        try await subscribe(email: email, frequency: frequency, categories: [], userID: userID, confirmed: confirmed,
+                            token: token, now: now)
+    }
 }
 
 /// Everything the community features need from a store.

@@ -42,9 +42,10 @@ public struct DigestRenderer: Sendable {
     /// The digest of `papers` (already ranked, shown in this order) for `period`, addressed to
     /// `recipient`, whose personal one-click unsubscribe link is `unsubscribeURL`.
     public func render(
-        papers: [TrendingPaper], period: Period, recipient: MailAddress, unsubscribeURL: String, date: Date = Date()
+        papers: [TrendingPaper], period: Period, categories: [ArxivCategory] = [], recipient: MailAddress, unsubscribeURL: String,
+        date: Date = Date()
     ) -> MailMessage {
-        render(entries: papers.map { entry(for: $0.paper, reasons: $0.reasons) }, period: period,
+        render(entries: papers.map { entry(for: $0.paper, reasons: $0.reasons) }, period: period, categories: categories,
                recipient: recipient, unsubscribeURL: unsubscribeURL, date: date)
     }
 
@@ -53,12 +54,14 @@ public struct DigestRenderer: Sendable {
         papers: [Paper], period: Period, recipient: MailAddress, unsubscribeURL: String, date: Date = Date()
     ) -> MailMessage {
         let entries = papers.map { entry(for: $0, reasons: "\($0.upvotes) upvote\($0.upvotes == 1 ? "" : "s")") }
-        return render(entries: entries, period: period, recipient: recipient, unsubscribeURL: unsubscribeURL, date: date)
+        return render(entries: entries, period: period, categories: [], recipient: recipient, unsubscribeURL: unsubscribeURL,
+                      date: date)
     }
 
-    func render(entries: [Entry], period: Period, recipient: MailAddress, unsubscribeURL: String, date: Date) -> MailMessage {
+    func render(entries: [Entry], period: Period, categories: [ArxivCategory], recipient: MailAddress, unsubscribeURL: String,
+                date: Date) -> MailMessage {
         let unsubscribe = unsubscribeURL.filter { !$0.isWhitespace && $0 != "<" && $0 != ">" }
-        let context = Context(entries: entries, heading: heading(for: period), cadence: cadence(of: period),
+        let context = Context(entries: entries, heading: heading(for: period, categories: categories), cadence: cadence(of: period),
                               recipient: recipient.address, unsubscribeURL: unsubscribe)
         return MailMessage(
             from: from, to: recipient, subject: "\(context.heading) · \(siteName)",
@@ -91,11 +94,12 @@ public struct DigestRenderer: Sendable {
                      url: "\(siteURL)/papers/\(id)", excerpt: Self.excerpt(paper.abstract, length: abstractLength))
     }
 
-    func heading(for period: Period) -> String {
-        switch period {
-        case let .day(day): "Trending papers for \(day)"
-        case .week: "Trending papers of the week \(period)"
-        case .month: "Trending papers of \(period)"
+    func heading(for period: Period, categories: [ArxivCategory] = []) -> String {
+        let scope = categories.isEmpty ? "" : " in " + categories.map(\.name).joined(separator: ", ")
+        return switch period {
+        case let .day(day): "Trending papers\(scope) for \(day)"
+        case .week: "Trending papers\(scope) of the week \(period)"
+        case .month: "Trending papers\(scope) of \(period)"
         }
     }
 

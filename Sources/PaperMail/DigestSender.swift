@@ -11,8 +11,8 @@ import PaperCore
 /// is being sent its lease is renewed every `renewalInterval`; a sender whose lease was taken
 /// over (it stalled past the lease) stops that send and leaves the delivery to its new holder.
 public struct DigestSender: Sendable {
-    /// What the digest of a period lists, ranked.
-    public typealias Content = @Sendable (DigestPeriodKey) async throws -> [TrendingPaper]
+    /// What the digest of a period lists, ranked: of the subscriber's categories when they name any.
+    public typealias Content = @Sendable (DigestPeriodKey, [ArxivCategory]) async throws -> [TrendingPaper]
 
     public let store: any SubscriptionStore
     public let mailer: any Mailer
@@ -53,14 +53,17 @@ public struct DigestSender: Sendable {
     /// wait in the outbox for the next run).
     public func sendDue(content: Content) async throws -> DigestRun {
         var run = DigestRun()
-        var contents: [DigestPeriodKey: [TrendingPaper]] = [:]
+        // Each period's list once per set of categories that subscribers follow.
+        var contents: [String: [TrendingPaper]] = [:]
         while !Task.isCancelled, let delivery = try await store.claimDelivery(node: node, lease: lease, now: clock.now()) {
             guard delivery.subscriber.state == .confirmed, let key = DigestPeriodKey(delivery.period) else {
                 if try await store.finishDelivery(delivery, sent: false, now: clock.now()) { run.skipped += 1 }
                 continue
             }
-            if contents[key] == nil { contents[key] = try await content(key) }
-            let message = self.message(for: delivery, key: key, papers: contents[key] ?? [])
+            let categories = delivery.subscriber.categories
+            let contentKey = "\(key) \(categories.map(\.name).sorted())"
+            if contents[contentKey] == nil { contents[contentKey] = try await content(key, categories) }
+            let message = self.message(for: delivery, key: key, papers: contents[contentKey] ?? [])
             do {
                 try await sendKeepingLease(message, delivery: delivery)
                 run.sent += 1
@@ -90,8 +93,8 @@ public struct DigestSender: Sendable {
     /// The digest email of one delivery.
     public func message(for delivery: DigestDelivery, key: DigestPeriodKey, papers: [TrendingPaper]) -> MailMessage {
         let unsubscribe = "\(renderer.siteURL)/digest/unsubscribe/\(delivery.subscriber.token)"
-        var message = renderer.render(papers: papers, period: key.period, recipient: MailAddress(delivery.subscriber.email),
-                                      unsubscribeURL: unsubscribe, date: clock.now())
+        var message = renderer.render(papers: papers, period: key.period, categories: delivery.subscriber.categories,
+                                      recipient: MailAddress(delivery.subscriber.email), unsubscribeURL: unsubscribe, date: clock.now())
         message.messageID = "digest.\(key.frequency.rawValue).\(key.period).\(delivery.subscriber.id)@\(renderer.from.domain)"
         return message
     }

@@ -74,8 +74,8 @@ struct DigestCommand: AsyncParsableCommand {
             for frequency in due {
                 let key = DigestPeriodKey(frequency: frequency, sending: today)
                 let count = try await store.subscriberCount(frequency: frequency, state: .confirmed)
-                StandardOutput.line("\(key): \(count) confirmed subscriber\(count == 1 ? "" : "s"); it would list:")
-                for (index, item) in try await content(key).enumerated() {
+                StandardOutput.line("\(key): \(count) confirmed subscriber\(count == 1 ? "" : "s"); it would list (those who follow categories get theirs among the trending papers):")
+                for (index, item) in try await content(key, []).enumerated() {
                     StandardOutput.line("  \(index + 1). \(item.paper.title) (\(item.reasons))")
                 }
             }

@@ -18,9 +18,9 @@ enum DigestSetup {
                             lease: lease, logger: logger)
     }
 
-    /// What each digest lists: the papers trending when it is sent.
+    /// What each digest lists: the papers trending when it is sent, of the subscriber's categories.
     static func content(store: any PaperDatabase, clock: any WallClock) -> DigestSender.Content {
         let trending = TrendingFeed(repository: store, clock: clock)
-        return { _ in try await trending.papers(limit: papersPerDigest) }
+        return { _, categories in try await trending.papers(categories: categories, limit: papersPerDigest) }
     }
 }

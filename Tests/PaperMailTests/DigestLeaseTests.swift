@@ -62,7 +62,7 @@ import TestSupport
                 let other = try await store.claimDelivery(node: "b", lease: .seconds(120), now: clock.now())
                 stolen.withLock { $0 = other }
             }
-            let run = try await sender(store, clock: clock, mailer: mailer).sendDue(content: { _ in [] })
+            let run = try await sender(store, clock: clock, mailer: mailer).sendDue(content: { _, _ in [] })
             #expect(stolen.withLock { $0 } == nil)
             #expect(run.sent == 1)
             #expect(try await store.deliveryCounts(period: Self.period) == ["sent": 1])
@@ -87,7 +87,7 @@ import TestSupport
                     throw error
                 }
             }
-            let run = try await sender(store, clock: clock, mailer: mailer).sendDue(content: { _ in [] })
+            let run = try await sender(store, clock: clock, mailer: mailer).sendDue(content: { _, _ in [] })
             #expect(cancelled.withLock { $0 })
             #expect(run.sent == 0)
             #expect(run.handedOver == 1)

@@ -24,7 +24,7 @@ import TestSupport
         let renderer = DigestRenderer(siteName: "PaperFeed", siteURL: "http://papers.test", from: MailAddress("digest@papers.test"))
         let sender = DigestSender(store: store, mailer: mailer, renderer: renderer, clock: clock, node: "test")
         let trending = TrendingRanker().score(Self.paper, at: clock.now())
-        return DigestScheduler(sender: sender, content: { _ in [trending] }, hour: 7)
+        return DigestScheduler(sender: sender, content: { _, _ in [trending] }, hour: 7)
     }
 
     func withSubscribers(_ emails: [String], _ body: (any PaperDatabase) async throws -> Void) async throws {

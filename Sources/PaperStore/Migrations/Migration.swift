@@ -27,6 +27,7 @@ let allMigrations: [any Migration] = [
     IndexHiddenPapersOnly(),
     RecordWhenJobsFinish(),
     CreateHarvestState(),
+    AddSubscriberCategories(),
 ]
 
 /// Applies the migrations a database has not seen yet and records each in `schema_migrations`.

@@ -10,27 +10,33 @@ struct SubscriberRow: Decodable {
     var state: String
     var token: String
     var user_id: Int?
+    var categories: String
 
-    static let columns = ["id", "email", "frequency", "state", "token", "user_id"]
+    static let columns = ["id", "email", "frequency", "state", "token", "user_id", "categories"]
     var subscriber: Subscriber {
         Subscriber(id: id, email: email, frequency: DigestFrequency(rawValue: frequency) ?? .daily,
-                   state: Subscriber.State(rawValue: state) ?? .pending, token: token, userID: user_id)
+                   state: Subscriber.State(rawValue: state) ?? .pending, token: token, userID: user_id,
+                   categories: categories.split(separator: " ").compactMap { ArxivCategory(String($0)) })
     }
+
+    static func text(_ categories: [ArxivCategory]) -> String { categories.map(\.name).joined(separator: " ") }
 }
 
 /// The `SubscriptionStore`: digest subscribers and the outbox of digests to send.
 extension SQLPaperStore {
-    func subscribe(email: String, frequency: DigestFrequency, userID: Int?, confirmed: Bool, token: String,
-                          now: Date) async throws -> Subscriber {
+    func subscribe(email: String, frequency: DigestFrequency, categories: [ArxivCategory], userID: Int?, confirmed: Bool,
+                   token: String, now: Date) async throws -> Subscriber {
         try await transaction { db in
             let time = Int64(now.timeIntervalSince1970)
-            try await db.insert(into: "subscribers").columns("email", "email_key", "frequency", "state", "token", "user_id", "updated_at")
-                .values(SQLBind(email), SQLBind(email.lowercased()), SQLBind(frequency.rawValue),
+            let categories = SubscriberRow.text(categories)
+            try await db.insert(into: "subscribers")
+                .columns("email", "email_key", "frequency", "categories", "state", "token", "user_id", "updated_at")
+                .values(SQLBind(email), SQLBind(email.lowercased()), SQLBind(frequency.rawValue), SQLBind(categories),
                         SQLBind(confirmed ? "confirmed" : "pending"), SQLBind(token), userID.map { SQLBind($0) } ?? SQLLiteral.null,
                         SQLBind(time))
                 .ignoringConflicts(with: ["email_key"]).run()
-            var update = db.update("subscribers").set("frequency", to: frequency.rawValue).set("updated_at", to: time)
-                .where("email_key", .equal, email.lowercased())
+            var update = db.update("subscribers").set("frequency", to: frequency.rawValue).set("categories", to: categories)
+                .set("updated_at", to: time).where("email_key", .equal, email.lowercased())
             if let userID { update = update.set("user_id", to: userID) }
             if confirmed {
                 update = update.set("state", to: "confirmed")

@@ -25,8 +25,9 @@ struct DigestController<Context: VisitorRequestContext> {
                                                             now: clock.now())
             }
             let subscriber = try await change(context, to: .confirmed)
+            let scope = subscriber.categories.isEmpty ? "" : " in " + subscriber.categories.map(\.name).joined(separator: ", ")
             return renderer.notice(NoticePage(heading: "You are subscribed",
-                                              message: "\(subscriber.email) will get the \(subscriber.frequency.rawValue) digest of trending papers.",
+                                              message: "\(subscriber.email) will get the \(subscriber.frequency.rawValue) digest of trending papers\(scope).",
                                               linkURL: "/", linkText: "Back to today's papers"), visitor: context.visitor)
         }
         router.get("/digest/unsubscribe/:token") { _, context in
@@ -60,12 +61,13 @@ struct DigestController<Context: VisitorRequestContext> {
             throw RequestError.badRequest("Enter a valid email address to subscribe.")
         }
         let frequency = DigestFrequency(rawValue: fields.text("frequency") ?? "daily") ?? .daily
+        let categories = try Self.categories(fields.text("categories") ?? "")
         guard limiter.allow("subscribe:\(context.clientAddress)", limits.subscriptionRule) else {
             throw RequestError.tooManyRequests("Too many subscriptions from your address; try again in an hour.")
         }
         // A logged-in user's own address is linked to the account; it is confirmed like any other.
         let owner = user.flatMap { $0.email.lowercased() == email.lowercased() ? $0.id : nil }
-        let subscriber = try await subscriptions.subscribe(email: email, frequency: frequency, userID: owner,
+        let subscriber = try await subscriptions.subscribe(email: email, frequency: frequency, categories: categories, userID: owner,
                                                            confirmed: false, token: SecureTokens.make(), now: clock.now())
         if subscriber.state == .confirmed {
             // Someone typed the address of a subscription that exists: its owner decides by email.
@@ -81,6 +83,24 @@ struct DigestController<Context: VisitorRequestContext> {
         return renderer.notice(NoticePage(heading: "Check your inbox",
                                           message: "We sent a confirmation link to \(email). The digest starts once you follow it."),
                                visitor: context.visitor)
+    }
+}
+
+extension DigestController {
+    /// The most categories one subscription follows.
+    static var maxCategories: Int { 20 }
+
+    /// The categories of the subscribe form's `categories` field (blank: all papers); a 400 names a malformed one.
+    static func categories(_ text: String) throws -> [ArxivCategory] {
+        switch ArxivCategory.list(text) {
+        case let .failure(malformed):
+            throw RequestError.badRequest("'\(malformed.name)' is not an arXiv category: name categories such as cs.CL, math.AP or hep-th, or leave the field blank for all papers.")
+        case let .success(categories):
+            guard categories.count <= maxCategories else {
+                throw RequestError.badRequest("A digest follows at most \(maxCategories) categories; name whole archives (cs, math) for more.")
+            }
+            return categories
+        }
     }
 }
 
