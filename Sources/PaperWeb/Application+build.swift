@@ -136,6 +136,6 @@ private func registerCommunity(_ community: any CommunityDatabase, on router: Ro
                          limiter: limiter, limits: limits, clock: clock).register(on: router)
     DigestController(subscriptions: community, emails: emails, mail: mail, site: site, renderer: renderer, limiter: limiter,
                      limits: limits, clock: clock).register(on: router)
-    AdminController(community: community, renderer: renderer).register(on: router)
+    AdminController(community: community, harvests: dependencies.harvests, clock: clock, renderer: renderer).register(on: router)
     ProfileController(community: community, renderer: renderer).register(on: router)
 }

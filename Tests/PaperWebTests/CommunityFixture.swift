@@ -49,7 +49,7 @@ enum CommunityFixture {
         configuration: WebConfiguration = CommunityFixture.configuration, live: Bool = false,
         _ test: @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
-        let dependencies = WebDependencies(repository: store, community: store, mailer: mailer, lookup: lookup,
+        let dependencies = WebDependencies(repository: store, community: store, mailer: mailer, lookup: lookup, harvests: store,
                                            clock: FixedClock(WebFixture.now))
         let app = try await buildApplication(configuration: configuration, dependencies: dependencies)
         return try await app.test(live ? .live : .router, test)

@@ -69,4 +69,28 @@ import Testing
             }
         }
     }
+
+    /// `/admin` shows each harvested source's watermark, last success and last error, a failing
+    /// one marked, so an operator sees a source that stopped.
+    @Test func adminsSeeWhereEachHarvestedSourceStands() async throws {
+        try await withStore(CommunityFixture.papers) { store in
+            let now = WebFixture.now
+            _ = try await store.commitHarvestPage([], state: HarvestState(source: "hf", watermark: "2026-08-22",
+                                                                         lastSuccessAt: now.addingTimeInterval(-600)))
+            try await store.recordHarvestFailure(source: "arxiv:cs", message: "HTTP 503 from oaipmh.arxiv.org <b>", at: now)
+            try await CommunityFixture.withApp(store: store) { client in
+                var bob = Browser(client)
+                try await bob.signUp("bob")
+                #expect(try await bob.get("/admin").status == .forbidden)
+
+                try await CommunityFixture.createAdmin(in: store)
+                var admin = Browser(client)
+                try await admin.logIn("root", password: "admin-password")
+                let page = try await admin.get("/admin").text
+                #expect(page.contains("<td>hf</td><td>2026-08-22</td>"))
+                #expect(page.contains("<tr class=\"failing\"><td>arxiv:cs</td><td>not yet complete</td><td>never</td>"))
+                #expect(page.contains("HTTP 503 from oaipmh.arxiv.org &lt;b&gt;"))
+            }
+        }
+    }
 }

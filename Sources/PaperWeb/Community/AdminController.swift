@@ -2,9 +2,13 @@ import Foundation
 import Hummingbird
 import PaperCore
 
-/// Moderation for admins: authorship claims to decide, papers and comments to hide.
+/// Moderation for admins: authorship claims to decide, papers and comments to hide, and where
+/// each harvested source stands.
 struct AdminController<Context: VisitorRequestContext> {
     let community: any CommunityStore
+    /// `nil` when the store keeps no harvest state.
+    let harvests: (any HarvestStateStore)?
+    let clock: any WallClock
     let renderer: PageRenderer
 
     func register(on router: Router<Context>) {
@@ -14,7 +18,8 @@ struct AdminController<Context: VisitorRequestContext> {
                 claims: try await community.claims(state: .pending).map {
                     AdminModel.ClaimView(id: $0.id, user: $0.userName, author: $0.authorName, paperID: $0.paperID.rawValue)
                 },
-                hidden: try await community.hiddenPapers().map { PaperCard($0) })
+                hidden: try await community.hiddenPapers().map { PaperCard($0) },
+                sources: try await harvests?.harvestStates().map { AdminModel.SourceView($0, now: clock.now()) } ?? [])
             return renderer.page("admin", model, title: "Moderation", visitor: context.visitor)
         }
         router.post("/admin/claims/:id") { _, context in
@@ -54,6 +59,38 @@ struct AdminModel {
         let author: String
         let paperID: String
     }
+    /// One harvested source: its position, when it last succeeded and its last error.
+    struct SourceView {
+        let name: String
+        let watermark: String
+        let lastSuccess: String
+        let lastError: String?
+        let lastErrorAt: String?
+        /// The last harvest failed (its error is newer than its last success), or none succeeded for a day.
+        let failing: Bool
+        let resuming: Bool
+
+        init(_ state: HarvestState, now: Date) {
+            name = state.source
+            watermark = state.watermark ?? "not yet complete"
+            lastSuccess = state.lastSuccessAt.map { $0.formatted(.iso8601) } ?? "never"
+            lastError = state.lastError
+            lastErrorAt = state.lastErrorAt.map { $0.formatted(.iso8601) }
+            let failedLast = state.lastErrorAt.map { error in state.lastSuccessAt.map { error > $0 } ?? true } ?? false
+            let stale = state.lastSuccessAt.map { now.timeIntervalSince($0) > 86_400 } ?? true
+            failing = failedLast || stale
+            resuming = state.resumptionToken != nil
+        }
+    }
     let claims: [ClaimView]
     let hidden: [PaperCard]
+    let sources: [SourceView]
+    let hasSources: Bool
+
+    init(claims: [ClaimView], hidden: [PaperCard], sources: [SourceView]) {
+        self.claims = claims
+        self.hidden = hidden
+        self.sources = sources
+        hasSources = !sources.isEmpty
+    }
 }
