@@ -34,6 +34,12 @@ public protocol JobQueue: Sendable {
     /// `retryAt`; `false` (and nothing changes) when the claim no longer holds.
     @discardableResult
     func release(_ job: Job, retryAt: Date, error: String) async throws -> Bool
+
+    /// Deletes the jobs of `kind` finished before `before`, for work keyed by time that never
+    /// comes again (a harvest turn of a past interval); returns how many went. Jobs that may be
+    /// queued again must stay: their finish time is what keeps a repeat from running twice.
+    @discardableResult
+    func removeFinished(kind: String, before: Date) async throws -> Int
 }
 
 /// This process among the nodes that share one job queue.

@@ -63,6 +63,8 @@ public struct HarvestService: Service {
         for source in sources {
             try await jobs.enqueue(kind: Self.jobKind, key: "\(source.name)@\(slot)", payload: source.name, now: start)
         }
+        // Turns of intervals before the last one never come again: one row per source is kept.
+        try await jobs.removeFinished(kind: Self.jobKind, before: start.addingTimeInterval(-Double(length)))
         let byName = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var reports: [HarvestReport] = []
         while true {

@@ -57,6 +57,27 @@ import TestSupport
         }
     }
 
+    @Test(arguments: DatabaseEngine.available) func finishedJobsOfAKindAreRemovedAndOthersStay(engine: DatabaseEngine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            for key in ["old", "new", "waiting"] { try await store.enqueue(kind: "harvest", key: key, payload: key, now: now) }
+            try await store.enqueue(kind: "embed", key: "old", payload: "", now: now)
+            for (kind, finished) in [("harvest", 10.0), ("harvest", 100.0), ("embed", 10.0)] {
+                let job = try #require(try await store.claim(kind: kind, node: "a", lease: .seconds(60), now: now))
+                try await store.complete(job, now: now.addingTimeInterval(finished))
+            }
+            let running = try #require(try await store.claim(kind: "harvest", node: "a", lease: .seconds(60), now: now))
+            #expect(try await store.removeFinished(kind: "harvest", before: now.addingTimeInterval(50)) == 1)
+            #expect(try await store.removeFinished(kind: "harvest", before: now.addingTimeInterval(50)) == 0)
+            // The running job, the one finished later and the other kind's are still there:
+            // queueing the later one again as of before it finished leaves it done.
+            #expect(try await store.runningJobs(kind: "harvest").map(\.id) == [running.id])
+            try await store.enqueue(kind: "harvest", key: "new", payload: "new", now: now.addingTimeInterval(50))
+            try await store.enqueue(kind: "embed", key: "old", payload: "", now: now.addingTimeInterval(5))
+            #expect(try await store.claim(kind: "harvest", node: "b", lease: .seconds(60), now: now.addingTimeInterval(30)) == nil)
+            #expect(try await store.claim(kind: "embed", node: "b", lease: .seconds(60), now: now.addingTimeInterval(30)) == nil)
+        }
+    }
+
     @Test(arguments: DatabaseEngine.available) func onlyTheNodeHoldingAJobCompletesOrReleasesIt(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             try await store.enqueue(kind: "import", key: "big.jsonl", payload: "", now: now)

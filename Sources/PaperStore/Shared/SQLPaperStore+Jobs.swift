@@ -70,6 +70,17 @@ extension SQLPaperStore {
         }
     }
 
+    @discardableResult
+    func removeFinished(kind: String, before: Date) async throws -> Int {
+        let finishedBefore = Self.milliseconds(before)
+        return try await transaction { db in
+            try await db.raw("""
+                DELETE FROM jobs WHERE kind = \(bind: kind) AND state = 'done' AND finished_at < \(bind: finishedBefore)
+                RETURNING id
+                """).all().count
+        }
+    }
+
     /// Updates `job`'s row with `change` only while the claim `job` stands (same node, same
     /// attempt, still running): a node whose lease was taken over changes nothing. Whether it ran.
     private func whileHeld(_ job: Job, _ change: @escaping @Sendable (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws -> Bool {
