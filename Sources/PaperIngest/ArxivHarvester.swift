@@ -31,19 +31,24 @@ public struct ArxivHarvester: Sendable {
         public var categories: [String]
         /// How politely to ask: arXiv wants one request at a time, a few seconds apart.
         public var politeness: HTTPPoliteness
+        /// How many days back a set never harvested starts (its first list is `from=` that day);
+        /// `nil` takes the whole set, e.g. all of `cs` since 1993, several hundred thousand records.
+        public var firstDays: Int?
 
         public init(
             endpoint: String = "https://oaipmh.arxiv.org/oai", metadataPrefix: String = "arXiv",
             sets: [String] = ["cs"], categories: [String] = [],
             politeness: HTTPPoliteness = HTTPPoliteness(
                 minimumInterval: .seconds(3), requestTimeout: .seconds(180),
-                userAgent: "PaperFeed/1.0 (self-hosted paper feed; OAI-PMH harvest)")
+                userAgent: "PaperFeed/1.0 (self-hosted paper feed; OAI-PMH harvest)"),
+            firstDays: Int? = 3
         ) {
             self.endpoint = endpoint
             self.metadataPrefix = metadataPrefix
             self.sets = sets
             self.categories = categories
             self.politeness = politeness
+            self.firstDays = firstDays
         }
     }
 
@@ -94,10 +99,11 @@ public struct ArxivHarvester: Sendable {
         var state = try await store.harvestState(source) ?? HarvestState(source: source)
         report.watermark = state.watermark
         if from != nil { (state.resumptionToken, state.pendingWatermark) = (nil, nil) }
+        let start = from ?? state.watermark ?? configuration.firstDays.map { Day(clock.now()).adding(days: -$0).description }
         var restarted = false
         while true {
             let resuming = state.resumptionToken
-            let url = resuming.map(resumeURL) ?? listURL(set: set, from: from ?? state.watermark, until: until)
+            let url = resuming.map(resumeURL) ?? listURL(set: set, from: start, until: until)
             let page: OAIPage
             do {
                 page = try await fetchPage(url)

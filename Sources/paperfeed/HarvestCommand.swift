@@ -11,7 +11,8 @@ struct HarvestCommand: AsyncParsableCommand {
         discussion: """
             Each source resumes where its last run stopped: arXiv from the newest datestamp of its last \
             complete list (or the resumption token of an unfinished one), Hugging Face from the last day \
-            fetched, fetching the last --refresh-days days again to refresh their upvotes, comments and stars. \
+            fetched; a source never harvested starts 3 days back (--from reaches further). Hugging Face \
+            fetches the last --refresh-days days again to refresh their upvotes, comments and stars. \
             Every page is committed with the position after it, so a killed harvest resumes without losing \
             or repeating anything. Exits with status 1 when a source could not be harvested to the end.
             """

@@ -50,6 +50,16 @@ import Testing
         }
     }
 
+    /// A fresh instance follows arXiv from a few days back, not from the set's beginning.
+    @Test func aSetNeverHarvestedStartsThreeDaysBack() async throws {
+        let routes = ["/oai?verb=ListRecords&metadataPrefix=arXivRaw&from=2015-01-03": [try OAIFixtures.lastPage()]]
+        try await withHarvestFixture(routes) { store, server in
+            let report = try #require(try await Self.harvester(server, store).run().first)
+            #expect(!report.failed && report.watermark == "2015-01-03")
+            #expect(server.requests.map(\.target) == routes.map(\.key))
+        }
+    }
+
     @Test func aSecondRunStartsAtTheWatermarkAndStoresNothingNew() async throws {
         var routes = try Self.twoPages()
         routes["/oai?verb=ListRecords&metadataPrefix=arXivRaw&from=2015-01-03"] = [try OAIFixtures.lastPage()]
