@@ -54,6 +54,11 @@ enum HTTP {
         return try JSONSerialization.jsonObject(with: data)
     }
 
+    static func text(_ url: String) async throws -> String {
+        let (data, _) = try await URLSession.shared.data(from: URL(string: url)!)
+        return String(decoding: data, as: UTF8.self)
+    }
+
     actor Browser {
         let base: String
         private var cookies: [String: String] = [:]
