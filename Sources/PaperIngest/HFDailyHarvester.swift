@@ -120,12 +120,33 @@ public struct HFDailyHarvester: Sendable {
         return report
     }
 
-    /// The records of `day`: `DocumentError` when the answer is not a daily-papers document,
-    /// `HarvestStopped` when there is no answer to read.
+    /// The records of `day`, every page of them: Hugging Face answers 50 papers at most, and
+    /// a busy day has more, so a full page is followed by the next (`&p=1`, …) until a page
+    /// is short or brings no paper not seen (a server that ignores `p`). `DocumentError` when
+    /// an answer is not a daily-papers document, `HarvestStopped` when there is none to read.
     private func fetch(_ day: Day) async throws -> [ParsedRecord] {
         var site = configuration.siteURL
         while site.hasSuffix("/") { site.removeLast() }
-        let url = "\(site)/api/daily_papers?date=\(day)"
+        var records: [ParsedRecord] = []
+        var seen = Set<PaperID>()
+        for page in 0..<Self.maximumPagesPerDay {
+            let answer = try await fetch("\(site)/api/daily_papers?date=\(day)" + (page == 0 ? "" : "&p=\(page)"), day)
+            let new = answer.filter { record in
+                guard case let .paper(paper) = record else { return true }
+                return seen.insert(paper.id).inserted
+            }
+            records += new
+            guard answer.count >= Self.pageSize, new.contains(where: { if case .paper = $0 { true } else { false } }) else { break }
+        }
+        return records
+    }
+
+    /// Hugging Face's page of daily papers, and the most pages read for one day.
+    static let pageSize = 50
+    static let maximumPagesPerDay = 20
+
+    /// The records of one page.
+    private func fetch(_ url: String, _ day: Day) async throws -> [ParsedRecord] {
         let answer: HTTPAnswer
         do {
             answer = try await http.get(url, accept: "application/json")

@@ -120,4 +120,27 @@ import Testing
             #expect(report.pages == 3 && !report.failed)
         }
     }
+
+    /// A day of more papers than Hugging Face answers at once (50) is read page by page; a
+    /// server that ignores `p` (the same page again) does not make the harvest loop.
+    @Test func aBusyDayIsReadPageByPage() async throws {
+        func answer(_ day: String) throws -> [LocalHTTPServer.Response] {
+            [LocalHTTPServer.Response(status: 200, headers: [("Content-Type", "application/json")], body: try Self.json(day))]
+        }
+        let busy = Self.target("2026-05-12")
+        let routes = [busy: try answer("2026-05-12"), busy + "&p=1": try answer("2026-05-13"), busy + "&p=2": try answer("2026-08-21"),
+                      Self.target("2026-05-13"): try answer("2026-05-13"), Self.target("2026-05-13") + "&p=1": try answer("2026-05-13")]
+        #expect(try Self.ids(["2026-05-12"]).count == 50 && Self.ids(["2026-05-13"]).count == 50)
+        try await withHarvestFixture(routes) { store, server in
+            let report = try await Self.harvester(server, store).run(from: Day("2026-05-12"), until: Day("2026-05-13"))
+            #expect(!report.failed)
+            #expect(server.requests.map(\.target) == [busy, busy + "&p=1", busy + "&p=2", Self.target("2026-05-13"),
+                                                       Self.target("2026-05-13") + "&p=1"])
+            let all = try Self.ids(["2026-05-12", "2026-05-13", "2026-08-21"])
+            #expect(try await Self.stored(store) == all)
+            // Each paper is listed on the day whose pages it came in.
+            let listed = try await store.listing(ListingQuery(days: Day("2026-05-12")!...Day("2026-05-12")!, limit: 500))
+            #expect(Set(listed.papers.map(\.id.rawValue)) == all)
+        }
+    }
 }
