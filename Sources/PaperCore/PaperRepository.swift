@@ -78,9 +78,33 @@ public struct SearchPage: Sendable {
 public struct SearchHit: Sendable {
     public var paper: Paper
     public var score: Double
-    public init(paper: Paper, score: Double) {
+    /// Which rankings of a hybrid search found the paper; `nil` for a single mode.
+    public var match: SearchMatch?
+    public init(paper: Paper, score: Double, match: SearchMatch? = nil) {
         self.paper = paper
         self.score = score
+        self.match = match
+    }
+}
+
+/// Why a hybrid search found a paper: by its words (the keyword ranking), by its meaning (the
+/// semantic ranking), or both.
+public struct SearchMatch: Hashable, Sendable, CustomStringConvertible {
+    public var words: Bool
+    public var meaning: Bool
+    public init(words: Bool, meaning: Bool) {
+        self.words = words
+        self.meaning = meaning
+    }
+
+    /// `words`, `meaning` or `words and meaning`.
+    public var description: String {
+        switch (words, meaning) {
+        case (true, true): "words and meaning"
+        case (true, false): "words"
+        case (false, true): "meaning"
+        case (false, false): "name"
+        }
     }
 }
 

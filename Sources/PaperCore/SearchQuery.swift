@@ -9,10 +9,15 @@ public struct SearchQuery: Hashable, Sendable {
     public var text: QueryNode?
     /// Publication years to keep (`year:2024`, `year:2020-2023`).
     public var years: ClosedRange<Int>?
+    /// The words asked for as typed, in order, stop words included ("how do robots learn"),
+    /// without fields, negations and operators: what a sentence model reads best. `nil` when
+    /// the query was not parsed from typed text.
+    public var typedText: String?
 
-    public init(text: QueryNode?, years: ClosedRange<Int>? = nil) {
+    public init(text: QueryNode?, years: ClosedRange<Int>? = nil, typedText: String? = nil) {
         self.text = text
         self.years = years
+        self.typedText = typedText
     }
 
     /// The plain words the user asked for (not negated), for highlighting and exact-form ranking.

@@ -6,7 +6,7 @@ public enum SearchMode: String, CaseIterable, Sendable {
     case keyword
     /// Nearest in meaning, by the embedding model.
     case semantic
-    /// Both, fused by reciprocal rank (the default).
+    /// Both, fused (`HybridFusion`; the default).
     case hybrid
 }
 
@@ -17,8 +17,8 @@ public struct PaperSearcher: Sendable {
     public let semantic: SemanticSearch?
     /// How many results semantic and hybrid rankings consider.
     public var depth = 100
-    /// Reciprocal-rank fusion constant: larger flattens the advantage of the very top ranks.
-    public var fusionK = 60.0
+    /// How hybrid mode merges the two rankings.
+    public var fusion = HybridFusion.standard
 
     public init(repository: any PaperRepository, semantic: SemanticSearch?) {
         self.repository = repository
@@ -35,25 +35,30 @@ public struct PaperSearcher: Sendable {
             return SearchOutcome(page: try await keywordPage(query, naming: named, limit: limit, offset: offset), mode: .keyword)
         }
         let nearest = try await semanticRanking(meaning, semantic)
-        var ranked: [(PaperID, Double)]
+        var ranked: [HybridFusion.Fused]
         let known: [PaperID: Paper]
         if requested == .semantic {
-            ranked = nearest.map { ($0.id, Double($0.score)) }
+            ranked = nearest.map { HybridFusion.Fused(id: $0.id, score: Double($0.score), match: nil) }
             known = [:]
         } else {
             let keyword = try await repository.search(query, limit: depth, offset: 0)
             let namedPaper = try await named?.paper(in: repository, among: keyword.hits)
-            ranked = fuse(keyword.hits.map(\.paper.id), nearest.map(\.id))
+            ranked = fusion.fuse(keyword: keyword.hits.map { ($0.paper.id, $0.score) },
+                                 semantic: nearest.map { ($0.id, Double($0.score)) })
             if let namedPaper {
-                ranked = [(namedPaper.id, (ranked.first?.1 ?? 0) + 1)] + ranked.filter { $0.0 != namedPaper.id }
+                let match = ranked.first { $0.id == namedPaper.id }?.match ?? SearchMatch(words: false, meaning: false)
+                ranked = [HybridFusion.Fused(id: namedPaper.id, score: (ranked.first?.score ?? 0) + 1, match: match)]
+                    + ranked.filter { $0.id != namedPaper.id }
             }
             let papers = keyword.hits.map(\.paper) + (namedPaper.map { [$0] } ?? [])
             known = Dictionary(papers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         }
         let window = Array(ranked.dropFirst(offset).prefix(limit))
-        let missing = window.map(\.0).filter { known[$0] == nil }
+        let missing = window.map(\.id).filter { known[$0] == nil }
         let fetched = Dictionary(try await repository.papers(ids: missing).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let hits = window.compactMap { id, score in (known[id] ?? fetched[id]).map { SearchHit(paper: $0, score: score) } }
+        let hits = window.compactMap { item in
+            (known[item.id] ?? fetched[item.id]).map { SearchHit(paper: $0, score: item.score, match: item.match) }
+        }
         return SearchOutcome(page: SearchPage(hits: hits, total: ranked.count), mode: requested)
     }
 
@@ -79,15 +84,6 @@ public struct PaperSearcher: Sendable {
         let papers = try await repository.papers(ids: candidates.map(\.id))
         let passing = Set(papers.filter(meaning.admits).map(\.id))
         return Array(candidates.filter { passing.contains($0.id) }.prefix(depth))
-    }
-
-    /// Reciprocal-rank fusion: each list gives 1 / (k + rank); papers found by both rise.
-    func fuse(_ first: [PaperID], _ second: [PaperID]) -> [(PaperID, Double)] {
-        var scores: [PaperID: Double] = [:]
-        for list in [first, second] {
-            for (rank, id) in list.enumerated() { scores[id, default: 0] += 1 / (fusionK + Double(rank + 1)) }
-        }
-        return scores.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
     }
 
     /// Papers like `paper`: by meaning when its vector is known, else by its distinctive words.

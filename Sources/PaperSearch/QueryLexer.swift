@@ -11,6 +11,34 @@ enum QueryToken: Hashable {
         if case .term = self { return true }
         return false
     }
+
+    /// A word as typed: no field, no `-`.
+    private var isPlainTerm: Bool {
+        if case .term(_, _, nil, false) = self { return true }
+        return false
+    }
+
+    /// `tokens` without the parentheses that group nothing but words, next to no operator:
+    /// in "sars-cov-2 (2019-ncov)" or "(covid) treatment" they are punctuation, and their
+    /// words count like the others instead of all being required.
+    static func withoutPlainParentheses(_ tokens: [QueryToken]) -> [QueryToken] {
+        var dropped = Set<Int>()
+        var index = 0
+        while index < tokens.count {
+            defer { index += 1 }
+            guard tokens[index] == .open(negated: false) else { continue }
+            var end = index + 1
+            while end < tokens.count, tokens[end].isPlainTerm { end += 1 }
+            guard end < tokens.count, tokens[end] == .close else { continue }
+            let operators: [QueryToken] = [.and, .or, .not]
+            let before = index > 0 ? tokens[index - 1] : nil
+            let after = end + 1 < tokens.count ? tokens[end + 1] : nil
+            guard !operators.contains(where: { $0 == before || $0 == after }) else { continue }
+            dropped.formUnion([index, end])
+            index = end
+        }
+        return tokens.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+    }
 }
 
 /// Splits a query string into tokens: words, `"quoted phrases"`, `field:value`, `-`, parentheses,

@@ -25,12 +25,52 @@ public enum QueryParser {
     public static func parse(_ text: String) throws(SearchQueryError) -> SearchQuery {
         guard text.unicodeScalars.count <= maximumLength else { throw .tooLong(maximumLength) }
         var lexer = QueryLexer(text)
-        let tokens = try lexer.tokens()
+        let tokens = QueryToken.withoutPlainParentheses(try lexer.tokens())
         guard tokens.count(where: \.isTerm) <= maximumTerms else { throw .tooManyTerms(maximumTerms) }
         var parser = TokenParser(tokens: tokens)
         let node = try parser.parseAll()
         if node == nil && parser.years == nil { throw .empty }
-        return SearchQuery(text: node, years: parser.years)
+        let typed = parser.typedWords.joined(separator: " ")
+        return SearchQuery(text: node, years: parser.years, typedText: typed.isEmpty ? nil : typed)
+    }
+
+    /// The longest text `parseLeniently` reads (a pasted abstract); longer is refused.
+    public static let maximumPassageLength = 20_000
+    /// How many distinct words of a passage are searched for.
+    public static let maximumPassageWords = 64
+
+    /// The query `text` asks for, read as people paste into a search box: text that does not
+    /// parse as syntax (an unclosed quote, a dangling `AND`, `Title: …`) or that is a passage
+    /// rather than a query (over `maximumLength` characters or `maximumTerms` terms) is searched
+    /// as its plain words, and `notice` says so. Throws only when there is nothing to search
+    /// for, or more than `maximumPassageLength` characters.
+    public static func parseLeniently(_ text: String) throws(SearchQueryError) -> (query: SearchQuery, notice: String?) {
+        do {
+            return (try parse(text), nil)
+        } catch .empty {
+            throw .empty
+        } catch {
+            guard text.unicodeScalars.count <= maximumPassageLength else { throw .tooLong(maximumPassageLength) }
+            let query = try plainWords(text)
+            switch error {
+            case .tooLong, .tooManyTerms: return (query, "Searched for the words of this passage; search syntax is read in shorter queries.")
+            default: return (query, "Searched for the words alone: \(error.description)")
+            }
+        }
+    }
+
+    /// `text`'s words with every character of syntax read as a space: the distinct words (the
+    /// first `maximumPassageWords`, stop words left out unless there is nothing else) any of
+    /// which may match, those with more of them ranking first.
+    static func plainWords(_ text: String) throws(SearchQueryError) -> SearchQuery {
+        let words = text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        var seen = Set<String>()
+        let distinct = words.filter { seen.insert($0.lowercased()).inserted }
+        let meaningful = distinct.filter { !EnglishStopWords.covers($0) }
+        let kept = Array((meaningful.isEmpty ? distinct : meaningful).prefix(maximumPassageWords))
+        guard !kept.isEmpty else { throw .empty }
+        let nodes = kept.map { QueryNode.words($0, field: nil, prefix: false) }
+        return SearchQuery(text: nodes.count == 1 ? nodes[0] : .some(nodes), typedText: words.joined(separator: " "))
     }
 }
 
@@ -39,6 +79,10 @@ private struct TokenParser {
     let tokens: [QueryToken]
     var index = 0
     var years: ClosedRange<Int>?
+    /// The positive words and phrases without a field, in the order typed (`SearchQuery.typedText`).
+    var typedWords: [String] = []
+    /// How many `NOT`s enclose the token being read.
+    private var negations = 0
 
     init(tokens: [QueryToken]) { self.tokens = tokens }
 
@@ -135,9 +179,13 @@ private struct TokenParser {
         case .not:
             guard index + 1 < tokens.count, startsOperand(tokens[index + 1]) else { throw .danglingOperator("NOT") }
             index += 1
+            negations += 1
+            defer { negations -= 1 }
             return try parseUnary().map(Self.negation)
         case let .open(negated):
             index += 1
+            if negated { negations += 1 }
+            defer { if negated { negations -= 1 } }
             let inner = try parseAnd()
             guard index < tokens.count, tokens[index] == .close else { throw .unbalancedParenthesis }
             index += 1
@@ -146,6 +194,7 @@ private struct TokenParser {
             throw .unbalancedParenthesis
         case let .term(text, quoted, field, negated):
             index += 1
+            if field == nil, !negated, negations % 2 == 0 { typedWords.append(text) }
             let node = try term(text, quoted: quoted, field: field)
             return negated ? node.map(Self.negation) : node
         case .and, .or:

@@ -46,7 +46,7 @@ public struct SearchEvaluation: Sendable {
         for mode in modes {
             var ndcg = 0.0, recall = 0.0, mrr = 0.0, count = 0
             for judgment in judgments {
-                guard let query = try? QueryParser.parse(judgment.query) else { continue }
+                guard let query = try? QueryParser.parseLeniently(judgment.query).query else { continue }
                 let ranked = try await searcher.search(query, mode: mode, limit: cutoff, offset: 0).page.hits.map(\.paper.id.rawValue)
                 let relevant = Set(judgment.relevant)
                 ndcg += Self.ndcg(ranked, relevant)

@@ -31,7 +31,9 @@ struct SemanticQuery {
             }
         }
         if let node = query.text { collect(node, negated: false) }
-        text = words.joined(separator: " ")
+        // The words as typed read better to the sentence model than the keyword terms, which
+        // have no stop words ("how do robots learn" rather than "robots learn").
+        text = query.typedText ?? words.joined(separator: " ")
         self.authors = authors
         self.categories = categories
         self.excluded = excluded

@@ -16,6 +16,9 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "A JSON-lines file of queries with their relevant paper ids.")
     var queries: String?
 
+    @Flag(help: "Also score hybrid mode under each fusion (reciprocal rank, and convex combinations of normalised scores).")
+    var compareFusion = false
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var model: ModelOptions
 
@@ -32,13 +35,26 @@ struct EvalCommand: AsyncParsableCommand {
             if loaded < coverage.papers {
                 print("Note: only \(loaded) of \(coverage.papers) papers have vectors; run `paperfeed embed` first.")
             }
-            let scores = try await SearchEvaluation(searcher: PaperSearcher(repository: database, semantic: semantic))
-                .run(judgments, modes: [.keyword, .semantic, .hybrid])
-            print("mode        nDCG@10  Recall@10  MRR@10  (\(judgments.count) queries)")
-            for row in scores {
-                print(row.mode.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
-                    + String(format: "%.3f    %.3f      %.3f", row.ndcg10, row.recall10, row.mrr))
+            let searcher = PaperSearcher(repository: database, semantic: semantic)
+            let scores = try await SearchEvaluation(searcher: searcher).run(judgments, modes: [.keyword, .semantic, .hybrid])
+            print("mode                    nDCG@10  Recall@10  MRR@10  (\(judgments.count) queries)")
+            for row in scores { Self.printRow(row.mode.rawValue + (row.mode == .hybrid ? " (\(searcher.fusion))" : ""), row) }
+            guard compareFusion else { return }
+            for fusion in Self.fusions {
+                var variant = searcher
+                variant.fusion = fusion
+                for row in try await SearchEvaluation(searcher: variant).run(judgments, modes: [.hybrid]) {
+                    Self.printRow("  \(fusion)", row)
+                }
             }
         }
+    }
+
+    /// The fusions `--compare-fusion` scores.
+    static let fusions: [HybridFusion] = [.reciprocalRank(k: 60)] + [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8].map { .convex(keywordWeight: $0) }
+
+    static func printRow(_ label: String, _ row: SearchEvaluation.Scores) {
+        Swift.print(label.padding(toLength: 24, withPad: " ", startingAt: 0)
+            + String(format: "%.3f    %.3f      %.3f", row.ndcg10, row.recall10, row.mrr))
     }
 }

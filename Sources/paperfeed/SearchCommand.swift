@@ -28,7 +28,9 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         let parsed: SearchQuery
         do {
-            parsed = try QueryParser.parse(query)
+            let read = try QueryParser.parseLeniently(query)
+            if let notice = read.notice { StandardError.write(notice + "\n") }
+            parsed = read.query
         } catch {
             throw CommandFailure("Cannot search for '\(query)': \(error)")
         }

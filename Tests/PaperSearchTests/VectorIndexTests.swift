@@ -52,11 +52,4 @@ import TestSupport
         index.insert([PaperVector(id: PaperID(rawValue: "a"), vector: [1, 0]), PaperVector(id: PaperID(rawValue: "b"), vector: [0.8, 0.6])])
         #expect(index.nearest(to: [1, 0], limit: 2, allowed: { $0.rawValue != "a" }).map(\.id.rawValue) == ["b"])
     }
-
-    @Test func reciprocalRankFusionRewardsPapersBothListsFind() {
-        let searcher = PaperSearcher(repository: NoRepository(), semantic: nil)
-        let fused = searcher.fuse(["a", "b", "c"].map { PaperID(rawValue: $0) }, ["c", "d", "a"].map { PaperID(rawValue: $0) })
-        #expect(fused.map(\.0.rawValue).prefix(2) == ["a", "c"])
-        #expect(Set(fused.map(\.0.rawValue)) == ["a", "b", "c", "d"])
-    }
 }

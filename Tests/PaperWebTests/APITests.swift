@@ -48,7 +48,7 @@ import Testing
         ("/api/daily_papers?month=2025-13", "month must be YYYY-MM"),
         ("/api/daily_papers?sort=bogus", "sort must be publishedAt or trending"),
         ("/api/papers/search", "q is required"),
-        ("/api/papers/search?q=%22open", "quotation mark is not closed"),
+        ("/api/papers/search?q=%22%20-", "The query is empty"),
     ])
     func badParametersGet400WithAMessage(uri: String, message: String) async throws {
         try await WebFixture.withApp { client in
@@ -113,6 +113,20 @@ import Testing
                 try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: "\"other\""]) { response in
                     #expect(response.status == .ok)
                 }
+            }
+        }
+    }
+
+    /// A pasted passage (quotes, parentheses, colons, hundreds of words) is searched as its words.
+    @Test func aPastedPassageFindsPapersThroughTheAPI() async throws {
+        let passage = String(repeating: "Agents (\"world models\") learn to act: video, robots, and environments - ", count: 40)
+        let query = passage.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        try await WebFixture.withApp { client in
+            try await client.execute(uri: "/api/papers/search?mode=keyword&q=" + query, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.init("X-Search-Read-As")!] == "words")
+                let results = try #require(try json(response) as? [Any])
+                #expect(!results.isEmpty)
             }
         }
     }

@@ -43,13 +43,25 @@ import Testing
         }
     }
 
-    @Test(arguments: ["/papers/date/2025-13-45", "/papers/week/2025-W60", "/papers/month/2025-13", "/papers?q=%22unbalanced",
-                      "/papers?q=AND%20OR", "/papers?p=abc&q=video"])
+    @Test(arguments: ["/papers/date/2025-13-45", "/papers/week/2025-W60", "/papers/month/2025-13", "/papers?q=%20%22%20-",
+                      "/papers?p=abc&q=video"])
     func badInputGetsAFriendlyPageNotA500(uri: String) async throws {
         try await WebFixture.withApp { client in
             try await client.execute(uri: uri, method: .get) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.text.contains("<form"), "the page offers a way on")
+            }
+        }
+    }
+
+    /// Text that is not valid syntax is searched as its words, and the page says so.
+    @Test(arguments: ["/papers?q=%22unbalanced%20video", "/papers?q=video%20AND%20OR", "/papers?q=title:%20video%20agents"])
+    func malformedSyntaxIsSearchedAsWords(uri: String) async throws {
+        try await WebFixture.withApp { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("Searched for the words alone"))
+                #expect(response.text.contains("class=\"card\""))
             }
         }
     }

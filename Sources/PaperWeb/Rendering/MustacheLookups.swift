@@ -24,6 +24,7 @@ extension PaperCard: MustacheParent {
         case "snippetHTML": snippetHTML
         case "submitter": submitter
         case "reasons": reasons
+        case "match": match
         case "rank": rank
         case "voted": voted
         default: nil

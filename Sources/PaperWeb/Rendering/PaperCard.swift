@@ -21,11 +21,14 @@ struct PaperCard {
     let submitter: String?
     /// Set on the trending page: what made the paper trend.
     let reasons: String?
+    /// Set in hybrid search results: what found the paper ("its words and meaning").
+    let match: String?
     let rank: Int?
     /// Whether the visitor has upvoted the paper.
     var voted = false
 
-    init(_ paper: Paper, rank: Int? = nil, highlighting terms: [String] = [], withSnippet: Bool = false, reasons: String? = nil) {
+    init(_ paper: Paper, rank: Int? = nil, highlighting terms: [String] = [], withSnippet: Bool = false, reasons: String? = nil,
+         match: SearchMatch? = nil) {
         id = paper.id.rawValue
         url = "/papers/" + paper.id.rawValue
         titleHTML = RichText.html(paper.title, highlighting: terms)
@@ -42,6 +45,7 @@ struct PaperCard {
         snippetHTML = withSnippet ? RichText.html(Self.snippet(paper.abstract, around: terms), highlighting: terms) : nil
         submitter = paper.submitter?.fullname ?? paper.submitter?.name
         self.reasons = reasons
+        self.match = match.map { "Found by its \($0)" }
         self.rank = rank
     }
 

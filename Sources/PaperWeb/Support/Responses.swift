@@ -98,4 +98,6 @@ extension HTTPField.Name {
     static let link = HTTPField.Name("Link")!
     /// The mode a search ran in: `keyword` when semantic search was asked for but is off.
     static let searchMode = HTTPField.Name("X-Search-Mode")!
+    /// `words` when a search's text was read as plain words rather than syntax (`QueryParser.parseLeniently`).
+    static let searchReadAs = HTTPField.Name("X-Search-Read-As")!
 }

@@ -29,15 +29,17 @@ struct PapersAPIController<Context: VisitorRequestContext> {
     private func search(_ request: Request) async throws -> BodyResponse {
         guard let text = request.query("q") else { throw RequestError.badRequest("q is required: the words to search for") }
         let limit = try request.integer("limit", default: 20, in: 1...120)
-        let query: SearchQuery
+        let read: (query: SearchQuery, notice: String?)
         do {
-            query = try QueryParser.parse(text)
+            read = try QueryParser.parseLeniently(text)
         } catch {
             throw RequestError.badRequest(error.description)
         }
         let mode = try SearchModeParameter.parse(request)
-        let outcome = try await searcher.search(query, mode: mode, limit: limit, offset: 0)
-        return try .json(outcome.page.hits.map { HFJSON.Entry($0.paper) }, headers: [.searchMode: outcome.mode.rawValue])
+        let outcome = try await searcher.search(read.query, mode: mode, limit: limit, offset: 0)
+        var headers: HTTPFields = [.searchMode: outcome.mode.rawValue]
+        if read.notice != nil { headers[.searchReadAs] = "words" }
+        return try .json(outcome.page.hits.map { HFJSON.Entry($0.paper) }, headers: headers)
     }
 
     /// Papers like the one named, by meaning when its vector is known, else by keywords.

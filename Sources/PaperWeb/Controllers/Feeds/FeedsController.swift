@@ -65,7 +65,7 @@ struct FeedsController<Context: VisitorRequestContext> {
         guard let text = request.query("q") else { throw RequestError.badRequest("q is required: the words to search for") }
         let query: SearchQuery
         do {
-            query = try QueryParser.parse(text)
+            query = try QueryParser.parseLeniently(text).query
         } catch {
             throw RequestError.badRequest(error.description)
         }

@@ -36,19 +36,22 @@ struct SearchPageController<Context: VisitorRequestContext> {
                                                      visitor: context.visitor))
         }
         let query: SearchQuery
+        let readAs: String?
         do {
-            query = try QueryParser.parse(text)
+            (query, readAs) = try QueryParser.parseLeniently(text)
         } catch {
             let model = SearchPageModel(query: text, mode: mode, notice: notice, error: error.description)
             return .html(renderer.render("search", model, chrome: chrome, visitor: context.visitor), status: .badRequest)
         }
         let outcome = try await searcher.search(query, mode: mode, limit: Self.pageSize, offset: page * Self.pageSize)
         var cards = outcome.page.hits.enumerated().map { index, hit in
-            PaperCard(hit.paper, rank: page * Self.pageSize + index + 1, highlighting: query.positiveWords, withSnippet: true)
+            PaperCard(hit.paper, rank: page * Self.pageSize + index + 1, highlighting: query.positiveWords, withSnippet: true,
+                      match: hit.match)
         }
         try await votes.mark(&cards, for: context.visitor)
         let base = feedQuery + "&mode=\(mode.rawValue)"
-        let model = SearchPageModel(query: text, mode: mode, notice: notice, cards: cards,
+        let notices = [readAs, notice].compactMap { $0 }
+        let model = SearchPageModel(query: text, mode: mode, notice: notices.isEmpty ? nil : notices.joined(separator: " "), cards: cards,
                                     count: ResultCount(page: outcome.page, mode: outcome.mode), olderPageURL: (page + 1) * Self.pageSize < outcome.page.total ? base + "&p=\(page + 1)" : nil,
                                     newerPageURL: page > 0 ? base + "&p=\(page - 1)" : nil)
         return .html(renderer.render("search", model, chrome: chrome, visitor: context.visitor))
