@@ -67,6 +67,8 @@ let package = Package(
             ],
             resources: [.copy("Resources/demo-papers.jsonl.gz")]
         ),
+        // Offline one-sentence summaries and keyphrases, chosen with any `SentenceEmbedder`.
+        .target(name: "PaperSummaries", dependencies: ["PaperCore"]),
         .target(
             name: "PaperStore",
             dependencies: [
@@ -120,6 +122,11 @@ let package = Package(
         ),
         .executableTarget(name: "embedding-bench", dependencies: ["Embedding", "BenchmarkSupport"], path: "Benchmarks/EmbeddingBench"),
         .executableTarget(
+            name: "summaries-bench",
+            dependencies: ["PaperCore", "PaperIngest", "PaperSummaries", "Embedding", "BenchmarkSupport"],
+            path: "Benchmarks/SummariesBench"
+        ),
+        .executableTarget(
             name: "vector-bench",
             dependencies: ["PaperCore", "PaperSearch", "Embedding", "BenchmarkSupport"],
             path: "Benchmarks/VectorBench"
@@ -161,6 +168,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PaperStoreTests", dependencies: ["PaperStore", "PaperIngest", "PaperSearch", "TestSupport"]),
+        .testTarget(name: "PaperSummariesTests", dependencies: ["PaperSummaries", "PaperCore", "Embedding", "TestSupport"]),
         .testTarget(name: "PaperSearchTests", dependencies: ["PaperSearch", "PaperStore", "Embedding", "TestSupport"]),
         .testTarget(
             name: "PaperWebTests",
