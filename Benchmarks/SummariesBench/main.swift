@@ -54,9 +54,9 @@ func evaluate(_ options: SummarizerOptions) -> Tally {
 
 if CommandLine.arguments.contains("--sweep") {
     var base = SummarizerOptions()
-    for position: Float in [0, 0.1, 0.2, 0.3] {
+    for position: Float in [0, 0.05, 0.1, 0.2] {
         for centroid: Float in [0, 0.3, 0.6] {
-            for length: Float in [0, 0.1, 0.3] {
+            for length: Float in [0, 0.1] {
                 base.positionWeight = position; base.centroidWeight = centroid; base.lengthWeight = length
                 print(String(format: "sweep summary position %.2f centroid %.1f length %.1f: ROUGE-L F1 %.4f",
                              position, centroid, length, evaluate(base).f1("summary")))
@@ -64,13 +64,13 @@ if CommandLine.arguments.contains("--sweep") {
         }
     }
     base = SummarizerOptions()
-    for count in [5, 6, 7, 8] {
-        for diversity: Float in [0.2, 0.35, 0.5, 0.7] {
-            for title: Float in [0, 0.05, 0.1] {
-                base.keywordCount = count; base.diversity = diversity; base.titleBonus = title
+    for count in [6, 8] {
+        for diversity: Float in [0, 0.1, 0.2, 0.35] {
+            for words: Float in [0, 0.03, 0.06, 0.1] {
+                base.keywordCount = count; base.diversity = diversity; base.wordBonus = words
                 let tally = evaluate(base)
-                print(String(format: "sweep keywords count %d diversity %.2f title %.2f: exact F1 %.4f stemmed F1 %.4f",
-                             count, diversity, title, tally.f1("keywords"), tally.f1("keywords.stemmed")))
+                print(String(format: "sweep keywords count %d diversity %.2f words %.2f: exact F1 %.4f stemmed F1 %.4f",
+                             count, diversity, words, tally.f1("keywords"), tally.f1("keywords.stemmed")))
             }
         }
     }

@@ -76,7 +76,9 @@ public struct PaperSummarizer: Sendable {
         guard paper.candidateVectors.count == paper.candidates.count, !paper.candidates.isEmpty else { return [] }
         let target = target(paper)
         let relevance = paper.candidates.indices.map { index in
-            VectorMath.dot(paper.candidateVectors[index], target) + (paper.candidates[index].inTitle ? options.titleBonus : 0)
+            let candidate = paper.candidates[index]
+            return VectorMath.dot(paper.candidateVectors[index], target) + (candidate.inTitle ? options.titleBonus : 0)
+                + options.wordBonus * Float(candidate.text.split(separator: " ").count - 1)
         }
         return VectorMath.maximalMarginalRelevance(
             relevance: relevance, vectors: paper.candidateVectors, count: options.keywordCount, diversity: options.diversity

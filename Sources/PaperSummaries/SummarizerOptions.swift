@@ -2,17 +2,19 @@
 /// Face's summaries and keywords on the demo papers (`scripts/bench-summaries.sh`).
 public struct SummarizerOptions: Sendable, Equatable {
     /// Keyphrases per paper.
-    public var keywordCount = 6
+    public var keywordCount = 8
     /// MMR's trade between relevance (0) and variety (1).
-    public var diversity: Float = 0.5
+    public var diversity: Float = 0.2
     /// Added to the relevance of candidates that occur in the title.
     public var titleBonus: Float = 0
+    /// Added to the relevance of a candidate for each word after its first (terms over words).
+    public var wordBonus: Float = 0
     /// Candidates embedded per paper at most (the strongest by title, frequency, position).
     public var maxCandidates = 64
     /// How much the centroid of the sentences counts beside the paper's own vector (0–1).
-    public var centroidWeight: Float = 0
+    public var centroidWeight: Float = 0.3
     /// Subtracted from a sentence's score in proportion to its position (0 at the start).
-    public var positionWeight: Float = 0
+    public var positionWeight: Float = 0.1
     /// Sentences longer than this many words lose `lengthWeight` per `preferredMaxWords` extra.
     public var preferredMaxWords = 40
     public var lengthWeight: Float = 0
