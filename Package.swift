@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "PaperSearch",
             dependencies: [
-                "PaperCore",
+                "PaperCore", "PaperSummaries",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -106,6 +106,7 @@ let package = Package(
             name: "paperfeed",
             dependencies: [
                 "PaperCore", "PaperStore", "PaperIngest", "PaperSearch", "PaperWeb", "PaperMail", "PaperAccounts", "Embedding",
+                "PaperSummaries",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -169,7 +170,7 @@ let package = Package(
         ),
         .testTarget(name: "PaperStoreTests", dependencies: ["PaperStore", "PaperIngest", "PaperSearch", "TestSupport"]),
         .testTarget(name: "PaperSummariesTests", dependencies: ["PaperSummaries", "PaperCore", "Embedding", "TestSupport"]),
-        .testTarget(name: "PaperSearchTests", dependencies: ["PaperSearch", "PaperStore", "Embedding", "TestSupport"]),
+        .testTarget(name: "PaperSearchTests", dependencies: ["PaperSearch", "PaperStore", "PaperSummaries", "Embedding", "TestSupport"]),
         .testTarget(
             name: "PaperWebTests",
             dependencies: [

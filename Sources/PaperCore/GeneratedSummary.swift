@@ -15,3 +15,17 @@ public struct GeneratedSummary: Hashable, Sendable, Codable {
     /// Nothing to show.
     public var isEmpty: Bool { summary == nil && keywords.isEmpty }
 }
+
+/// Where generated summaries are kept: one per paper, beside (never inside) the fields an
+/// import writes, so a re-import neither loses nor overwrites them.
+public protocol GeneratedSummaryRepository: Sendable {
+    /// Stores `summaries` made by `model`, replacing earlier ones of those papers.
+    func storeGeneratedSummaries(_ summaries: [PaperID: GeneratedSummary], model: String) async throws
+    /// The generated summaries stored for `ids`; papers without one are left out.
+    func generatedSummaries(ids: [PaperID]) async throws -> [PaperID: GeneratedSummary]
+}
+
+extension Paper {
+    /// Whether Hugging Face's summary or keywords are missing, so that ours should stand in.
+    public var needsGeneratedSummary: Bool { aiSummary == nil || aiKeywords.isEmpty }
+}

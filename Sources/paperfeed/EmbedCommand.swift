@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PaperCore
 import PaperSearch
+import PaperSummaries
 
 struct EmbedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +18,8 @@ struct EmbedCommand: AsyncParsableCommand {
         let embedder = try model.require(settings)
         try await store.withStore { database, _ in
             let progress = ProgressLine()
-            let embedded = try await EmbeddingPipeline(papers: database, embedder: embedder, index: nil).run { step in
+            let embedded = try await EmbeddingPipeline(papers: database, embedder: embedder, index: nil, summaries: database,
+                                                            summarizer: PaperSummarizer(embedder: embedder)).run { step in
                 let seconds = max(step.elapsed.seconds, 0.001)
                 let rate = Double(step.done) / seconds
                 let eta = rate > 0 ? Int(Double(step.total - step.done) / rate) : 0

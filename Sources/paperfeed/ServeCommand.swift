@@ -7,6 +7,7 @@ import PaperCore
 import PaperIngest
 import PaperMail
 import PaperSearch
+import PaperSummaries
 import PaperStore
 import PaperWeb
 import Prometheus
@@ -105,7 +106,8 @@ struct ServeCommand: AsyncParsableCommand {
             let coverage = try await database.vectorCoverage(model: embedder.modelName)
             StandardOutput.line("Semantic search on: \(embedder.modelName), \(loaded.formatted()) of \(coverage.papers.formatted()) papers embedded"
                 + (loaded < coverage.papers ? "; embedding the rest in the background." : "."))
-            let pipeline = EmbeddingPipeline(papers: database, embedder: embedder, index: semantic)
+            let pipeline = EmbeddingPipeline(papers: database, embedder: embedder, index: semantic,
+                                             summaries: database, summarizer: PaperSummarizer(embedder: embedder))
             return (semantic, [EmbeddingService(pipeline: pipeline, jobs: database, logger: logger, clock: clock)], "")
         }
     }
