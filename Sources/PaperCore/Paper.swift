@@ -75,8 +75,8 @@ public struct Paper: Hashable, Sendable, Codable, Identifiable {
     public var doi: String?
     public var journalRef: String?
     public var source: PaperSource
-    /// PaperFeed's own summary and keyphrases, where the paper lacks Hugging Face's; reads that
-    /// show papers set it (it is stored apart from the imported fields).
+    /// PaperFeed's own summary and keyphrases, only the parts where the paper lacks Hugging
+    /// Face's (`standingIn`); reads that show papers set it (it is stored apart from the imported fields).
     public var generated: GeneratedSummary? = nil
 
     public init(

@@ -1,6 +1,5 @@
 import Foundation
 import PaperCore
-import PaperSummaries
 
 /// Embeds the papers that have no vector from the current model, batch by batch, storing each
 /// batch before the next so an interrupted run continues where it stopped.
@@ -10,20 +9,11 @@ public struct EmbeddingPipeline: Sendable {
     /// Where new vectors become searchable at once, when the service is running.
     public let index: SemanticSearch?
     public var batchSize = 32
-    /// Makes summaries and keyphrases for the papers of each batch that lack Hugging Face's,
-    /// stored in `summaries`; off when either is `nil`.
-    public let summarizer: PaperSummarizer?
-    public let summaries: (any GeneratedSummaryRepository)?
 
-    public init(
-        papers: any VectorRepository, embedder: any SentenceEmbedder, index: SemanticSearch?,
-        summaries: (any GeneratedSummaryRepository)? = nil, summarizer: PaperSummarizer? = nil
-    ) {
+    public init(papers: any VectorRepository, embedder: any SentenceEmbedder, index: SemanticSearch?) {
         self.papers = papers
         self.embedder = embedder
         self.index = index
-        self.summaries = summaries
-        self.summarizer = summarizer
     }
 
     /// Progress of a run: papers embedded so far, and how many there are to embed in all.
@@ -45,24 +35,11 @@ public struct EmbeddingPipeline: Sendable {
             guard !batch.isEmpty else { break }
             let vectors = try await embedder.embed(batch.map(\.embeddingText))
             let items = zip(batch, vectors).map { PaperVector(id: $0.id, vector: $1) }
-            // Before the vectors: a crash in between summarizes the batch again, never skips it.
-            try await summarize(batch, vectors: vectors)
             try await papers.storeVectors(items, model: embedder.modelName)
             index?.add(items)
             done += items.count
             progress(Progress(done: done, total: max(total, done), elapsed: ContinuousClock.now - started))
         }
         return done
-    }
-
-    /// Stores generated summaries for the papers of `batch` that lack Hugging Face's fields.
-    func summarize(_ batch: [Paper], vectors: [[Float]]) async throws {
-        guard let summarizer, let summaries, summarizer.embedder.modelName == embedder.modelName else { return }
-        let wanted = batch.indices.filter { batch[$0].needsGeneratedSummary }
-        guard !wanted.isEmpty else { return }
-        let made = try await summarizer.summarize(wanted.map { batch[$0] }, documentVectors: wanted.map { vectors[$0] })
-        var byID: [PaperID: GeneratedSummary] = [:]
-        for (index, summary) in zip(wanted, made) where !summary.isEmpty { byID[batch[index].id] = summary }
-        try await summaries.storeGeneratedSummaries(byID, model: embedder.modelName)
     }
 }
