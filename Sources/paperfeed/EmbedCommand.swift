@@ -19,8 +19,8 @@ struct EmbedCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try await Settings.load(overrides: [:])
-        let embedder = try model.require(settings)
         let summarizes = try settings.generatesSummaries()
+        let embedder = try model.require(settings)
         try await store.withStore { database, _ in
             let progress = ProgressLine()
             let embedded = try await EmbeddingPipeline(papers: database, embedder: embedder, index: nil).run { step in
