@@ -67,6 +67,8 @@ let package = Package(
             ],
             resources: [.copy("Resources/demo-papers.jsonl.gz")]
         ),
+        // Offline one-sentence summaries and keyphrases, chosen with any `SentenceEmbedder`.
+        .target(name: "PaperSummaries", dependencies: ["PaperCore"]),
         .target(
             name: "PaperStore",
             dependencies: [
@@ -79,7 +81,7 @@ let package = Package(
         .target(
             name: "PaperSearch",
             dependencies: [
-                "PaperCore",
+                "PaperCore", "PaperSummaries",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -104,6 +106,7 @@ let package = Package(
             name: "paperfeed",
             dependencies: [
                 "PaperCore", "PaperStore", "PaperIngest", "PaperSearch", "PaperWeb", "PaperMail", "PaperAccounts", "Embedding",
+                "PaperSummaries",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -119,6 +122,11 @@ let package = Package(
             path: "Benchmarks/PaperFeedBench"
         ),
         .executableTarget(name: "embedding-bench", dependencies: ["Embedding", "BenchmarkSupport"], path: "Benchmarks/EmbeddingBench"),
+        .executableTarget(
+            name: "summaries-bench",
+            dependencies: ["PaperCore", "PaperIngest", "PaperSummaries", "Embedding", "BenchmarkSupport"],
+            path: "Benchmarks/SummariesBench"
+        ),
         .executableTarget(
             name: "vector-bench",
             dependencies: ["PaperCore", "PaperSearch", "Embedding", "BenchmarkSupport"],
@@ -161,7 +169,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PaperStoreTests", dependencies: ["PaperStore", "PaperIngest", "PaperSearch", "TestSupport"]),
-        .testTarget(name: "PaperSearchTests", dependencies: ["PaperSearch", "PaperStore", "Embedding", "TestSupport"]),
+        .testTarget(name: "PaperSummariesTests", dependencies: ["PaperSummaries", "PaperCore", "Embedding", "TestSupport"]),
+        .testTarget(name: "PaperSearchTests", dependencies: ["PaperSearch", "PaperStore", "PaperSummaries", "Embedding", "TestSupport"]),
         .testTarget(
             name: "PaperWebTests",
             dependencies: [

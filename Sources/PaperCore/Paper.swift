@@ -75,6 +75,9 @@ public struct Paper: Hashable, Sendable, Codable, Identifiable {
     public var doi: String?
     public var journalRef: String?
     public var source: PaperSource
+    /// PaperFeed's own summary and keyphrases, only the parts where the paper lacks Hugging
+    /// Face's (`standingIn`); reads that show papers set it (it is stored apart from the imported fields).
+    public var generated: GeneratedSummary? = nil
 
     public init(
         id: PaperID, version: Int? = nil, title: String, abstract: String, authors: [Author],

@@ -7,6 +7,7 @@ import PaperCore
 import PaperIngest
 import PaperMail
 import PaperSearch
+import PaperSummaries
 import PaperStore
 import PaperWeb
 import Prometheus
@@ -23,7 +24,9 @@ struct ServeCommand: AsyncParsableCommand {
             PAPERFEED_SMTP_HOST/_PORT/_SECURITY/_USERNAME/_PASSWORD and PAPERFEED_MAIL_FROM (email; without a host \
             emails go to the log), PAPERFEED_DIGEST_HOUR (UTC hour the digests go out, default 7), \
             PAPERFEED_ARXIV_URL (where submitted papers are fetched), PAPERFEED_HARVEST (arxiv, hf or both: \
-            harvest new papers every PAPERFEED_HARVEST_MINUTES, default 60, with the settings of `paperfeed harvest`). \
+            harvest new papers every PAPERFEED_HARVEST_MINUTES, default 60, with the settings of `paperfeed harvest`), \
+            PAPERFEED_SUMMARIES (on or off, default on: after embedding, make a one-sentence summary and keyphrases, \
+            marked as generated, for papers without Hugging Face's). \
             Stops gracefully on SIGTERM or Ctrl-C.
             """
     )
@@ -106,7 +109,11 @@ struct ServeCommand: AsyncParsableCommand {
             StandardOutput.line("Semantic search on: \(embedder.modelName), \(loaded.formatted()) of \(coverage.papers.formatted()) papers embedded"
                 + (loaded < coverage.papers ? "; embedding the rest in the background." : "."))
             let pipeline = EmbeddingPipeline(papers: database, embedder: embedder, index: semantic)
-            return (semantic, [EmbeddingService(pipeline: pipeline, jobs: database, logger: logger, clock: clock)], "")
+            let summaries = try settings.generatesSummaries()
+                ? SummaryPipeline(store: database, summarizer: PaperSummarizer(embedder: embedder)) : nil
+            StandardOutput.line(summaries == nil ? "Generated summaries: off (PAPERFEED_SUMMARIES)."
+                : "Generated summaries: on, for papers without Hugging Face's, after their vectors (PAPERFEED_SUMMARIES=off turns them off).")
+            return (semantic, [EmbeddingService(pipeline: pipeline, summaries: summaries, jobs: database, logger: logger, clock: clock)], "")
         }
     }
 

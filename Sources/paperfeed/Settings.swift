@@ -29,6 +29,7 @@ import PaperMail
 /// | `paperfeed.hf.url` | `PAPERFEED_HF_URL` | `https://huggingface.co` (the site root) |
 /// | `paperfeed.harvest` | `PAPERFEED_HARVEST` | none: `serve` harvests nothing (`arxiv`, `hf` or both) |
 /// | `paperfeed.harvest.minutes` | `PAPERFEED_HARVEST_MINUTES` | `60` (how often `serve` harvests) |
+/// | `paperfeed.summaries` | `PAPERFEED_SUMMARIES` | `on` (`off`: `serve` and `embed` make no generated summaries) |
 struct Settings {
     let reader: ConfigReader
 
@@ -63,6 +64,17 @@ struct Settings {
     var huggingFaceURL: String { reader.string(forKey: "paperfeed.hf.url", default: "https://huggingface.co") }
     var harvestSources: [String] { Self.words(reader.string(forKey: "paperfeed.harvest", default: "")) }
     var harvestMinutes: Int { reader.int(forKey: "paperfeed.harvest.minutes", default: 60) }
+
+    /// Whether `serve` and `embed` make summaries and keyphrases for papers without Hugging
+    /// Face's (after their vectors); `off` saves that work, and summaries made before still show.
+    func generatesSummaries() throws -> Bool {
+        let value = reader.string(forKey: "paperfeed.summaries", default: "on").lowercased()
+        switch value {
+        case "on", "true": return true
+        case "off", "false": return false
+        default: throw CommandFailure("PAPERFEED_SUMMARIES must be on or off, not '\(value)'")
+        }
+    }
 
     /// The items of a list setting: separated by spaces and/or commas.
     static func words(_ text: String) -> [String] {

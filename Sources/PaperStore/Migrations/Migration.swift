@@ -27,6 +27,7 @@ let allMigrations: [any Migration] = [
     IndexHiddenPapersOnly(),
     RecordWhenJobsFinish(),
     CreateHarvestState(),
+    CreatePaperSummaries(),
     AddSubscriberCategories(),
 ]
 

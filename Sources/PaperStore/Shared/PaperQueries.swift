@@ -26,7 +26,7 @@ enum PaperQueries {
         if !includeHidden { select = select.where("hidden", .equal, 0) }
         let found = Dictionary(try await select.all(decoding: PaperRow.self).map { ($0.id, $0) },
                                uniquingKeysWith: { first, _ in first })
-        return try ids.compactMap { try found[$0.rawValue]?.paper() }
+        return try await SummaryQueries.attach(to: try ids.compactMap { try found[$0.rawValue]?.paper() }, on: db)
     }
 
     /// A page of the id-ordered walk over papers; hidden ones only when `includeHidden`.

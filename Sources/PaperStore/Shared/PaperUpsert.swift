@@ -69,6 +69,7 @@ enum PaperUpsert {
             try await insert.run()
         }
         try await VectorQueries.forget(textChanged, on: db)
+        try await SummaryQueries.forget(textChanged, on: db)
         try await recordListings(papers, on: db)
         counts.inserted = inserts.count
         // A record repeated inside the batch is counted once, as what happened to its paper.

@@ -1,7 +1,8 @@
 import PaperCore
 import SQLKit
 
-/// The `PaperRepository`; keyword search is the engine's own.
+/// The `PaperRepository`; keyword search is the engine's own. Reads that show papers (by id,
+/// the cursor walk, listings, search) attach generated summaries where Hugging Face's are missing.
 extension SQLPaperStore {
     func upsert(_ papers: [Paper]) async throws -> UpsertCounts {
         let batch = PaperUpsert.Batch(papers)
@@ -17,7 +18,9 @@ extension SQLPaperStore {
     }
 
     func papers(after id: PaperID?, limit: Int) async throws -> [Paper] {
-        try await read { try await PaperQueries.papers(after: id, limit: limit, includeHidden: false, on: $0) }
+        try await read { db in
+            try await SummaryQueries.attach(to: PaperQueries.papers(after: id, limit: limit, includeHidden: false, on: db), on: db)
+        }
     }
 
     func storedPapers(after id: PaperID?, limit: Int) async throws -> [Paper] {
@@ -26,10 +29,12 @@ extension SQLPaperStore {
 
     func listing(_ query: ListingQuery) async throws -> ListingPage {
         try await read { db in
-            switch query.basis {
+            var page = switch query.basis {
             case .curated: try await ListingQueries.listing(query, on: db)
             case .appeared: try await AppearedQueries.listing(query, on: db)
             }
+            page.papers = try await SummaryQueries.attach(to: page.papers, on: db)
+            return page
         }
     }
 
@@ -58,8 +63,12 @@ extension SQLPaperStore {
     func search(_ query: SearchQuery, limit: Int, offset: Int) async throws -> SearchPage {
         let engine = self.engine
         return try await read { db in
-            guard query.text != nil else { return try await PaperQueries.filterOnly(query, limit: limit, offset: offset, on: db) }
-            return try await engine.keywordSearch(query, limit: limit, offset: offset, on: db)
+            let page = if query.text != nil {
+                try await engine.keywordSearch(query, limit: limit, offset: offset, on: db)
+            } else {
+                try await PaperQueries.filterOnly(query, limit: limit, offset: offset, on: db)
+            }
+            return try await SummaryQueries.attach(to: page, on: db)
         }
     }
 

@@ -4,7 +4,7 @@ import SQLKit
 
 /// A complete store: papers, vectors, jobs, the community and digest subscribers, harvest state.
 public protocol PaperDatabase: PaperRepository, VectorRepository, JobQueue, CommunityDatabase, HarvestStateStore,
-    NearestVectorSearch {
+    NearestVectorSearch, GeneratedSummaryRepository {
     /// Which engine and where, for start-up messages (never with a password).
     var summary: String { get }
     /// Up to `limit` papers in id order after `id`, hidden ones too (`papers(after:limit:)`

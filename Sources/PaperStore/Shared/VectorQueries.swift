@@ -21,15 +21,20 @@ enum VectorQueries {
         try await db.select()
             .columns(PaperRow.columns.map { SQLColumn($0, table: "papers") })
             .from("papers")
-            .join("paper_vectors", method: SQLJoinMethod.left, on: SQLBinaryExpression(
-                SQLBinaryExpression(SQLColumn("paper_id", table: "paper_vectors"), .equal, SQLColumn("id", table: "papers")),
-                .and,
-                SQLBinaryExpression(SQLColumn("model", table: "paper_vectors"), .equal, SQLBind(model))))
+            .join("paper_vectors", method: SQLJoinMethod.left, on: vectorOfPaper(model: model))
             .where(SQLColumn("paper_id", table: "paper_vectors"), .is, SQLLiteral.null)
             .orderBy(SQLColumn("seq", table: "papers"))
             .limit(limit)
             .all(decoding: PaperRow.self)
             .map { try $0.paper() }
+    }
+
+    /// The join condition that pairs each paper with its vector from `model`.
+    static func vectorOfPaper(model: String) -> SQLBinaryExpression {
+        SQLBinaryExpression(
+            SQLBinaryExpression(SQLColumn("paper_id", table: "paper_vectors"), .equal, SQLColumn("id", table: "papers")),
+            .and,
+            SQLBinaryExpression(SQLColumn("model", table: "paper_vectors"), .equal, SQLBind(model)))
     }
 
     private struct Row: Decodable {

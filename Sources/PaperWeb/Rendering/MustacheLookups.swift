@@ -20,6 +20,7 @@ extension PaperCard: MustacheParent {
         case "stars": stars
         case "keywords": keywords
         case "categories": categories
+        case "keywordsGenerated": keywordsGenerated
         case "listedOn": listedOn
         case "snippetHTML": snippetHTML
         case "submitter": submitter
@@ -115,7 +116,9 @@ extension PaperPageModel: MustacheParent {
         case "authors": authors
         case "abstractHTML": abstractHTML
         case "aiSummary": aiSummary
+        case "generatedSummary": generatedSummary
         case "keywords": keywords
+        case "keywordsGenerated": keywordsGenerated
         case "categories": categories
         case "hasCategories": hasCategories
         case "published": published

@@ -16,6 +16,8 @@ struct PaperCard {
     let keywords: [String]
     /// The paper's arXiv categories, each linking to its new papers.
     let categories: [SearchLink]
+    /// Whether `keywords` are PaperFeed's own (the paper had none from Hugging Face).
+    let keywordsGenerated: Bool
     let listedOn: String?
     let snippetHTML: String?
     let submitter: String?
@@ -39,7 +41,8 @@ struct PaperCard {
         codeURL = WebLink.http(paper.githubRepo)
         codeName = codeURL.map { $0.replacingOccurrences(of: "https://github.com/", with: "") }
         stars = paper.githubStars.map(TrendingPaper.compact)
-        keywords = Array(paper.aiKeywords.prefix(5))
+        keywordsGenerated = paper.aiKeywords.isEmpty && paper.generated?.keywords.isEmpty == false
+        keywords = Array((keywordsGenerated ? paper.generated?.keywords ?? [] : paper.aiKeywords).prefix(5))
         categories = SearchLink.categories(of: paper)
         listedOn = paper.listedOn?.description
         snippetHTML = withSnippet ? RichText.html(Self.snippet(paper.abstract, around: terms), highlighting: terms) : nil

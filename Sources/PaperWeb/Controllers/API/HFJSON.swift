@@ -42,6 +42,9 @@ enum HFJSON {
         let ai_summary: String?
         let ai_keywords: [String]?
         let categories: [String]?
+        /// PaperFeed's own summary and keyphrases where Hugging Face's are missing. Not a field of
+        /// Hugging Face's API: named apart, so that a client never takes ours for `ai_summary`.
+        let paperfeed_generated: GeneratedObject?
 
         init(_ paper: Paper) {
             id = paper.id.rawValue
@@ -59,6 +62,18 @@ enum HFJSON {
             ai_summary = paper.aiSummary
             ai_keywords = paper.aiKeywords.isEmpty ? nil : paper.aiKeywords
             categories = paper.categories.isEmpty ? nil : paper.categories
+            paperfeed_generated = paper.generated.map(GeneratedObject.init)
+        }
+    }
+
+    /// `paperfeed_generated`: the summary (a sentence of the abstract) and keyphrases PaperFeed chose.
+    struct GeneratedObject: Encodable {
+        let summary: String?
+        let keywords: [String]
+
+        init(_ generated: GeneratedSummary) {
+            summary = generated.summary
+            keywords = generated.keywords
         }
     }
 

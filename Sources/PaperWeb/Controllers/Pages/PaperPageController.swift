@@ -51,7 +51,11 @@ struct PaperPageModel {
     let authors: [SearchLink]
     let abstractHTML: String
     let aiSummary: String?
+    /// Ours, where Hugging Face's summary is missing; the page labels it as generated.
+    let generatedSummary: String?
     let keywords: [SearchLink]
+    /// Whether `keywords` are ours rather than Hugging Face's.
+    let keywordsGenerated: Bool
     /// Each arXiv category, linking to its page of new papers.
     let categories: [SearchLink]
     let hasCategories: Bool
@@ -81,7 +85,10 @@ struct PaperPageModel {
         authors = paper.authors.map { SearchLink(text: $0.name, query: "author:\"\($0.name)\"") }
         abstractHTML = RichText.html(paper.abstract)
         aiSummary = paper.aiSummary
-        keywords = paper.aiKeywords.map { SearchLink(text: $0, query: "\"\($0)\"") }
+        generatedSummary = paper.aiSummary == nil ? paper.generated?.summary : nil
+        keywordsGenerated = paper.aiKeywords.isEmpty && paper.generated?.keywords.isEmpty == false
+        keywords = (keywordsGenerated ? paper.generated?.keywords ?? [] : paper.aiKeywords)
+            .map { SearchLink(text: $0, query: "\"\($0)\"") }
         categories = SearchLink.categories(of: paper)
         hasCategories = !categories.isEmpty
         published = paper.publishedAt.map { DayFormat.long(Day($0)) }
