@@ -65,7 +65,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            resources: [.copy("Resources/demo-papers.jsonl.gz")]
+            resources: [.copy("Resources/demo-papers.jsonl.gz"), .copy("Resources/demo-vectors.bin")]
         ),
         // Offline one-sentence summaries and keyphrases, chosen with any `SentenceEmbedder`.
         .target(name: "PaperSummaries", dependencies: ["PaperCore"]),
@@ -161,7 +161,7 @@ let package = Package(
         .testTarget(
             name: "PaperIngestTests",
             dependencies: [
-                "PaperIngest", "PaperCore", "PaperStore", "TestSupport",
+                "PaperIngest", "PaperCore", "PaperStore", "Embedding", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -16,4 +16,19 @@ public enum DemoDataset {
         guard let url else { throw DocumentError("the demo dataset is missing from this build") }
         return try PaperLines.decode(try Gzip.decompress(Data(contentsOf: url)))
     }
+
+    /// Imports the demo papers into `store` with their bundled vectors (`DemoVectors`), so that
+    /// semantic search covers them at once; a paper whose vector does not fit (another text,
+    /// a damaged file) is embedded in the background like any other.
+    public static func load(into store: any PaperRepository & VectorRepository,
+                            progress: @Sendable (ImportReport) -> Void = { _ in }) async throws -> (report: ImportReport, vectors: Int) {
+        let papers = try papers()
+        let report = try await Importer(repository: store).run(papers: papers, progress: progress)
+        guard let url = DemoVectors.url, let file = try? DemoVectors.decode(Data(contentsOf: url)) else { return (report, 0) }
+        let vectors = DemoVectors.matching(file.entries, papers: papers)
+        for batch in stride(from: 0, to: vectors.count, by: 1_000) {
+            try await store.storeVectors(Array(vectors[batch..<min(batch + 1_000, vectors.count)]), model: file.header.model)
+        }
+        return (report, vectors.count)
+    }
 }

@@ -11,7 +11,14 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @Option(help: ArgumentHelp("Write the stored vectors of every paper to this file instead, in the compact form demo papers ship with (scripts/make-demo-data.sh).", valueName: "file"))
+    var vectors: String?
+
+    @Option(help: "The model whose vectors --vectors writes.")
+    var model = "sentence-transformers/all-MiniLM-L6-v2"
+
     func run() async throws {
+        if let vectors { return try await exportVectors(to: vectors) }
         try await store.withStore { repository, _ in
             let output = FileHandle.standardOutput
             var cursor: PaperID?
@@ -30,6 +37,26 @@ struct ExportCommand: AsyncParsableCommand {
                 }
                 cursor = last.id
             }
+        }
+    }
+
+    /// `--vectors`: every paper's vector of `model`, 8-bit, with the text hashes that check it.
+    private func exportVectors(to path: String) async throws {
+        try await store.withStore { repository, _ in
+            var papers: [Paper] = []
+            var vectors: [PaperID: [Float]] = [:]
+            var cursor: PaperID?
+            while true {
+                let page = try await repository.papers(after: cursor, limit: 1_000)
+                guard let last = page.last else { break }
+                papers += page
+                for vector in try await repository.vectors(ids: page.map(\.id), model: model) { vectors[vector.id] = vector.vector }
+                cursor = last.id
+            }
+            let dimensions = vectors.values.first?.count ?? 0
+            let data = try DemoVectors.encode(model: model, dimensions: dimensions, papers: papers, vectors: vectors)
+            try data.write(to: URL(fileURLWithPath: path))
+            StandardError.write("Wrote \(vectors.count.formatted()) vectors of \(papers.count.formatted()) papers (\(data.count.formatted()) bytes) to \(path).\n")
         }
     }
 }

@@ -38,7 +38,7 @@ struct ImportCommand: AsyncParsableCommand {
         let report = try await store.withStore { repository, _ in
             let importer = Importer(repository: repository)
             do {
-                if demo { return try await importer.run(papers: try DemoDataset.papers(), progress: progress.update) }
+                if demo { return try await DemoDataset.load(into: repository, progress: progress.update).report }
                 // Each file is a job: nodes importing the same files at once split them.
                 let shared = SharedImport(importer: importer, jobs: repository, node: JobNode.current)
                 return try await shared.run(paths: paths, format: ImportFormat(rawValue: format), progress: progress.update)

@@ -120,7 +120,7 @@ struct ServeCommand: AsyncParsableCommand {
     private func loadDemoIfEmpty(_ store: any PaperDatabase, settings: Settings) async throws {
         guard settings.loadsDemo, try await store.statistics().papers == 0 else { return }
         StandardOutput.line("The database is empty: loading the bundled demo papers…")
-        let report = try await Importer(repository: store).run(papers: try DemoDataset.papers())
-        StandardOutput.line("Loaded \(report.counts.inserted.formatted()) demo papers.")
+        let (report, vectors) = try await DemoDataset.load(into: store)
+        StandardOutput.line("Loaded \(report.counts.inserted.formatted()) demo papers and \(vectors.formatted()) of their vectors.")
     }
 }

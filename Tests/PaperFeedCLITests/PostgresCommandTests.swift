@@ -98,12 +98,17 @@ enum ServerOutput {
 
     /// The reads block the calling thread, as `CLI.finish` explains.
     static func baseURL(of process: Process) async throws -> String {
+        try await startup(of: process).url
+    }
+
+    /// The server's address and everything it printed up to it.
+    static func startup(of process: Process) async throws -> (url: String, output: String) {
         let handle = (process.standardOutput as! Pipe).fileHandleForReading
         var text = ""
         while let chunk = try handle.read(upToCount: 1), !chunk.isEmpty {
             text += String(decoding: chunk, as: UTF8.self)
             if text.hasSuffix("\n"), let line = text.split(separator: "\n").last, line.hasPrefix("PaperFeed is running at ") {
-                return String(line.dropFirst("PaperFeed is running at ".count))
+                return (String(line.dropFirst("PaperFeed is running at ".count)), text)
             }
         }
         throw NotStarted(output: text)

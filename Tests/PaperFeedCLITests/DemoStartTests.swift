@@ -1,0 +1,28 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+import TestSupport
+
+/// A fresh instance on the demo papers: semantic search covers every one of them the moment
+/// the address is printed, from the vectors shipped with them.
+@Suite(.timeLimit(.minutes(3))) struct DemoStartTests {
+    @Test func semanticSearchCoversTheDemoPapersFromTheFirstAnswer() async throws {
+        var cli = CLI()
+        cli.environment = ["PAPERFEED_MODEL_DIR": RepositoryPaths.modelDirectory.path, "PAPERFEED_SUMMARIES": "off"]
+        defer { cli.removeDatabase() }
+        let server = try cli.start(["serve", "--port", "0", "--db", cli.database])
+        defer { server.terminate() }
+        let (base, output) = try await ServerOutput.startup(of: server)
+        #expect(output.contains("demo papers and 8,091 of their vectors"), "\(output)")
+        #expect(output.contains("8,091 of 8,091 papers embedded."), "\(output)")
+        let query = "how can robots learn to manipulate objects from human videos"
+            .addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        var request = URLRequest(url: URL(string: base + "api/papers/search?mode=semantic&limit=5&q=" + query)!)
+        request.timeoutInterval = 60
+        let (data, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "X-Search-Mode") == "semantic")
+        #expect((try JSONSerialization.jsonObject(with: data) as? [Any])?.count == 5)
+    }
+}
