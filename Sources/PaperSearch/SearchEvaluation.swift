@@ -27,9 +27,10 @@ public struct SearchEvaluation: Sendable {
     }
 
     /// The judgments shipped with PaperFeed: 150 queries built from the demo papers (two of a
-    /// paper's AI keywords, or its one-sentence summary without the method's name), and 36
-    /// questions and claims written by hand as people type them (`kind` "question" or "claim"),
-    /// each answered by the paper chosen from reading titles and abstracts.
+    /// paper's AI keywords, or its one-sentence summary without the method's name), and 146
+    /// questions, claims and short topics written as people type them (`kind` "question",
+    /// "claim" or "topic"), paraphrased rather than copied, each judged by reading titles and
+    /// abstracts (the 110 written last were chosen and judged without running any search).
     public static func bundledJudgments() throws -> [Judgment] {
         guard let url = Bundle.module.url(forResource: "eval-queries", withExtension: "jsonl") else { return [] }
         return try judgments(from: Data(contentsOf: url))

@@ -9,12 +9,16 @@ struct EvalCommand: AsyncParsableCommand {
         abstract: "Measure search quality: nDCG@10, Recall@10 and MRR for keyword, semantic and hybrid.",
         discussion: """
             Queries are JSON lines {"query": "...", "relevant": ["<paper id>", ...]}. Without --queries, \
-            the 186 bundled queries over the demo papers are used: 150 made from the papers, 36 questions \
-            and claims written as people type them (import --demo and embed first).
+            the 296 bundled queries over the demo papers are used: 150 made from the papers' keywords and \
+            summaries, and 146 questions, claims and topics written as people type them (--subset natural \
+            scores those alone). Run on a store of the demo papers (import --demo brings their vectors).
             """)
 
     @Option(help: "A JSON-lines file of queries with their relevant paper ids.")
     var queries: String?
+
+    @Option(help: "Which queries: all, natural (questions, claims and topics as people type them) or made (from the papers).")
+    var subset = "all"
 
     @Flag(help: "Also score hybrid mode under each fusion (reciprocal rank, and convex combinations of normalised scores).")
     var compareFusion = false
@@ -24,8 +28,15 @@ struct EvalCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try await Settings.load(overrides: [:])
-        let judgments = try queries.map { try SearchEvaluation.judgments(from: Data(contentsOf: URL(fileURLWithPath: $0))) }
+        let all = try queries.map { try SearchEvaluation.judgments(from: Data(contentsOf: URL(fileURLWithPath: $0))) }
             ?? SearchEvaluation.bundledJudgments()
+        let judgments: [SearchEvaluation.Judgment]
+        switch subset {
+        case "all": judgments = all
+        case "natural": judgments = all.filter { $0.kind != nil }
+        case "made": judgments = all.filter { $0.kind == nil }
+        default: throw CommandFailure("--subset is all, natural or made, not '\(subset)'")
+        }
         guard !judgments.isEmpty else { throw CommandFailure("No queries to evaluate.") }
         let embedder = try model.require(settings)
         try await store.withStore { database, _ in
