@@ -86,6 +86,10 @@ extension ListingPageModel: MustacheParent {
         case "monthURL": monthURL
         case "nearbyBefore": nearbyBefore
         case "nearbyAfter": nearbyAfter
+        case "nearbyBeforeURL": nearbyBeforeURL
+        case "nearbyAfterURL": nearbyAfterURL
+        case "feedURL": feedURL
+        case "feedLabel": feedLabel
         case "olderPageURL": olderPageURL
         case "newerPageURL": newerPageURL
         default: nil

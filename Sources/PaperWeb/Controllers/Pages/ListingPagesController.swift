@@ -108,6 +108,12 @@ struct ListingPageModel {
     let monthURL: String
     let nearbyBefore: String?
     let nearbyAfter: String?
+    /// The pages of the nearest days with papers, in the same category (an empty day offers them).
+    let nearbyBeforeURL: String?
+    let nearbyAfterURL: String?
+    /// The feed of what this page lists: the category's, else the daily one.
+    let feedURL: String
+    let feedLabel: String
     let olderPageURL: String?
     let newerPageURL: String?
 
@@ -125,12 +131,16 @@ struct ListingPageModel {
         monthURL = "\(base)/month/\(Period.month(year: first.year, month: first.month))"
         nearbyBefore = nearby.before?.description
         nearbyAfter = nearby.after?.description
+        nearbyBeforeURL = nearby.before.map { "\(base)/date/\($0)" }
+        nearbyAfterURL = nearby.after.map { "\(base)/date/\($0)" }
+        feedURL = (category.map { "/feeds/cat/\($0)" } ?? "/feeds/daily") + ".rss"
+        feedLabel = category.map { "Get the new \($0) papers in your feed reader (RSS)" } ?? "Get the daily papers in your feed reader (RSS)"
         switch period {
         case let .day(day):
             heading = prefix + "Papers of \(DayFormat.long(day))"
             periodKind = "day"
-            previousURL = nearby.before.map { "\(base)/date/\($0)" }
-            nextURL = nearby.after.map { "\(base)/date/\($0)" }
+            previousURL = nearbyBeforeURL
+            nextURL = nearbyAfterURL
             previousLabel = nearby.before.map(DayFormat.short) ?? ""
             nextLabel = nearby.after.map(DayFormat.short) ?? ""
         case let .week(year, week):
