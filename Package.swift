@@ -121,6 +121,15 @@ let package = Package(
             dependencies: ["PaperCore", "PaperStore", "PaperIngest", "PaperSearch", "BenchmarkSupport"],
             path: "Benchmarks/PaperFeedBench"
         ),
+        // Harvest throughput and freshness; the tests' LocalHTTPServer plays arXiv and Hugging Face.
+        .executableTarget(
+            name: "harvest-bench",
+            dependencies: [
+                "PaperCore", "PaperStore", "PaperIngest", "PaperSearch", "Embedding", "BenchmarkSupport", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/HarvestBench"
+        ),
         .executableTarget(name: "embedding-bench", dependencies: ["Embedding", "BenchmarkSupport"], path: "Benchmarks/EmbeddingBench"),
         .executableTarget(
             name: "summaries-bench",

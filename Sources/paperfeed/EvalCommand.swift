@@ -33,8 +33,8 @@ struct EvalCommand: AsyncParsableCommand {
         let judgments: [SearchEvaluation.Judgment]
         switch subset {
         case "all": judgments = all
-        case "natural": judgments = all.filter { $0.kind != nil }
-        case "made": judgments = all.filter { $0.kind == nil }
+        case "natural": judgments = all.filter { Self.naturalKinds.contains($0.kind ?? "") }
+        case "made": judgments = all.filter { !Self.naturalKinds.contains($0.kind ?? "") }
         default: throw CommandFailure("--subset is all, natural or made, not '\(subset)'")
         }
         guard !judgments.isEmpty else { throw CommandFailure("No queries to evaluate.") }
@@ -60,6 +60,9 @@ struct EvalCommand: AsyncParsableCommand {
             }
         }
     }
+
+    /// The kinds of the queries written as people type them; the others are made from the papers.
+    static let naturalKinds: Set<String> = ["question", "claim", "topic"]
 
     /// The fusions `--compare-fusion` scores.
     static let fusions: [HybridFusion] = [.reciprocalRank(k: 60)] + [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8].map { .convex(keywordWeight: $0) }

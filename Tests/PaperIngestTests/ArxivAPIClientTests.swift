@@ -12,7 +12,7 @@ import Testing
 /// against a 12 s bound once, for a lookup that takes 0.05 s alone). Tests assert what happened
 /// instead (the error, the requests and connections the server saw, lower bounds on waits that
 /// load can only lengthen); `.timeLimit` only catches a hang.
-@Suite(.timeLimit(.minutes(1))) struct ArxivAPIClientTests {
+@Suite(.timeLimit(.minutes(5))) struct ArxivAPIClientTests {
     static func target(_ idList: String) -> String { "/api/query?id_list=\(idList)&max_results=1" }
 
     static func fixture(_ name: String, status: Int = 200) throws -> LocalHTTPServer.Response {

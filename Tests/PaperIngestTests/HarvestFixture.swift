@@ -11,14 +11,7 @@ func withHarvestFixture(
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paperfeed-harvest-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     try await PaperDatabases.withStore(folder.appendingPathComponent("papers.sqlite").path) { store in
-        let server = try await LocalHTTPServer.start(routes: routes)
-        do {
-            try await body(store, server)
-        } catch {
-            try? await server.stop()
-            throw error
-        }
-        try await server.stop()
+        try await LocalHTTPServer.serving(routes) { server in try await body(store, server) }
     }
 }
 

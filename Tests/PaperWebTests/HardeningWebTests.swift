@@ -140,7 +140,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func aClientThatStopsMidRequestIsDisconnected() async throws {
         let configuration = WebConfiguration(host: "127.0.0.1", port: 0, publicURL: "http://papers.test", idleTimeout: .seconds(1))
         try await WebFixture.withApp(configuration: configuration, live: true) { client in

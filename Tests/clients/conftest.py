@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -138,6 +140,13 @@ def _session_server_still_alive(request):
                         f"stderr tail: {running.stderr_tail()!r}", pytrace=False)
 
 
+def free_port() -> int:
+    """A port nothing listens on now, for a server that must know its address before it starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def wait_for(predicate, timeout: float = 5.0, interval: float = 0.05) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -162,3 +171,26 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield browser
         browser.close()
+
+
+@contextmanager
+def watched_page(browser, base_url: str, **options):
+    """A desktop-sized page of a new browser context on `base_url` (more context `options` may
+    be given) that fails the test afterwards if a script failed or a sub-resource did not load."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900}, **options)
+    page = context.new_page()
+    errors: list[str] = []
+    failed: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    # "Failed to load resource" console lines are judged through the responses below.
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" and not message.text.startswith("Failed to load resource") else None)
+    # Sub-resources (CSS, JS) must load; a 404 document (the not-found test) and the favicon,
+    # which the browser asks for on its own, are not counted.
+    page.on("response", lambda response: failed.append(f"{response.status} {response.url}")
+            if response.status >= 400 and response.request.resource_type not in ("document", "other")
+            and not response.url.endswith("/favicon.ico") else None)
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+    assert not failed, f"resources that did not load: {failed}"

@@ -12,31 +12,15 @@ import paperdata as known
 playwright_api = pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import expect  # noqa: E402
 
-from conftest import SHOTS  # noqa: E402
+from conftest import SHOTS, watched_page  # noqa: E402
 
 PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
 def page(browser, base_url):
-    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900},
-                                  permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    errors: list[str] = []
-    failed: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    # "Failed to load resource" console lines are judged through the responses below.
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" and not message.text.startswith("Failed to load resource") else None)
-    # Sub-resources (CSS, JS) must load; a 404 document (the not-found test) and the favicon,
-    # which the browser asks for on its own, are not counted.
-    page.on("response", lambda response: failed.append(f"{response.status} {response.url}")
-            if response.status >= 400 and response.request.resource_type not in ("document", "other")
-            and not response.url.endswith("/favicon.ico") else None)
-    yield page
-    context.close()
-    assert not errors, f"JavaScript errors: {errors}"
-    assert not failed, f"resources that did not load: {failed}"
+    with watched_page(browser, base_url, permissions=["clipboard-read", "clipboard-write"]) as page:
+        yield page
 
 
 def shot(page, name: str, full_page: bool = True) -> None:

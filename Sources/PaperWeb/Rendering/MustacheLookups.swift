@@ -95,6 +95,7 @@ extension ListingPageModel: MustacheParent {
         case "newerPageURL": newerPageURL
         case "rssURL": rssURL
         case "atomURL": atomURL
+        case "feedLabel": feedLabel
         case "showsFilter": showsFilter
         case "filter": filter
         default: nil

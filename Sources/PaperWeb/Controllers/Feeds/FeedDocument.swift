@@ -11,6 +11,23 @@ struct FeedDocument {
     let feedURL: String
     let papers: [Paper]
     let updated: Date
+    /// The date each entry carries.
+    var dating: Dating = .listing
+
+    /// Which of a paper's dates its entry carries.
+    enum Dating {
+        /// The day a daily list had it, else its first arXiv version.
+        case listing
+        /// Its first arXiv version: a category's feed is ordered by it, as its pages are.
+        case firstVersion
+
+        func date(of paper: Paper) -> Date? {
+            switch self {
+            case .listing: paper.listedOn?.start ?? paper.publishedAt
+            case .firstVersion: paper.publishedAt
+            }
+        }
+    }
 
     func rss() -> String {
         var xml = """
@@ -66,7 +83,7 @@ struct FeedDocument {
     }
 
     private func date(of paper: Paper) -> Date {
-        paper.listedOn?.start ?? paper.publishedAt ?? updated
+        dating.date(of: paper) ?? updated
     }
 
     /// Escapes text for XML content and attributes, dropping characters XML 1.0 forbids.

@@ -38,7 +38,8 @@ struct FeedsController<Context: VisitorRequestContext> {
             }
             let papers = try await repository.listing(ListingQuery(.appeared, categories: [category], order: .newest, limit: 100)).papers
             let document = self.document("\(siteName): new in \(category)", "The newest \(category) papers on arXiv.",
-                                         page: "/papers/cat/\(category)", name: "cat/" + name, papers: papers)
+                                         page: "/papers/cat/\(category)", name: "cat/" + name, papers: papers,
+                                         dating: .firstVersion)
             return BodyResponse(contentType: format.contentType, body: format == .rss ? document.rss() : document.atom())
         }
     }
@@ -75,11 +76,12 @@ struct FeedsController<Context: VisitorRequestContext> {
                         page: "/papers?q=\(encoded)", name: name + "?q=\(encoded)", papers: papers)
     }
 
-    private func document(_ title: String, _ description: String, page: String, name: String, papers: [Paper]) -> FeedDocument {
+    private func document(_ title: String, _ description: String, page: String, name: String, papers: [Paper],
+                          dating: FeedDocument.Dating = .listing) -> FeedDocument {
         FeedDocument(title: title, description: description, siteURL: site.absolute(""),
                      pageURL: site.absolute(page),
                      feedURL: site.absolute("/feeds/" + name), papers: papers,
-                     updated: papers.compactMap { $0.listedOn?.start ?? $0.publishedAt }.max() ?? Date(timeIntervalSince1970: 0))
+                     updated: papers.compactMap(dating.date).max() ?? Date(timeIntervalSince1970: 0), dating: dating)
     }
 }
 

@@ -47,6 +47,15 @@ enum ListingScope: Sendable {
         return query.isEmpty ? path : path + "?" + query.joined(separator: "&")
     }
 
+    /// The words of the link to the scope's RSS feed.
+    var feedLabel: String {
+        switch self {
+        case .daily(_, nil): "Get the daily papers in your feed reader (RSS)"
+        case let .daily(_, filter?): "Get the daily \(filter) papers in your feed reader (RSS)"
+        case let .category(category): "Get the new \(category) papers in your feed reader (RSS)"
+        }
+    }
+
     func description(of heading: String) -> String {
         switch self {
         case .daily(.curated, _): "Research papers listed \(heading.lowercased()), ranked by upvotes."
@@ -81,6 +90,7 @@ struct ListingPageModel {
     let newerPageURL: String?
     let rssURL: String
     let atomURL: String
+    let feedLabel: String
     /// The daily feed's pages offer the category filter; `filter` is the one applied.
     let showsFilter: Bool
     let filter: String?
@@ -134,6 +144,7 @@ struct ListingPageModel {
         newerPageURL = page > 0 ? scope.link("", page: page - 1).nonEmpty ?? "?" : nil
         rssURL = scope.feed("rss")
         atomURL = scope.feed("atom")
+        feedLabel = scope.feedLabel
         if case let .daily(_, filter) = scope {
             showsFilter = true
             self.filter = filter?.name
