@@ -71,10 +71,15 @@ def test_search_feed_finds_a_distinctive_title_word(base_url: str, extension: st
     assert "Kimi K3" in feed.feed.title
 
 
-def test_search_feed_with_a_bad_query_is_a_400_not_a_broken_feed(base_url: str):
-    response = requests.get(f"{base_url}/feeds/search.rss", params={"q": '"unclosed'}, timeout=30)
+def test_search_feed_with_no_words_is_a_400_not_a_broken_feed(base_url: str):
+    response = requests.get(f"{base_url}/feeds/search.rss", params={"q": '" - ('}, timeout=30)
     assert response.status_code == 400
     assert "error" in response.json()
+
+
+def test_search_feed_with_stray_syntax_searches_the_words(base_url: str):
+    feed = fetch_feed(base_url, "search.rss?q=%22Kimi%20K3")
+    assert feed.entries[0].title == known.KIMI_TITLE
 
 
 @pytest.mark.parametrize("name", ["daily.rss", "daily.atom", "trending.atom", "search.atom?q=EnvHarness"])
