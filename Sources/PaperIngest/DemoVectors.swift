@@ -48,7 +48,7 @@ public enum DemoVectors {
             append(scale.bitPattern, to: &data)
             data.append(contentsOf: vector.map { UInt8(bitPattern: Int8(($0 / scale).rounded().clamped(to: -127...127))) })
         }
-        append(checksum(data), to: &data)
+        append(fnv1a64(bytes: data), to: &data)
         return data
     }
 
@@ -58,7 +58,7 @@ public enum DemoVectors {
         let bytes = [UInt8](data)
         guard bytes.count > magic.count + 8, bytes.starts(with: magic) else { throw DocumentError("not a PaperFeed vector file") }
         let body = bytes[..<(bytes.count - 8)]
-        guard checksum(Data(body)) == read(UInt64.self, bytes, at: bytes.count - 8) else {
+        guard fnv1a64(bytes: body) == read(UInt64.self, bytes, at: bytes.count - 8) else {
             throw DocumentError("the vector file is damaged: its checksum does not match")
         }
         guard let newline = bytes[magic.count...].firstIndex(of: UInt8(ascii: "\n")) else { throw DocumentError("no header") }
@@ -85,15 +85,6 @@ public enum DemoVectors {
     public static func matching(_ entries: [Entry], papers: [Paper]) -> [PaperVector] {
         let hashes = Dictionary(papers.map { ($0.id, fnv1a64($0.embeddingText)) }, uniquingKeysWith: { first, _ in first })
         return entries.filter { hashes[$0.id] == $0.textHash }.map { PaperVector(id: $0.id, vector: $0.vector) }
-    }
-
-    private static func checksum(_ data: Data) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
     }
 
     private static func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {
