@@ -25,9 +25,10 @@ public struct TrendingFeed: Sendable {
     /// Papers of the daily feed in `days` (default: the ranker's window) ranked by trending score,
     /// best first; of any of `categories` or of one `submitter` when given (a submitter's papers are those
     /// they put on the curated feed, whichever basis the feed follows).
+    /// `feed` is the daily feed when the caller has looked it up already.
     public func papers(in days: ClosedRange<Day>? = nil, categories: [ArxivCategory] = [], submitter: String? = nil,
-                       limit: Int) async throws -> [TrendingPaper] {
-        let feed = try await repository.dailyFeed()
+                       feed known: DailyFeed? = nil, limit: Int) async throws -> [TrendingPaper] {
+        let feed = if let known { known } else { try await repository.dailyFeed() }
         let reference = reference(feed)
         let window = days ?? ranker.candidateDays(at: reference.addingTimeInterval(-1))
         let basis = submitter == nil ? feed.basis : .curated

@@ -22,7 +22,7 @@ struct ListingPagesController<Context: VisitorRequestContext> {
         router.cachedGet(cache, "/", query: ["p", "cat"]) { request, context in
             let feed = try await repository.dailyFeed()
             let scope = ListingScope.daily(feed.basis, filter: try Self.filter(request))
-            return try await listing(.day(feed.latestDay ?? Day(clock.now())), scope, request, context, isHome: true)
+            return try await listing(.day(feed.latestDay ?? Day(clock.now())), scope, request, context, home: feed)
         }
         registerPeriods(under: "/papers", query: ["p", "cat"], on: router) { request, _ in
             .daily(try await repository.dailyFeed().basis, filter: try Self.filter(request))
@@ -73,12 +73,14 @@ struct ListingPagesController<Context: VisitorRequestContext> {
         return category
     }
 
+    /// `home` is the daily feed the front page follows; `nil` on every other page.
     private func listing(_ period: Period, _ scope: ListingScope, _ request: Request, _ context: Context,
-                         isHome: Bool = false) async throws -> BodyResponse {
+                         home: DailyFeed? = nil) async throws -> BodyResponse {
         let page = try request.integer("p", default: 0, in: 0...10_000)
         let result: ListingPage
-        if isHome, scope.basis == .appeared {
-            let ranked = try await trending.papers(in: period.days, categories: scope.categories, limit: TrendingFeed.candidateLimit)
+        if let home, home.basis == .appeared {
+            let ranked = try await trending.papers(in: period.days, categories: scope.categories, feed: home,
+                                                   limit: TrendingFeed.candidateLimit)
             result = ListingPage(papers: ranked.dropFirst(page * Self.pageSize).prefix(Self.pageSize).map(\.paper), total: ranked.count)
         } else {
             result = try await repository.listing(ListingQuery(scope.basis, days: period.days, categories: scope.categories,
@@ -87,7 +89,7 @@ struct ListingPagesController<Context: VisitorRequestContext> {
         var nearby = NearbyDays(before: nil, after: nil)
         if case let .day(day) = period { nearby = try await repository.nearbyListingDays(day, scope.basis, category: scope.category) }
         var model = ListingPageModel(period: period, scope: scope, result: result, page: page, pageSize: Self.pageSize, nearby: nearby)
-        model.showsSubscribe = isHome
+        model.showsSubscribe = home != nil
         try await votes.mark(&model.cards, for: context.visitor)
         let chrome = PageChrome(title: model.heading, rssURL: model.rssURL, atomURL: model.atomURL,
                                 description: scope.description(of: model.heading))
