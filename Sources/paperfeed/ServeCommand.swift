@@ -61,6 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
     private func serve(_ repository: any PaperDatabase, settings: Settings, registry: PrometheusCollectorRegistry,
                        logger: Logger) async throws {
         StandardOutput.line("Store: \(repository.summary)")
+        if repository.migratedNow.isEmpty { StandardOutput.line(StoreOptions.migrationLine([])) }
         let clock = SystemClock()
 
         try await loadDemoIfEmpty(repository, settings: settings)

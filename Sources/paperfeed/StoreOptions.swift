@@ -19,10 +19,20 @@ struct StoreOptions: ParsableArguments {
     static func withStore<T>(_ location: String, isolation: isolated (any Actor)? = #isolation,
                              _ body: (any PaperDatabase) async throws -> T) async throws -> T {
         do {
-            return try await PaperDatabases.withStore(location, body)
+            return try await PaperDatabases.withStore(location) { database in
+                if !database.migratedNow.isEmpty { StandardError.write(migrationLine(database.migratedNow) + "\n") }
+                return try await body(database)
+            }
         } catch let error as StoreError {
             throw CommandFailure(error.description)
         }
+    }
+
+    /// What opening the store did to its schema, for the log.
+    static func migrationLine(_ steps: [SchemaStep]) -> String {
+        guard let last = steps.last else { return "Schema: up to date (step \(SchemaStep.latest))." }
+        return "Schema: applied \(steps.count == 1 ? "step" : "\(steps.count) steps") (\(steps.map(\.description).joined(separator: ", "))); "
+            + "now at step \(last.number)."
     }
 
     /// Opens the store `--db` names, runs `body` with it and its location, and closes it.

@@ -14,6 +14,8 @@ protocol Migration: Sendable {
 protocol SchemaDialect: Sendable {
     /// Creates the full-text index over papers' title, abstract, author names and categories.
     func createPaperFullTextIndex(on db: any SQLDatabase) async throws
+    /// Whether the table `name` exists (so that reading the schema's state changes nothing).
+    func hasTable(_ name: String, on db: any SQLDatabase) async throws -> Bool
 }
 
 /// Every migration, in order. New steps are appended, never inserted.
@@ -38,17 +40,27 @@ struct Migrator {
     /// Runs `body` in one transaction on one connection.
     let transaction: @Sendable (@escaping @Sendable (any SQLDatabase) async throws -> Void) async throws -> Void
 
-    /// The numbers of the applied migrations after the run.
+    /// Where the database stands, without changing it.
+    func status() async throws -> SchemaStatus {
+        guard try await dialect.hasTable("schema_migrations", on: db) else { return SchemaStatus(applied: []) }
+        return SchemaStatus(applied: try await db.select().column("number").from("schema_migrations")
+            .all().map { try $0.decode(column: "number", as: Int.self) })
+    }
+
+    /// Applies the steps the database lacks, each in its own transaction, and returns them.
+    /// Refuses (`StoreError.newerSchema`) a database that has steps this binary does not know:
+    /// a newer PaperFeed wrote it, and this one would misread it.
     @discardableResult
-    func migrate() async throws -> [Int] {
+    func migrate() async throws -> [SchemaStep] {
+        let status = try await status()
+        if let newest = status.unknown.max() { throw StoreError.newerSchema(database: newest, binary: SchemaStep.latest) }
         try await db.create(table: "schema_migrations")
             .ifNotExists()
             .column("number", type: .bigint, .primaryKey(autoIncrement: false))
             .column("name", type: .text, .notNull)
             .run()
-        let applied = Set(try await db.select().column("number").from("schema_migrations")
-            .all().map { try $0.decode(column: "number", as: Int.self) })
-        for migration in allMigrations.sorted(by: { $0.number < $1.number }) where !applied.contains(migration.number) {
+        for step in status.pending {
+            let migration = allMigrations.first { $0.number == step.number }!
             let dialect = self.dialect
             try await transaction { db in
                 try await migration.prepare(on: db, dialect: dialect)
@@ -58,6 +70,6 @@ struct Migrator {
                     .run()
             }
         }
-        return allMigrations.map(\.number)
+        return status.pending
     }
 }

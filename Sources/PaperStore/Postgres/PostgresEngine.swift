@@ -36,23 +36,33 @@ final class PostgresEngine: SQLEngine {
 
     /// Migrates on a connection of its own, before the pool serves anything. One node migrates
     /// at a time; the others wait for the advisory lock, then find nothing to do.
-    func migrate() async throws {
+    func migrate() async throws -> [SchemaStep] {
         let logger = self.logger
-        let version = try await PostgresURL.withConnection(parts, logger: logger) { connection in
+        let (applied, version) = try await PostgresURL.withConnection(parts, logger: logger) { connection in
             let db = connection.sql()
             _ = try await connection.query("SELECT pg_advisory_lock(727001)", logger: logger)
             do {
-                try await Migrator(db: db, dialect: PostgresSchemaDialect()) { body in try await db.inTransaction(body) }.migrate()
+                let applied = try await Self.migrator(db).migrate()
                 let version = try await PostgresVectors.version(on: db)
                 if version != nil { try await PostgresVectors.prepare(on: db, logger: logger) }
                 _ = try await connection.query("SELECT pg_advisory_unlock(727001)", logger: logger)
-                return version
+                return (applied, version)
             } catch {
                 _ = try? await connection.query("SELECT pg_advisory_unlock(727001)", logger: logger)
                 throw error
             }
         }
         pgvector.withLock { $0 = version }
+        return applied
+    }
+
+    /// On a connection of its own, like `migrate()`: the pool may not be running yet.
+    func schemaStatus() async throws -> SchemaStatus {
+        try await PostgresURL.withConnection(parts, logger: logger) { try await Self.migrator($0.sql()).status() }
+    }
+
+    private static func migrator(_ db: any SQLDatabase) -> Migrator {
+        Migrator(db: db, dialect: PostgresSchemaDialect()) { body in try await db.inTransaction(body) }
     }
 
     func describe(_ error: any Error) -> String { PostgresURL.describe(error) }

@@ -4,6 +4,10 @@ import SQLKit
 /// generated column) and a GIN index over it. Title weighs A, author names B, abstract C,
 /// categories D.
 struct PostgresSchemaDialect: SchemaDialect {
+    func hasTable(_ name: String, on db: any SQLDatabase) async throws -> Bool {
+        try await db.raw("SELECT to_regclass(\(bind: name))::text AS found").first()?.decodeNil(column: "found") == false
+    }
+
     func createPaperFullTextIndex(on db: any SQLDatabase) async throws {
         try await db.raw("""
             ALTER TABLE papers ADD COLUMN search tsvector GENERATED ALWAYS AS (

@@ -19,11 +19,19 @@ struct SQLiteEngine: SQLEngine {
     var summary: String { "SQLite \(connections.path) (FTS5 full-text search, vectors searched in memory)" }
     var location: String { connections.path }
 
-    func migrate() async throws {
+    func migrate() async throws -> [SchemaStep] {
+        try await migrator.migrate()
+    }
+
+    func schemaStatus() async throws -> SchemaStatus {
+        try await migrator.status()
+    }
+
+    private var migrator: Migrator {
         let connections = self.connections
-        try await Migrator(db: connections.reader, dialect: SQLiteSchemaDialect()) { body in
+        return Migrator(db: connections.reader, dialect: SQLiteSchemaDialect()) { body in
             try await connections.transaction(body)
-        }.migrate()
+        }
     }
 
     func describe(_ error: any Error) -> String { describeSQLite(error) }

@@ -6,6 +6,10 @@ struct SQLiteSchemaDialect: SchemaDialect {
     /// title above author names above abstract; categories count a little.
     static let bm25Weights = "10.0, 1.0, 3.0, 0.5"
 
+    func hasTable(_ name: String, on db: any SQLDatabase) async throws -> Bool {
+        try await db.raw("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = \(bind: name)").first() != nil
+    }
+
     func createPaperFullTextIndex(on db: any SQLDatabase) async throws {
         let statements: [SQLQueryString] = [
             """

@@ -13,9 +13,12 @@ protocol SQLEngine: Sendable {
     /// Where the database is, for messages (never with a password).
     var location: String { get }
 
-    /// Applies pending migrations (and the engine's own set-up, such as pgvector's column);
-    /// `run()` is already running.
-    func migrate() async throws
+    /// Applies pending migrations (and the engine's own set-up, such as pgvector's column) and
+    /// returns the steps applied; `run()` is already running.
+    func migrate() async throws -> [SchemaStep]
+
+    /// Where the schema stands, changing nothing; `run()` is already running.
+    func schemaStatus() async throws -> SchemaStatus
 
     /// A failure of the engine's in words for the operator.
     func describe(_ error: any Error) -> String

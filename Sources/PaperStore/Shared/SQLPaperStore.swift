@@ -10,6 +10,8 @@ public protocol PaperDatabase: PaperRepository, VectorRepository, JobQueue, Comm
     /// Up to `limit` papers in id order after `id`, hidden ones too (`papers(after:limit:)`
     /// leaves them out): for moving a whole instance, moderation included.
     func storedPapers(after id: PaperID?, limit: Int) async throws -> [Paper]
+    /// The schema steps this opening applied (empty when it was up to date), for a log line.
+    var migratedNow: [SchemaStep] { get }
     /// Closes the connections; the store is unusable afterwards.
     func close() async throws
 }
@@ -18,9 +20,11 @@ public protocol PaperDatabase: PaperRepository, VectorRepository, JobQueue, Comm
 /// for SQLite and PostgreSQL alike. What differs between them is its `engine`'s.
 final class SQLPaperStore: PaperDatabase {
     let engine: any SQLEngine
+    let migratedNow: [SchemaStep]
 
-    init(engine: any SQLEngine) {
+    init(engine: any SQLEngine, migratedNow: [SchemaStep]) {
         self.engine = engine
+        self.migratedNow = migratedNow
     }
 
     var summary: String { engine.summary }
@@ -47,15 +51,32 @@ public enum PaperDatabases {
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await engine.run() }
             defer { group.cancelAll() }
-            let store = SQLPaperStore(engine: engine)
             do {
-                try await migrate(engine)
+                let store = SQLPaperStore(engine: engine, migratedNow: try await migrate(engine))
                 let result = try await body(store)
                 try await store.close()
                 return result
             } catch {
-                try? await store.close()
+                try? await engine.close()
                 throw error
+            }
+        }
+    }
+
+    /// Where the schema of the database at `location` stands against this binary, changing
+    /// nothing (`paperfeed migrate --dry-run`).
+    public static func schemaStatus(_ location: String) async throws -> SchemaStatus {
+        let engine = try await engine(at: location)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await engine.run() }
+            defer { group.cancelAll() }
+            do {
+                let status = try await engine.schemaStatus()
+                try await engine.close()
+                return status
+            } catch {
+                try? await engine.close()
+                throw StoreError.cannotOpen(path: engine.location, reason: engine.describe(error))
             }
         }
     }
@@ -66,12 +87,11 @@ public enum PaperDatabases {
     public static func openSQLite(path: String) async throws -> any PaperDatabase {
         let engine = try await SQLiteEngine.open(path: path)
         do {
-            try await migrate(engine)
+            return SQLPaperStore(engine: engine, migratedNow: try await migrate(engine))
         } catch {
             try? await engine.close()
             throw error
         }
-        return SQLPaperStore(engine: engine)
     }
 
     private static func engine(at location: String) async throws -> any SQLEngine {
@@ -84,9 +104,9 @@ public enum PaperDatabases {
         return try await SQLiteEngine.open(path: location)
     }
 
-    private static func migrate(_ engine: any SQLEngine) async throws {
+    private static func migrate(_ engine: any SQLEngine) async throws -> [SchemaStep] {
         do {
-            try await engine.migrate()
+            return try await engine.migrate()
         } catch let error as StoreError {
             throw error
         } catch {
@@ -99,11 +119,16 @@ public enum PaperDatabases {
 public enum StoreError: Error, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case unsupported(String)
+    /// The database has schema steps up to `database`; this binary knows up to `binary`.
+    case newerSchema(database: Int, binary: Int)
 
     public var description: String {
         switch self {
         case let .cannotOpen(path, reason): "Cannot open the database \(path): \(reason)"
         case let .unsupported(reason): "Not supported: \(reason)"
+        case let .newerSchema(database, binary):
+            "The database was written by a newer PaperFeed (schema step \(database); this binary knows steps up to \(binary)). "
+                + "Run the newer paperfeed, or restore a backup made before the upgrade; nothing was changed."
         }
     }
 }
