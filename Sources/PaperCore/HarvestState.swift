@@ -65,4 +65,12 @@ public struct HarvestState: Hashable, Sendable, Codable {
         self.lastError = lastError
         self.lastErrorAt = lastErrorAt
     }
+
+    /// Whether an operator should look: the last harvest failed (its error is newer than its
+    /// last success), or none succeeded within `staleAfter` (a day) before `now`.
+    public func isFailing(now: Date, staleAfter: TimeInterval = 86_400) -> Bool {
+        let failedLast = lastErrorAt.map { error in lastSuccessAt.map { error > $0 } ?? true } ?? false
+        let stale = lastSuccessAt.map { now.timeIntervalSince($0) > staleAfter } ?? true
+        return failedLast || stale
+    }
 }

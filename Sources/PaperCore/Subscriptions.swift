@@ -107,6 +107,23 @@ public protocol SubscriptionStore: Sendable {
     func failDelivery(_ delivery: DigestDelivery, error: String) async throws -> Bool
     /// How many deliveries of `period` are in each state (`queued`, `sending`, `sent`, `skipped`, `failed`).
     func deliveryCounts(period: String) async throws -> [String: Int]
+    /// The outbox's unfinished work over every period: deliveries waiting or being sent, and
+    /// those given up on (`failed`) that an operator may want to look at.
+    func deliveryBacklog() async throws -> DeliveryBacklog
+}
+
+/// The digest outbox's unfinished deliveries, for `/health` and `/metrics`.
+public struct DeliveryBacklog: Hashable, Sendable, Codable {
+    /// Waiting for their time or for a sender (retries included).
+    public var queued: Int
+    /// Claimed by a node and being sent now.
+    public var sending: Int
+    /// Given up on after repeated failures.
+    public var failed: Int
+
+    public init(queued: Int = 0, sending: Int = 0, failed: Int = 0) {
+        (self.queued, self.sending, self.failed) = (queued, sending, failed)
+    }
 }
 
 extension SubscriptionStore {

@@ -55,6 +55,11 @@ public final class SemanticSearch: Sendable {
 
     public var count: Int { index.withLock { $0.count } }
 
+    /// How many papers have a vector of this model in the store, and how many papers there are.
+    public func coverage() async throws -> (embedded: Int, papers: Int) {
+        try await vectors.vectorCoverage(model: embedder.modelName)
+    }
+
     /// Papers nearest in meaning to `text`, best first, with cosine similarity.
     public func nearest(to text: String, limit: Int, where admits: ((PaperID) -> Bool)? = nil) async throws -> [(id: PaperID, score: Float)] {
         guard let query = try await vector(for: text) else { return [] }

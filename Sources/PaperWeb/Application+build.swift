@@ -26,6 +26,8 @@ public struct WebDependencies: Sendable {
     /// What to tell people when `semantic` is `nil`: how to turn it on.
     public var semanticOffReason: String
     public var clock: any WallClock
+    /// The database engine's name (`sqlite`, `postgresql`) for `/health` and `/metrics`.
+    public var databaseEngine: String?
     /// The registry `/metrics` shows; bootstrap swift-metrics with the same one to see request metrics.
     public var metrics: PrometheusCollectorRegistry
     public var logger: Logger
@@ -33,7 +35,7 @@ public struct WebDependencies: Sendable {
     public init(repository: any PaperRepository, community: (any CommunityDatabase)? = nil, mailer: (any Mailer)? = nil,
                 lookup: (any PaperLookup)? = nil, harvests: (any HarvestStateStore)? = nil, semantic: SemanticSearch? = nil,
                 semanticOffReason: String = "Semantic search is off: no embedding model is configured.",
-                clock: any WallClock = SystemClock(),
+                clock: any WallClock = SystemClock(), databaseEngine: String? = nil,
                 metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
                 logger: Logger = Logger(label: "paperfeed.web")) {
         self.repository = repository
@@ -44,6 +46,7 @@ public struct WebDependencies: Sendable {
         self.semantic = semantic
         self.semanticOffReason = semanticOffReason
         self.clock = clock
+        self.databaseEngine = databaseEngine
         self.metrics = metrics
         self.logger = logger
     }
@@ -81,6 +84,7 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies,
     let cache = ResponseCache(lifetime: .seconds(configuration.cacheSeconds), maxBytes: configuration.cacheBytes)
     // HEAD is answered like GET without the body, for feed readers and link checkers.
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: ForwardedClientMiddleware(trusted: configuration.trustedProxies))
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(strictTransport: configuration.secureCookies))
@@ -108,8 +112,10 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies,
     PapersAPIController(repository: repository, searcher: searcher, site: site, cache: cache).register(on: router)
     FeedsController(repository: repository, trending: trending, searcher: searcher, siteName: configuration.siteName,
                     site: site, cache: cache).register(on: router)
-    OperationsController(repository: repository, harvests: dependencies.harvests, metrics: dependencies.metrics,
-                         assets: try StaticAssets.load()).register(on: router)
+    let status = ServiceStatus.Sources(repository: repository, harvests: dependencies.harvests, semantic: dependencies.semantic,
+                                       subscriptions: dependencies.community, databaseEngine: dependencies.databaseEngine,
+                                       clock: clock)
+    OperationsController(status: status, metrics: dependencies.metrics, assets: try StaticAssets.load()).register(on: router)
     if let community = dependencies.community {
         registerCommunity(community, on: router, configuration: configuration, dependencies: dependencies, site: site,
                           renderer: renderer)

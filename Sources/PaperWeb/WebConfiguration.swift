@@ -20,10 +20,13 @@ public struct WebConfiguration: Sendable {
     public var rateLimits: RateLimits
     /// The sender of confirmation and password-reset emails.
     public var mailFrom: String
+    /// Addresses of reverse proxies whose `X-Forwarded-For` names the visitor (for rate limits).
+    public var trustedProxies: Set<String>
 
     public init(host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, siteName: String = "PaperFeed",
                 cacheSeconds: Int = 5, cacheBytes: Int = 64 << 20, idleTimeout: Duration = .seconds(30),
-                passwordCost: UInt8 = 12, rateLimits: RateLimits = RateLimits(), mailFrom: String = "paperfeed@localhost") {
+                passwordCost: UInt8 = 12, rateLimits: RateLimits = RateLimits(), mailFrom: String = "paperfeed@localhost",
+                trustedProxies: Set<String> = []) {
         self.host = host
         self.port = port
         self.publicURL = publicURL?.trimmingSuffix("/")
@@ -34,6 +37,7 @@ public struct WebConfiguration: Sendable {
         self.passwordCost = passwordCost
         self.rateLimits = rateLimits
         self.mailFrom = mailFrom
+        self.trustedProxies = trustedProxies
     }
 
     /// Cookies are marked Secure when the site is served over HTTPS.

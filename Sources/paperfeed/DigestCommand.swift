@@ -39,7 +39,7 @@ struct DigestCommand: AsyncParsableCommand {
         var leaseSeconds: Int = 120
 
         func run() async throws {
-            let settings = try await Settings.load(overrides: ["paperfeed.db": store.db.map(ConfigContent.string)])
+            let settings = try await Settings.load(overrides: [Setting.db.rawValue: store.db.map(ConfigContent.string)])
             var logger = Logger(label: "paperfeed.digest")
             logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
             let mailer = Settings.mailer(try settings.smtp(), logger: logger)

@@ -66,10 +66,10 @@ struct HarvestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try await Settings.load(overrides: [
-            "paperfeed.db": store.db.map(ConfigContent.string),
-            "paperfeed.arxiv.oai.url": arxivURL.map(ConfigContent.string),
-            "paperfeed.hf.url": hfURL.map(ConfigContent.string),
-            "paperfeed.arxiv.categories": categories.map(ConfigContent.string),
+            Setting.db.rawValue: store.db.map(ConfigContent.string),
+            Setting.arxivOAIURL.rawValue: arxivURL.map(ConfigContent.string),
+            Setting.huggingFaceURL.rawValue: hfURL.map(ConfigContent.string),
+            Setting.arxivCategories.rawValue: categories.map(ConfigContent.string),
         ])
         let sources = source.isEmpty ? HarvestSetup.sourceNames : source
         let reports = try await store.withStore { database, _ in

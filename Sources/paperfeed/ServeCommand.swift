@@ -18,17 +18,12 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the web application and API.",
         discussion: """
-            Settings come from these options, else the environment, else a .env file: \
-            PAPERFEED_DB, PAPERFEED_HOST, PAPERFEED_PORT, PAPERFEED_PUBLIC_URL, PAPERFEED_DEMO \
-            (load the demo papers into an empty database, default true), PAPERFEED_LOG_LEVEL, \
-            PAPERFEED_SMTP_HOST/_PORT/_SECURITY/_USERNAME/_PASSWORD and PAPERFEED_MAIL_FROM (email; without a host \
-            emails go to the log), PAPERFEED_DIGEST_HOUR (UTC hour the digests go out, default 7), \
-            PAPERFEED_ARXIV_URL (where submitted papers are fetched), PAPERFEED_HARVEST (arxiv, hf or both: \
-            harvest new papers every PAPERFEED_HARVEST_MINUTES, default 60, with the settings of `paperfeed harvest`), \
-            PAPERFEED_SUMMARIES (on or off, default on: after embedding, make a one-sentence summary and keyphrases, \
-            marked as generated, for papers without Hugging Face's). \
-            Stops gracefully on SIGTERM or Ctrl-C.
-            """
+            Settings come from these options, else the environment, else a .env file in the current folder \
+            (`paperfeed settings` shows their values here). Stops gracefully on SIGTERM or Ctrl-C.
+
+            Environment variables:
+
+            """ + Setting.helpList
     )
 
     @OptionGroup var store: StoreOptions
@@ -45,8 +40,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try await Settings.load(overrides: [
-            "paperfeed.db": store.db.map(ConfigContent.string), "paperfeed.host": host.map(ConfigContent.string),
-            "paperfeed.port": port.map(ConfigContent.int), "paperfeed.public.url": publicURL.map(ConfigContent.string),
+            Setting.db.rawValue: store.db.map(ConfigContent.string), Setting.host.rawValue: host.map(ConfigContent.string),
+            Setting.port.rawValue: port.map(ConfigContent.int), Setting.publicURL.rawValue: publicURL.map(ConfigContent.string),
         ])
         var logger = Logger(label: "paperfeed")
         logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
@@ -67,7 +62,8 @@ struct ServeCommand: AsyncParsableCommand {
         try await loadDemoIfEmpty(repository, settings: settings)
         let (semantic, embedding, offReason) = try await semanticSearch(repository, settings: settings, clock: clock, logger: logger)
         let configuration = WebConfiguration(host: settings.host, port: settings.port, publicURL: settings.publicURL,
-                                             passwordCost: UInt8(clamping: settings.passwordCost), mailFrom: settings.mailFrom)
+                                             passwordCost: UInt8(clamping: settings.passwordCost), mailFrom: settings.mailFrom,
+                                             trustedProxies: settings.trustedProxies)
         let smtp = try settings.smtp()
         let mailer = Settings.mailer(smtp, logger: logger)
         StandardOutput.line(smtp.map { "Email: SMTP \($0.host):\($0.port); digests go out daily at \(settings.digestHour):00 UTC." }
@@ -75,7 +71,8 @@ struct ServeCommand: AsyncParsableCommand {
         let lookup = ArxivAPIClient(configuration: .init(baseURL: settings.arxivURL))
         let dependencies = WebDependencies(repository: repository, community: repository, mailer: mailer, lookup: lookup,
                                            harvests: repository, semantic: semantic,
-                                           semanticOffReason: offReason, clock: clock, metrics: registry, logger: logger)
+                                           semanticOffReason: offReason, clock: clock,
+                                           databaseEngine: repository.engineName, metrics: registry, logger: logger)
         let digests = DigestScheduler(sender: DigestSetup.sender(store: repository, settings: settings, mailer: mailer, clock: clock,
                                                                  logger: logger),
                                       content: DigestSetup.content(store: repository, clock: clock), hour: settings.digestHour)

@@ -11,7 +11,7 @@ struct StoreOptions: ParsableArguments {
 
     /// The database path: the option, else the environment or `.env` (see `Settings`).
     func databasePath() async throws -> String {
-        try await Settings.load(overrides: ["paperfeed.db": db.map(ConfigContent.string)]).database
+        try await Settings.load(overrides: [Setting.db.rawValue: db.map(ConfigContent.string)]).database
     }
 
     /// Opens the store at `location`, runs `body` with it and closes it again, also when `body`

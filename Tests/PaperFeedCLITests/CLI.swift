@@ -42,8 +42,9 @@ struct CLI {
     func start(_ arguments: [String], input: String? = nil) throws -> Process {
         let process = Process()
         process.executableURL = RepositoryPaths.paperfeed
-        // Commands get this CLI's database unless the test names one (or, like copy, takes two).
-        let named = arguments.contains("--db") || arguments.first == "copy"
+        // Commands get this CLI's database unless the test names one (or, like copy, takes two,
+        // or, like settings, none).
+        let named = arguments.contains("--db") || ["copy", "settings"].contains(arguments.first)
         process.arguments = named ? arguments : arguments + ["--db", database]
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.standardOutput = Pipe()

@@ -61,4 +61,21 @@ import TestSupport
             #expect(try await store.deliveryCounts(period: period) == ["failed": 1])
         }
     }
+
+    @Test(arguments: DatabaseEngine.available) func theBacklogCountsUnfinishedDeliveriesOfEveryPeriod(engine: DatabaseEngine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            #expect(try await store.deliveryBacklog() == DeliveryBacklog())
+            for email in ["a@x.org", "b@x.org", "c@x.org"] {
+                _ = try await store.subscribe(email: email, frequency: .daily, userID: nil, confirmed: true, token: email, now: now)
+            }
+            #expect(try await store.planDigest(frequency: .daily, period: period, now: now) == 3)
+            #expect(try await store.planDigest(frequency: .daily, period: "daily/2027-01-16", now: now) == 3)
+            let sent = try #require(try await store.claimDelivery(node: "a", lease: .seconds(120), now: now))
+            #expect(try await store.finishDelivery(sent, sent: true, now: now))
+            let failed = try #require(try await store.claimDelivery(node: "a", lease: .seconds(120), now: now))
+            #expect(try await store.failDelivery(failed, error: "550 no such user"))
+            _ = try #require(try await store.claimDelivery(node: "a", lease: .seconds(120), now: now))
+            #expect(try await store.deliveryBacklog() == DeliveryBacklog(queued: 3, sending: 1, failed: 1))
+        }
+    }
 }

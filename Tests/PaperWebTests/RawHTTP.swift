@@ -33,11 +33,11 @@ enum RawHTTP {
     /// Posts a form to `path` from `source`, fetching `/login` first for the CSRF cookie and token
     /// as a browser would; returns the whole answer.
     static func post(port: Int, from source: String, _ path: String, form: [(String, String)],
-                     host: String = "localhost") async throws -> String {
+                     host: String = "localhost", headers: String = "") async throws -> String {
         let page = try await exchange(port: port, from: source, "GET /login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
         let token = try #require(Browser.csrfToken(in: page))
         let body = Browser.encode(form + [("csrf", token)])
-        let head = "POST \(path) HTTP/1.1\r\nHost: \(host)\r\nCookie: pf_csrf=\(token)\r\n"
+        let head = "POST \(path) HTTP/1.1\r\nHost: \(host)\r\n\(headers)Cookie: pf_csrf=\(token)\r\n"
             + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
         return try await exchange(port: port, from: source, head + body)
     }

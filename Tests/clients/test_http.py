@@ -167,8 +167,15 @@ def test_health(base_url: str):
     response = get(base_url, "/health")
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("application/json")
-    # No harvested source is configured here, so the list of sources is empty.
-    assert response.json() == {"status": "ok", "papers": 8091, "harvest": []}
+    health = response.json()
+    assert {key: health[key] for key in ("status", "papers", "database", "harvest", "outbox")} == {
+        "status": "ok", "papers": 8091, "database": "sqlite",
+        # No harvested source is configured here, and no digest is waiting.
+        "harvest": [], "outbox": {"queued": 0, "sending": 0, "failed": 0}}
+    assert re.fullmatch(r"\d+\.\d+\.\d+", health["version"])
+    if health.get("semanticSearch"):
+        # The demo papers' vectors ship with them: every paper is embedded from the start.
+        assert health["semanticSearch"]["embedded"] == 8091
 
 
 def test_metrics(base_url: str):
@@ -178,6 +185,8 @@ def test_metrics(base_url: str):
     assert response.headers["Content-Type"].startswith("text/plain")
     text = response.text
     assert re.search(r"^paperfeed_papers(\{[^}]*\})? 8091(\.0)?$", text, re.M), "no paperfeed_papers gauge of 8091"
+    assert re.search(r'^paperfeed_info\{[^}]*database="sqlite"[^}]*\} 1(\.0)?$', text, re.M)
+    assert re.search(r'^paperfeed_digest_outbox\{state="queued"\} 0(\.0)?$', text, re.M)
     assert re.search(r'^http_server_request_duration_count\{[^}]*http_route="/health"', text, re.M)
     assert re.search(r'^hb_requests\{[^}]*http_response_status_code="200"', text, re.M)
 

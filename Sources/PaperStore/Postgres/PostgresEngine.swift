@@ -32,6 +32,8 @@ final class PostgresEngine: SQLEngine {
         return "PostgreSQL \(location) (tsvector full-text search, \(vectors))"
     }
 
+    var name: String { "postgresql" }
+
     func run() async { await client.run() }
 
     /// Migrates on a connection of its own, before the pool serves anything. One node migrates

@@ -18,6 +18,7 @@ struct SQLiteEngine: SQLEngine {
 
     var summary: String { "SQLite \(connections.path) (FTS5 full-text search, vectors searched in memory)" }
     var location: String { connections.path }
+    var name: String { "sqlite" }
 
     func migrate() async throws -> [SchemaStep] {
         try await migrator.migrate()

@@ -10,6 +10,9 @@ protocol SQLEngine: Sendable {
     /// Which engine and where, for start-up messages (never with a password).
     var summary: String { get }
 
+    /// The engine's name for monitors: `sqlite` or `postgresql`.
+    var name: String { get }
+
     /// Where the database is, for messages (never with a password).
     var location: String { get }
 

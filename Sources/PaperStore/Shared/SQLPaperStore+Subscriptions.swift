@@ -172,6 +172,23 @@ extension SQLPaperStore {
         }
     }
 
+    func deliveryBacklog() async throws -> DeliveryBacklog {
+        try await read { db in
+            let rows = try await db.select().column("state").column(SQLFunction("count", args: SQLLiteral.all), as: "n")
+                .from("digest_outbox").where("state", .in, ["queued", "sending", "failed"]).groupBy("state").all()
+            var backlog = DeliveryBacklog()
+            for row in rows {
+                let count = try row.decode(column: "n", as: Int.self)
+                switch try row.decode(column: "state", as: String.self) {
+                case "queued": backlog.queued = count
+                case "sending": backlog.sending = count
+                default: backlog.failed = count
+                }
+            }
+            return backlog
+        }
+    }
+
     func deliveryCounts(period: String) async throws -> [String: Int] {
         try await read { db in
             let rows = try await db.select().column("state").column(SQLFunction("count", args: SQLLiteral.all), as: "n")

@@ -7,6 +7,8 @@ public protocol PaperDatabase: PaperRepository, VectorRepository, JobQueue, Comm
     NearestVectorSearch, GeneratedSummaryRepository {
     /// Which engine and where, for start-up messages (never with a password).
     var summary: String { get }
+    /// The engine's name for monitors: `sqlite` or `postgresql`.
+    var engineName: String { get }
     /// Up to `limit` papers in id order after `id`, hidden ones too (`papers(after:limit:)`
     /// leaves them out): for moving a whole instance, moderation included.
     func storedPapers(after id: PaperID?, limit: Int) async throws -> [Paper]
@@ -28,6 +30,7 @@ final class SQLPaperStore: PaperDatabase {
     }
 
     var summary: String { engine.summary }
+    var engineName: String { engine.name }
 
     func close() async throws { try await engine.close() }
 

@@ -76,9 +76,7 @@ struct AdminModel {
             lastSuccess = state.lastSuccessAt.map { $0.formatted(.iso8601) } ?? "never"
             lastError = state.lastError
             lastErrorAt = state.lastErrorAt.map { $0.formatted(.iso8601) }
-            let failedLast = state.lastErrorAt.map { error in state.lastSuccessAt.map { error > $0 } ?? true } ?? false
-            let stale = state.lastSuccessAt.map { now.timeIntervalSince($0) > 86_400 } ?? true
-            failing = failedLast || stale
+            failing = state.isFailing(now: now)
             resuming = state.resumptionToken != nil
         }
     }

@@ -3,43 +3,29 @@ import Hummingbird
 import PaperCore
 import Prometheus
 
-/// `/health` for load balancers, `/metrics` for Prometheus, `/static/…` for CSS and JS,
-/// and `/api/openapi.json`.
+/// `/health` for load balancers and monitors, `/metrics` for Prometheus, `/static/…` for CSS
+/// and JS, and `/api/openapi.json`.
 struct OperationsController<Context: VisitorRequestContext> {
-    let repository: any PaperRepository
-    /// Where each harvested source stands, shown on `/health`; `nil` when nothing is harvested.
-    let harvests: (any HarvestStateStore)?
+    let status: ServiceStatus.Sources
     let metrics: PrometheusCollectorRegistry
     let assets: StaticAssets
-    let papersGauge: Gauge
+    /// A monitor polling fast must not be the slowest page: the store is asked at most once a
+    /// second, by one request, and everyone else gets that answer.
     let healthCache = ResponseCache(lifetime: .seconds(1))
 
-    init(repository: any PaperRepository, harvests: (any HarvestStateStore)?, metrics: PrometheusCollectorRegistry,
-         assets: StaticAssets) {
-        self.repository = repository
-        self.harvests = harvests
-        self.metrics = metrics
-        self.assets = assets
-        papersGauge = metrics.makeGauge(name: "paperfeed_papers", help: "Papers in the store")
-    }
-
     func register(on router: Router<Context>) {
-        // A monitor polling fast must not be the slowest page: the store is asked at most once
-        // a second, by one request, and everyone else gets that answer.
         router.get("/health") { _, context in
             do {
                 return try await healthCache.response(for: "/health") {
-                    let sources = try await harvests?.harvestStates().map(Health.Source.init)
-                    return try BodyResponse.json(Health(status: "ok", papers: try await repository.statistics().papers,
-                                                        harvest: sources), headers: [.cacheControl: "no-store"])
+                    try BodyResponse.json(try await status.gather(), headers: [.cacheControl: "no-store"])
                 }
             } catch {
                 context.logger.error("health check failed: \(error)")
-                return try BodyResponse.json(Health(status: "unavailable", papers: nil, harvest: nil), status: .serviceUnavailable)
+                return try BodyResponse.json(["status": "unavailable"], status: .serviceUnavailable)
             }
         }
         router.get("/metrics") { _, _ in
-            papersGauge.set(Double(try await repository.statistics().papers))
+            StatusGauges(registry: metrics).record(try await status.gather())
             return BodyResponse(contentType: "text/plain; version=0.0.4; charset=utf-8", body: metrics.emitToString())
         }
         router.get("/static/:name") { _, context in
@@ -55,29 +41,36 @@ struct OperationsController<Context: VisitorRequestContext> {
             BodyResponse(contentType: "application/json; charset=utf-8", body: assets.openAPI)
         }
     }
+}
 
-    struct Health: Encodable {
-        let status: String
-        let papers: Int?
-        /// Each harvested source's position, last success and last error: a source failing
-        /// for days shows here rather than silently.
-        let harvest: [Source]?
+/// The service status as Prometheus gauges, beside the request metrics swift-metrics records.
+struct StatusGauges {
+    let registry: PrometheusCollectorRegistry
 
-        struct Source: Encodable {
-            let source: String
-            let watermark: String?
-            let lastSuccessAt: String?
-            let lastError: String?
-            let lastErrorAt: String?
-
-            init(_ state: HarvestState) {
-                source = state.source
-                watermark = state.watermark
-                lastSuccessAt = state.lastSuccessAt.map { $0.formatted(.iso8601) }
-                lastError = state.lastError
-                lastErrorAt = state.lastErrorAt.map { $0.formatted(.iso8601) }
+    func record(_ status: ServiceStatus) {
+        gauge("paperfeed_info", "This instance: version, database engine and embedding model (always 1)",
+              ["version": status.version, "database": status.database ?? "unknown",
+               "model": status.semanticSearch?.model ?? "none"]).set(1.0)
+        gauge("paperfeed_papers", "Papers in the store").set(Double(status.papers))
+        if let semantic = status.semanticSearch {
+            gauge("paperfeed_papers_embedded", "Papers with a vector of the embedding model").set(Double(semantic.embedded))
+        }
+        if let outbox = status.outbox {
+            for (state, count) in [("queued", outbox.queued), ("sending", outbox.sending), ("failed", outbox.failed)] {
+                gauge("paperfeed_digest_outbox", "Unfinished digest deliveries by state", ["state": state]).set(Double(count))
             }
         }
+        for source in status.harvest ?? [] {
+            gauge("paperfeed_harvest_last_success_seconds", "When each harvested source last succeeded (Unix time; 0: never)",
+                  ["source": source.source]).set(source.lastSuccess?.timeIntervalSince1970 ?? 0)
+            gauge("paperfeed_harvest_failing", "1 when a source's last harvest failed or none succeeded for a day",
+                  ["source": source.source]).set(source.failing ? 1.0 : 0.0)
+        }
+    }
+
+    private func gauge(_ name: String, _ help: String, _ labels: KeyValuePairs<String, String> = [:]) -> Gauge {
+        labels.isEmpty ? registry.makeGauge(name: name, help: help)
+            : registry.makeGauge(name: name, labels: labels.map { ($0.key, $0.value) }, help: help)
     }
 }
 

@@ -34,8 +34,8 @@ protocol VisitorRequestContext: RequestContext {
     var visitor: Visitor { get set }
     /// The fields of a posted `application/x-www-form-urlencoded` body (empty for other requests).
     var form: FormFields { get set }
-    /// The peer's address, for rate limits.
-    var clientAddress: String { get }
+    /// The visitor's address, for rate limits: the peer's, or the one a trusted proxy forwarded.
+    var clientAddress: String { get set }
 }
 
 /// The context every PaperFeed request runs with.
@@ -44,11 +44,11 @@ struct AppRequestContext: VisitorRequestContext, RemoteAddressRequestContext {
     var visitor = Visitor()
     var form = FormFields("")
     let remoteAddress: SocketAddress?
+    var clientAddress: String
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        clientAddress = remoteAddress?.ipAddress ?? "local"
     }
-
-    var clientAddress: String { remoteAddress?.ipAddress ?? "local" }
 }

@@ -1,0 +1,70 @@
+import Foundation
+import PaperCore
+import PaperSearch
+
+/// What a monitor needs to know about a running instance, gathered in one pass for `/health`
+/// (as JSON) and `/metrics` (as gauges).
+struct ServiceStatus: Encodable, Sendable {
+    let status: String
+    let version: String
+    /// The database engine (`sqlite`, `postgresql`), when the caller named it.
+    let database: String?
+    let papers: Int
+    /// `nil` when semantic search is off (no model).
+    let semanticSearch: Semantic?
+    /// The digest outbox's unfinished deliveries; `nil` without the community features.
+    let outbox: DeliveryBacklog?
+    /// Each harvested source's position, last success and last error: a source failing for
+    /// days shows here rather than silently. `nil` when the store keeps no harvest state.
+    let harvest: [Source]?
+
+    struct Semantic: Encodable, Sendable {
+        let model: String
+        /// Papers with a stored vector of `model`; the rest are being embedded.
+        let embedded: Int
+    }
+
+    struct Source: Encodable, Sendable {
+        let source: String
+        let watermark: String?
+        let lastSuccessAt: String?
+        let lastError: String?
+        let lastErrorAt: String?
+        /// The last harvest failed, or none succeeded for a day.
+        let failing: Bool
+        let lastSuccess: Date?
+
+        init(_ state: HarvestState, now: Date) {
+            source = state.source
+            watermark = state.watermark
+            lastSuccess = state.lastSuccessAt
+            lastSuccessAt = state.lastSuccessAt.map { $0.formatted(.iso8601) }
+            lastError = state.lastError
+            lastErrorAt = state.lastErrorAt.map { $0.formatted(.iso8601) }
+            failing = state.isFailing(now: now)
+        }
+
+        enum CodingKeys: String, CodingKey { case source, watermark, lastSuccessAt, lastError, lastErrorAt, failing }
+    }
+
+    /// Where the figures come from; each optional part is left out when the instance lacks it.
+    struct Sources: Sendable {
+        let repository: any PaperRepository
+        let harvests: (any HarvestStateStore)?
+        let semantic: SemanticSearch?
+        let subscriptions: (any SubscriptionStore)?
+        let databaseEngine: String?
+        let clock: any WallClock
+
+        func gather() async throws -> ServiceStatus {
+            let coverage = try await semantic?.coverage()
+            let now = clock.now()
+            return ServiceStatus(
+                status: "ok", version: PaperFeedVersion.current, database: databaseEngine,
+                papers: try await repository.statistics().papers,
+                semanticSearch: semantic.map { Semantic(model: $0.embedder.modelName, embedded: coverage?.embedded ?? 0) },
+                outbox: try await subscriptions?.deliveryBacklog(),
+                harvest: try await harvests?.harvestStates().map { Source($0, now: now) })
+        }
+    }
+}
