@@ -22,6 +22,19 @@ public struct SMTPMailer: Mailer {
         for address in [message.from] + message.to where !address.isValid {
             throw SMTPError.invalidMessage("invalid address \(address.address.debugDescription)")
         }
+        try await session { connection in
+            try await transmit(message, over: connection)
+        }
+    }
+
+    /// Connects, says hello, upgrades to TLS and logs in as for a delivery, then quits without
+    /// sending anything: whether mail would go out (`paperfeed doctor`). Throws ``SMTPError``.
+    public func check() async throws {
+        try await session { _ in }
+    }
+
+    /// Opens a connection, greets, secures and authenticates it, runs `body`, and quits.
+    private func session(_ body: (SMTPConnection) async throws -> Void) async throws {
         let connection = try await SMTPConnection.connect(configuration, group: group)
         do {
             try await connection.greeting()
@@ -36,8 +49,8 @@ public struct SMTPMailer: Mailer {
                 try await authenticate(connection, username: username, password: configuration.password ?? "",
                                        offered: capabilities["AUTH"] ?? [])
             }
-            try await transmit(message, over: connection)
-            // The message is accepted; a failing QUIT must not make the caller send it again.
+            try await body(connection)
+            // Whatever `body` did is done (a message accepted): a failing QUIT must not undo it.
             _ = try? await connection.command("QUIT")
         } catch {
             await connection.close()
