@@ -7,6 +7,10 @@ public protocol PaperRepository: Sendable {
     /// The paper stored under `id`, or `nil`.
     func paper(_ id: PaperID) async throws -> Paper?
 
+    /// The visible paper with this DOI (`10.1145/3292500.3330701`; compared ignoring case, as
+    /// DOIs are), or `nil`. When several papers carry it, the one stored first.
+    func paper(doi: String) async throws -> Paper?
+
     /// The stored papers among `ids`, in the order of `ids`.
     func papers(ids: [PaperID]) async throws -> [Paper]
 

@@ -17,6 +17,7 @@ final class RecordingRepository: PaperRepository {
     }
 
     func paper(_ id: PaperID) async throws -> Paper? { written.last { $0.id == id } }
+    func paper(doi: String) async throws -> Paper? { nil }
     func papers(ids: [PaperID]) async throws -> [Paper] { [] }
     func papers(after id: PaperID?, limit: Int) async throws -> [Paper] { [] }
     func listing(_ query: ListingQuery) async throws -> ListingPage { ListingPage(papers: [], total: 0) }

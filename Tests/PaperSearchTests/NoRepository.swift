@@ -4,6 +4,7 @@ import PaperCore
 struct NoRepository: PaperRepository {
     func upsert(_ papers: [Paper]) async throws -> UpsertCounts { UpsertCounts() }
     func paper(_ id: PaperID) async throws -> Paper? { nil }
+    func paper(doi: String) async throws -> Paper? { nil }
     func papers(ids: [PaperID]) async throws -> [Paper] { [] }
     func papers(after id: PaperID?, limit: Int) async throws -> [Paper] { [] }
     func listing(_ query: ListingQuery) async throws -> ListingPage { ListingPage(papers: [], total: 0) }

@@ -101,4 +101,22 @@ import TestSupport
             #expect(!next.page.hits.contains { $0.paper.id.rawValue == "2501.00003" })
         }
     }
+
+    @Test(arguments: DatabaseEngine.available) func aDOIOrDOILinkJumpsToItsPaper(engine: DatabaseEngine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            var published = makePaper("2501.00010", title: "Scaling laws for recommendation", abstract: "Published at KDD.")
+            published.doi = "10.1145/3292500.3330701"
+            _ = try await store.upsert(Self.papers + [published])
+            #expect(try await store.paper(doi: "10.1145/3292500.3330701")?.id.rawValue == "2501.00010")
+            #expect(try await store.paper(doi: "10.1145/3292500.3330701X") == nil)
+
+            let searcher = PaperSearcher(repository: store, semantic: nil)
+            for text in ["10.1145/3292500.3330701", "doi:10.1145/3292500.3330701", "https://doi.org/10.1145/3292500.3330701",
+                         "https://dx.doi.org/10.1145/3292500.3330701", "10.48550/arXiv.2501.00003"] {
+                let outcome = try await searcher.search(QueryParser.parseLeniently(text).query, mode: .keyword, limit: 5, offset: 0)
+                let expected = text.contains("48550") ? "2501.00003" : "2501.00010"
+                #expect(outcome.page.hits.first?.paper.id.rawValue == expected, "\(text)")
+            }
+        }
+    }
 }

@@ -31,6 +31,7 @@ let allMigrations: [any Migration] = [
     CreateHarvestState(),
     CreatePaperSummaries(),
     AddSubscriberCategories(),
+    IndexPaperDOIs(),
 ]
 
 /// Applies the migrations a database has not seen yet and records each in `schema_migrations`.

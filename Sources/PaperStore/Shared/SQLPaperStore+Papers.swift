@@ -13,6 +13,16 @@ extension SQLPaperStore {
         try await read { try await PaperQueries.paper(id, on: $0) }
     }
 
+    func paper(doi: String) async throws -> Paper? {
+        try await read { db in
+            let id = try await db.select().column("id").from("papers")
+                .where(SQLFunction("lower", args: SQLColumn("doi")), .equal, SQLBind(doi.lowercased()))
+                .where("hidden", .equal, 0).orderBy("seq").limit(1).first(decodingColumn: "id", as: String.self)
+            guard let id else { return nil }
+            return try await PaperQueries.paper(PaperID(rawValue: id), on: db)
+        }
+    }
+
     func papers(ids: [PaperID]) async throws -> [Paper] {
         try await read { try await PaperQueries.papers(ids: ids, on: $0) }
     }
