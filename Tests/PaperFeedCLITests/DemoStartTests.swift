@@ -5,8 +5,8 @@ import FoundationNetworking
 import Testing
 import TestSupport
 
-/// A fresh instance on the demo papers: semantic search covers every one of them the moment
-/// the address is printed, from the vectors shipped with them.
+/// A fresh instance on the demo papers: keyword, semantic and hybrid search cover every one of
+/// them the moment the address is printed, semantic from the vectors shipped with them.
 @Suite(.timeLimit(.minutes(3))) struct DemoStartTests {
     @Test func semanticSearchCoversTheDemoPapersFromTheFirstAnswer() async throws {
         var cli = CLI()
@@ -19,10 +19,15 @@ import TestSupport
         #expect(output.contains("8,091 of 8,091 papers embedded."), "\(output)")
         let query = "how can robots learn to manipulate objects from human videos"
             .addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        var request = URLRequest(url: URL(string: base + "api/papers/search?mode=semantic&limit=5&q=" + query)!)
-        request.timeoutInterval = 60
-        let (data, response) = try await URLSession.shared.data(for: request)
-        #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "X-Search-Mode") == "semantic")
-        #expect((try JSONSerialization.jsonObject(with: data) as? [Any])?.count == 5)
+        for mode in ["semantic", "hybrid", "keyword"] {
+            var request = URLRequest(url: URL(string: base + "api/papers/search?mode=\(mode)&limit=5&q=" + query)!)
+            request.timeoutInterval = 60
+            let (data, response) = try await URLSession.shared.data(for: request)
+            #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "X-Search-Mode") == mode)
+            #expect((try JSONSerialization.jsonObject(with: data) as? [Any])?.count == 5, "\(mode)")
+        }
+        let (health, _) = try await URLSession.shared.data(from: URL(string: base + "health")!)
+        let semantic = (try JSONSerialization.jsonObject(with: health) as? [String: Any])?["semanticSearch"] as? [String: Any]
+        #expect(semantic?["embedded"] as? Int == 8_091)
     }
 }
