@@ -7,7 +7,8 @@ struct PaperFeedCommand: AsyncParsableCommand {
         abstract: "A self-hostable research-paper feed with search.",
         subcommands: [
             ServeCommand.self, ImportCommand.self, HarvestCommand.self, SearchCommand.self, StatsCommand.self, ExportCommand.self,
-            EmbedCommand.self, EvalCommand.self, MigrateCommand.self, CopyCommand.self, DigestCommand.self, UserCommand.self,
+            EmbedCommand.self, EvalCommand.self, MigrateCommand.self, CopyCommand.self, BackupCommand.self, RestoreCommand.self,
+            DigestCommand.self, UserCommand.self,
         ]
     )
 }
