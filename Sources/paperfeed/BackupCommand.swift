@@ -9,7 +9,7 @@ struct BackupCommand: AsyncParsableCommand {
         discussion: """
             The copy is one SQLite file (VACUUM INTO: one snapshot, compacted), written under a temporary name \
             beside FILE and given its name only once it passes SQLite's integrity check, so a crash never leaves \
-            half a backup. On PostgreSQL it prints the pg_dump command to use instead and exits with status 1.
+            half a backup. The database (--db) must exist; it is not created. On PostgreSQL it prints the pg_dump command to use instead and exits with status 1.
             """)
 
     @Option(name: .long, help: ArgumentHelp("The backup file to write.", valueName: "file"), completion: .file())
