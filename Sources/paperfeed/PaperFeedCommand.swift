@@ -9,7 +9,8 @@ struct PaperFeedCommand: AsyncParsableCommand {
         version: PaperFeedVersion.current,
         subcommands: [
             ServeCommand.self, ImportCommand.self, HarvestCommand.self, SearchCommand.self, StatsCommand.self, ExportCommand.self,
-            EmbedCommand.self, EvalCommand.self, MigrateCommand.self, CopyCommand.self, DigestCommand.self, UserCommand.self, SettingsCommand.self, DoctorCommand.self,
+            EmbedCommand.self, EvalCommand.self, MigrateCommand.self, CopyCommand.self, BackupCommand.self, RestoreCommand.self,
+            DigestCommand.self, UserCommand.self, SettingsCommand.self, DoctorCommand.self,
         ]
     )
 }

@@ -43,6 +43,11 @@ struct Migrator {
 
     /// Where the database stands, without changing it.
     func status() async throws -> SchemaStatus {
+        try await Self.status(on: db, dialect: dialect)
+    }
+
+    /// Where the database `db` stands, without changing it.
+    static func status(on db: any SQLDatabase, dialect: any SchemaDialect) async throws -> SchemaStatus {
         guard try await dialect.hasTable("schema_migrations", on: db) else { return SchemaStatus(applied: []) }
         return SchemaStatus(applied: try await db.select().column("number").from("schema_migrations")
             .all().map { try $0.decode(column: "number", as: Int.self) })
