@@ -29,6 +29,7 @@ let allMigrations: [any Migration] = [
     CreateHarvestState(),
     CreatePaperSummaries(),
     AddSubscriberCategories(),
+    AddUserDisabled(),
 ]
 
 /// Applies the migrations a database has not seen yet and records each in `schema_migrations`.
