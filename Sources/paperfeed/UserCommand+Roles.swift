@@ -3,6 +3,7 @@ import PaperCore
 
 /// What `promote`, `demote`, `disable` and `enable` do: set one flag of one account.
 struct AccountSwitch {
+    /// `User.isAdmin` or `User.isDisabled`.
     enum Flag { case admin, disabled }
     let flag: Flag
     let value: Bool
@@ -12,7 +13,9 @@ struct AccountSwitch {
 
 /// A `user` command that flips an `AccountSwitch` of the account `--name` names.
 protocol AccountSwitchCommand: AsyncParsableCommand {
+    /// The flag the command sets, to what, and what it says.
     static var change: AccountSwitch { get }
+    /// `--db` and `--name`.
     var account: AccountOptions { get }
 }
 
