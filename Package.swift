@@ -45,12 +45,13 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        // Who may have an account: the rules for names, addresses and passwords, and bcrypt.
+        // Who may have an account: the rules for names, addresses and passwords, bcrypt, secret tokens and reset links.
         .target(
             name: "PaperAccounts",
             dependencies: [
                 "PaperCore", "PaperMail",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
@@ -92,7 +93,6 @@ let package = Package(
             dependencies: [
                 "PaperCore", "PaperSearch", "PaperMail", "PaperAccounts",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

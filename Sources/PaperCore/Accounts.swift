@@ -1,7 +1,8 @@
 import Foundation
 
 /// A person with an account. `passwordHash` never leaves the server: pages and the API show
-/// `name` only, and `email` only to its owner.
+/// `name` only, and `email` only to its owner. A disabled account (an operator's decision)
+/// cannot log in, has no sessions and cannot reset its password.
 public struct User: Hashable, Sendable {
     public var id: Int
     public var name: String
@@ -9,14 +10,17 @@ public struct User: Hashable, Sendable {
     public var passwordHash: String
     public var isAdmin: Bool
     public var createdAt: Date
+    public var isDisabled: Bool
 
-    public init(id: Int, name: String, email: String, passwordHash: String, isAdmin: Bool, createdAt: Date) {
+    public init(id: Int, name: String, email: String, passwordHash: String, isAdmin: Bool, createdAt: Date,
+                isDisabled: Bool = false) {
         self.id = id
         self.name = name
         self.email = email
         self.passwordHash = passwordHash
         self.isAdmin = isAdmin
         self.createdAt = createdAt
+        self.isDisabled = isDisabled
     }
 }
 
@@ -46,16 +50,28 @@ public protocol AccountStore: Sendable {
     func user(email: String) async throws -> User?
     /// Replaces an account's password hash and ends all of its sessions.
     func setPasswordHash(_ hash: String, userID: Int) async throws
+    /// Every account, oldest first, disabled ones included.
+    func users() async throws -> [User]
+    /// Makes an account an admin or takes that away; the account after the change, or `nil`
+    /// when there is no account with this id.
+    func setAdmin(_ isAdmin: Bool, userID: Int) async throws -> User?
+    /// Disables an account or enables it again; the account after the change, or `nil` when
+    /// there is no account with this id. Disabling ends all of the account's sessions and
+    /// unused password-reset tokens in the same transaction; a disabled account's sessions and
+    /// reset tokens are refused from then on (`sessionUser`, `consumePasswordReset`).
+    func setDisabled(_ isDisabled: Bool, userID: Int) async throws -> User?
 
     /// Records a log-in session under the hash of its cookie token.
     func createSession(tokenHash: String, userID: Int, expiresAt: Date) async throws
-    /// The account a live session belongs to, or `nil` when it is unknown or expired.
+    /// The account a live session belongs to, or `nil` when it is unknown, expired or its
+    /// account is disabled.
     func sessionUser(tokenHash: String, now: Date) async throws -> User?
     /// Ends one session (log out).
     func deleteSession(tokenHash: String) async throws
 
     /// Records a password-reset token (its hash) valid until `expiresAt`.
     func createPasswordReset(tokenHash: String, userID: Int, expiresAt: Date) async throws
-    /// Uses up a reset token: the account it was for, or `nil` when unknown, used or expired.
+    /// Uses up a reset token: the account it was for, or `nil` when unknown, used, expired or
+    /// its account is disabled.
     func consumePasswordReset(tokenHash: String, now: Date) async throws -> Int?
 }

@@ -107,6 +107,9 @@ public protocol SubscriptionStore: Sendable {
     func failDelivery(_ delivery: DigestDelivery, error: String) async throws -> Bool
     /// How many deliveries of `period` are in each state (`queued`, `sending`, `sent`, `skipped`, `failed`).
     func deliveryCounts(period: String) async throws -> [String: Int]
+    /// The periods that have deliveries not sent: `queued`, `sending` or `failed` ones, in
+    /// order of their keys (daily before weekly, then oldest first), each once.
+    func periodsWithUnsentDeliveries() async throws -> [String]
     /// The outbox's unfinished work over every period: deliveries waiting or being sent, and
     /// those given up on (`failed`) that an operator may want to look at.
     func deliveryBacklog() async throws -> DeliveryBacklog

@@ -9,8 +9,8 @@ import PaperStore
 struct DigestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
-        abstract: "Email digests of trending papers.",
-        subcommands: [Send.self]
+        abstract: "Email digests of trending papers: send them, or show where they stand.",
+        subcommands: [Send.self, Status.self]
     )
 
     struct Send: AsyncParsableCommand {
@@ -44,7 +44,7 @@ struct DigestCommand: AsyncParsableCommand {
             logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
             let mailer = Settings.mailer(try settings.smtp(), logger: logger)
             let clock = SystemClock()
-            let today = try sendingDay(clock: clock)
+            let today = try DigestCommand.day(day, clock: clock)
             try await store.withStore { database, _ in
                 let due = period.map { [$0] } ?? DigestFrequency.due(on: today)
                 let content = DigestSetup.content(store: database, clock: clock)
@@ -61,13 +61,6 @@ struct DigestCommand: AsyncParsableCommand {
             }
         }
 
-        /// `--day`, else today.
-        private func sendingDay(clock: any WallClock) throws -> Day {
-            guard let day else { return Day(clock.now()) }
-            guard let parsed = Day(day) else { throw CommandFailure("--day must be a date like 2026-08-22, not \(day)") }
-            return parsed
-        }
-
         /// `--dry-run`: who would get which papers, with nothing queued or sent.
         private func preview(_ due: [DigestFrequency], on today: Day, store: any PaperDatabase,
                              content: DigestSender.Content) async throws {
@@ -80,6 +73,15 @@ struct DigestCommand: AsyncParsableCommand {
                 }
             }
         }
+    }
+}
+
+extension DigestCommand {
+    /// The `--day` option's day, else today.
+    static func day(_ option: String?, clock: any WallClock) throws -> Day {
+        guard let option else { return Day(clock.now()) }
+        guard let parsed = Day(option) else { throw CommandFailure("--day must be a date like 2026-08-22, not \(option)") }
+        return parsed
     }
 }
 

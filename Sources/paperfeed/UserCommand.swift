@@ -6,8 +6,8 @@ import PaperAccounts
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Manage accounts.",
-        subcommands: [Create.self]
+        abstract: "Manage accounts: create, list, promote, demote, disable, enable, reset-password.",
+        subcommands: [Create.self, List.self, Promote.self, Demote.self, Disable.self, Enable.self, ResetPassword.self]
     )
 
     struct Create: AsyncParsableCommand {

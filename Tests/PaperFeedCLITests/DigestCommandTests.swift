@@ -62,6 +62,36 @@ import TestSupport
         #expect(!all.dropFirst(3).contains { $0.envelopeTo == [subscribers[0].email] })
     }
 
+    @Test func statusCountsSubscribersAndShowsTheCurrentPeriodsAndEveryPeriodNotFullySent() async throws {
+        let server = try await SMTPTestServer()
+        let (cli, subscribers) = try await digestCLI(server: server, confirmed: 3, pending: 1)
+        defer { cli.removeDatabase() }
+        let before = try await cli.run("digest", "status", "--day", "2026-08-22")
+        #expect(before.status == 0, "\(before.errors)")
+        #expect(before.output == """
+            Subscribers:
+              daily: 3 confirmed, 1 pending, 0 unsubscribed
+              weekly: 0 confirmed, 0 pending, 0 unsubscribed
+            Outbox:
+              daily/2026-08-22: nothing queued
+              weekly/2026-W34: nothing queued
+
+            """)
+        #expect(try await cli.run("digest", "send", "--day", "2026-08-22", "--period", "daily").status == 0)
+        // An older period that is still going out: one delivery failed, the rest wait.
+        try await PaperDatabases.withStore(cli.database) { store in
+            _ = try await store.setSubscriberState(token: subscribers[0].token, to: .unsubscribed, now: Date())
+            #expect(try await store.planDigest(frequency: .daily, period: "daily/2026-08-20", now: Date()) == 2)
+            let claimed = try #require(try await store.claimDelivery(node: "test", lease: .seconds(60), now: Date()))
+            #expect(try await store.failDelivery(claimed, error: "550 no such user"))
+        }
+        let after = try await cli.run("digest", "status", "--day", "2026-08-22")
+        #expect(after.output.contains("daily: 2 confirmed, 1 pending, 1 unsubscribed"), "\(after.output)")
+        #expect(after.output.contains("daily/2026-08-22: 3 sent, 0 skipped, 0 queued, 0 sending, 0 failed"), "\(after.output)")
+        #expect(after.output.contains("daily/2026-08-20: 0 sent, 0 skipped, 1 queued, 0 sending, 1 failed"), "\(after.output)")
+        #expect(try await cli.run("digest", "status", "--day", "22 August").errors.contains("--day must be a date like 2026-08-22"))
+    }
+
     @Test func aSenderKilledHalfwayThrough200SubscribersIsFinishedByTheNextRunWithoutDuplicates() async throws {
         // The server stops answering after 100 messages, so the kill lands mid-send, between two emails.
         let server = try await SMTPTestServer(holdAfter: 100)

@@ -79,6 +79,17 @@ extension Browser {
         if let location = response.headers[.location], location.hasPrefix("/") { try await get(location) }
     }
 
+    /// Asks for a password-reset link by the "Forgot password" form; the site says the same
+    /// whether or not it mails one.
+    @discardableResult
+    mutating func askForResetLink(email: String) async throws -> TestResponse {
+        try await get("/password/forgot")
+        let response = try await post("/password/forgot", form: [("email", email)])
+        #expect(response.status == .ok)
+        #expect(response.text.contains("Check your inbox"))
+        return response
+    }
+
     /// Logs in through the form and expects it to work.
     mutating func logIn(_ name: String, password: String) async throws {
         try await get("/login")

@@ -31,6 +31,7 @@ let allMigrations: [any Migration] = [
     CreateHarvestState(),
     CreatePaperSummaries(),
     AddSubscriberCategories(),
+    AddUserDisabled(),
     IndexPaperDOIs(),
 ]
 

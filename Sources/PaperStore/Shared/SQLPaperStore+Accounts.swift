@@ -10,11 +10,12 @@ struct UserRow: Decodable {
     var password_hash: String
     var is_admin: Int
     var created_at: Int64
+    var disabled: Int
 
-    static let columns = ["id", "name", "email", "password_hash", "is_admin", "created_at"]
+    static let columns = ["id", "name", "email", "password_hash", "is_admin", "created_at", "disabled"]
     var user: User {
         User(id: id, name: name, email: email, passwordHash: password_hash, isAdmin: is_admin != 0,
-             createdAt: Date(timeIntervalSince1970: Double(created_at)))
+             createdAt: Date(timeIntervalSince1970: Double(created_at)), isDisabled: disabled != 0)
     }
 }
 
@@ -57,6 +58,31 @@ extension SQLPaperStore {
         }
     }
 
+    func users() async throws -> [User] {
+        try await read { db in
+            try await db.select().columns(UserRow.columns).from("users").orderBy("id").all(decoding: UserRow.self).map(\.user)
+        }
+    }
+
+    func setAdmin(_ isAdmin: Bool, userID: Int) async throws -> User? {
+        try await transaction { db in
+            try await db.update("users").set("is_admin", to: isAdmin ? 1 : 0).where("id", .equal, userID).run()
+            return try await Self.userRow(where: "id", is: userID, on: db)?.user
+        }
+    }
+
+    func setDisabled(_ isDisabled: Bool, userID: Int) async throws -> User? {
+        try await transaction { db in
+            try await db.update("users").set("disabled", to: isDisabled ? 1 : 0).where("id", .equal, userID).run()
+            if isDisabled {
+                for table in ["sessions", "password_resets"] {
+                    try await db.delete(from: table).where("user_id", .equal, userID).run()
+                }
+            }
+            return try await Self.userRow(where: "id", is: userID, on: db)?.user
+        }
+    }
+
     func createSession(tokenHash: String, userID: Int, expiresAt: Date) async throws {
         try await storeToken(in: "sessions", tokenHash: tokenHash, userID: userID, expiresAt: expiresAt)
     }
@@ -67,6 +93,7 @@ extension SQLPaperStore {
                 .join("users", on: SQLColumn("user_id", table: "sessions"), .equal, SQLColumn("id", table: "users"))
                 .where(SQLColumn("token_hash", table: "sessions"), .equal, SQLBind(tokenHash))
                 .where(SQLColumn("expires_at", table: "sessions"), .greaterThan, SQLBind(Int64(now.timeIntervalSince1970)))
+                .where(SQLColumn("disabled", table: "users"), .equal, SQLBind(0))
                 .first(decoding: UserRow.self)?.user
         }
     }
@@ -93,7 +120,10 @@ extension SQLPaperStore {
             let row = try await db.delete(from: "password_resets").where("token_hash", .equal, tokenHash)
                 .returning("user_id", "expires_at").first()
             guard let row, try row.decode(column: "expires_at", as: Int64.self) > Int64(now.timeIntervalSince1970) else { return nil }
-            return try row.decode(column: "user_id", as: Int.self)
+            let userID = try row.decode(column: "user_id", as: Int.self)
+            // Disabling deletes the account's tokens; this covers one made in the same instant.
+            guard let user = try await Self.userRow(where: "id", is: userID, on: db), user.disabled == 0 else { return nil }
+            return userID
         }
     }
 

@@ -199,6 +199,14 @@ extension SQLPaperStore {
         }
     }
 
+    func periodsWithUnsentDeliveries() async throws -> [String] {
+        try await read { db in
+            try await db.select().distinct().column("period").from("digest_outbox")
+                .where("state", .in, ["queued", "sending", "failed"]).orderBy("period").all()
+                .map { try $0.decode(column: "period", as: String.self) }
+        }
+    }
+
     static func subscriberRow(where column: String, is value: some Encodable & Sendable, on db: any SQLDatabase) async throws -> SubscriberRow? {
         try await db.select().columns(SubscriberRow.columns).from("subscribers").where(SQLColumn(column), .equal, SQLBind(value))
             .first(decoding: SubscriberRow.self)

@@ -81,6 +81,12 @@ struct AccountController<Context: VisitorRequestContext> {
             model.error = "Wrong user name or password."
             return form("login", model, context, status: .unauthorized)
         }
+        // Said only to whoever knows the password, so it tells a guesser nothing.
+        if user.isDisabled {
+            var model = AccountForm(next: fields["next"], name: name)
+            model.error = "This account is disabled; ask the site's operator if you think it should not be."
+            return form("login", model, context, status: .forbidden)
+        }
         limiter.reset(account.pair)
         return try await startSession(for: user, next: fields["next"])
     }
@@ -112,13 +118,10 @@ struct AccountController<Context: VisitorRequestContext> {
         guard limiter.allow("reset:\(context.clientAddress)", limits.passwordResetRule) else {
             throw RequestError.tooManyRequests("Too many password-reset requests; try again in an hour.")
         }
-        // The answer is the same whether or not the address has an account.
-        if let user = try await accounts.user(email: email) {
-            let token = SecureTokens.make()
-            try await accounts.createPasswordReset(tokenHash: SecureTokens.hash(token), userID: user.id,
-                                                   expiresAt: clock.now().addingTimeInterval(3600))
-            let link = site.absolute("/password/reset/\(token)")
-            try await mail.send(emails.passwordReset(to: user.email, name: user.name, link: link, date: clock.now()))
+        // The answer is the same whether or not the address has an account (or a disabled one).
+        if let user = try await accounts.user(email: email),
+           let link = try await PasswordResets(accounts: accounts, clock: clock).issue(for: user) {
+            try await mail.send(emails.passwordReset(to: user.email, name: user.name, link: site.absolute(link.path), date: clock.now()))
         }
         return renderer.notice(NoticePage(heading: "Check your inbox",
                                           message: "If an account has the address \(email), a link to choose a new password is on its way."),

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PaperAccounts
 import PaperCore
 import PaperMail
 

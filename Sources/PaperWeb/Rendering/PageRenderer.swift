@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import PaperAccounts
 
 /// Renders the Mustache templates bundled with PaperWeb. Templates escape `{{values}}`;
 /// only fields named `…HTML`, built by `RichText`, are inserted raw with `{{{…}}}`.

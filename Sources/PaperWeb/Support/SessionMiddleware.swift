@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import PaperAccounts
 import PaperCore
 
 /// Finds the visitor from the session cookie and guards every state-changing request with a

@@ -2,9 +2,9 @@ import Crypto
 import Foundation
 
 /// Random tokens for cookies and emailed links, and the hashes stored in their place.
-enum SecureTokens {
+public enum SecureTokens {
     /// 32 random bytes from the system's secure generator, as URL-safe base64 (43 characters).
-    static func make() -> String {
+    public static func make() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return Data(bytes).base64EncodedString()
@@ -14,7 +14,7 @@ enum SecureTokens {
 
     /// Whether `token` has the shape `make()` gives: 43 URL-safe base64 characters. A cookie
     /// is the visitor's to set, so its value is checked before it is echoed into a page.
-    static func isWellFormed(_ token: String) -> Bool {
+    public static func isWellFormed(_ token: String) -> Bool {
         token.utf8.count == 43 && token.utf8.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
@@ -25,12 +25,12 @@ enum SecureTokens {
     }
 
     /// SHA-256 of `token` in hex: what the database keeps, so a stolen copy opens no session.
-    static func hash(_ token: String) -> String {
+    public static func hash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Compares two secrets in time that does not depend on where they differ.
-    static func equal(_ a: String, _ b: String) -> Bool {
+    public static func equal(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
