@@ -136,6 +136,13 @@ let package = Package(
             dependencies: ["PaperCore", "PaperIngest", "PaperSummaries", "Embedding", "BenchmarkSupport"],
             path: "Benchmarks/SummariesBench"
         ),
+        // Recommendation quality beside arxiv-sanity-lite's method (baseline.py), and its speed.
+        .executableTarget(
+            name: "recommend-bench",
+            dependencies: ["PaperCore", "PaperIngest", "PaperSearch", "BenchmarkSupport"],
+            path: "Benchmarks/RecommendBench",
+            exclude: ["baseline.py"]
+        ),
         .executableTarget(
             name: "vector-bench",
             dependencies: ["PaperCore", "PaperSearch", "Embedding", "BenchmarkSupport"],

@@ -1,0 +1,22 @@
+import Foundation
+
+/// The small arithmetic and formatting the recommendation benchmark needs.
+enum Recommendation {
+    static func dot(_ a: [Float], _ b: [Float]) -> Float {
+        var sum: Float = 0
+        for i in 0..<min(a.count, b.count) { sum += a[i] * b[i] }
+        return sum
+    }
+
+    static func unit(_ vector: [Float]) -> [Float] {
+        let norm = dot(vector, vector).squareRoot()
+        return norm > 0 ? vector.map { $0 / norm } : vector
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
+    }
+
+    static func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+}
