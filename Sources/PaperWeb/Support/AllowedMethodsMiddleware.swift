@@ -12,8 +12,21 @@ struct AllowedMethodsMiddleware<Context: RequestContext>: RouterMiddleware {
     static var readOnlyPrefixes: [String] { ["/api/", "/feeds/", "/static/", "/health", "/metrics"] }
 
     static func allowed(for path: String) -> [HTTPRequest.Method] {
-        if path == "/api/collections" || path.hasPrefix("/api/collections/") { return [.get, .head, .post, .patch, .delete] }
+        if path == "/api/collections" || path.hasPrefix("/api/collections/") { return collections(path) }
         return readOnlyPrefixes.contains { path.hasPrefix($0) } ? [.get, .head] : [.get, .head, .post]
+    }
+
+    /// The collections API's methods, by the shape of the path: `/api/collections`,
+    /// `/api/collections/{owner}/{slug}`, its `/items` and `/items/{itemId}`.
+    static func collections(_ path: String) -> [HTTPRequest.Method] {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst(3)
+        switch (parts.count, parts.dropFirst(2).first) {
+        case (0, _): return [.get, .head, .post]
+        case (2, _): return [.get, .head, .patch, .delete]
+        case (3, "items"): return [.post]
+        case (4, "items"): return [.patch, .delete]
+        default: return [.get, .head]
+        }
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
