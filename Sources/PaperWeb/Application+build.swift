@@ -145,4 +145,5 @@ private func registerCommunity(_ community: any CommunityDatabase, on router: Ro
     AdminController(community: community, harvests: dependencies.harvests, clock: clock, renderer: renderer).register(on: router)
     ProfileController(community: community, renderer: renderer).register(on: router)
     CollectionsAPIController(repository: repository, library: community, accounts: community, clock: clock).register(on: router)
+    TokensController(tokens: community, renderer: renderer, clock: clock).register(on: router)
 }
