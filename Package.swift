@@ -197,7 +197,7 @@ let package = Package(
             ]
         ),
         // Runs the built `paperfeed` binary (see `RepositoryPaths.paperfeed`); `scripts/test.sh` builds it first.
-        .testTarget(name: "PaperFeedCLITests", dependencies: ["PaperCore", "PaperStore", "TestSupport"]),
+        .testTarget(name: "PaperFeedCLITests", dependencies: ["PaperAccounts", "PaperCore", "PaperStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -123,7 +123,7 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies,
     return router
 }
 
-/// Accounts, votes and comments, submissions, digests, moderation and profiles.
+/// Accounts, votes and comments, submissions, digests, moderation, profiles and the collections API.
 private func registerCommunity(_ community: any CommunityDatabase, on router: Router<AppRequestContext>,
                                configuration: WebConfiguration, dependencies: WebDependencies, site: SiteAddress,
                                renderer: PageRenderer) {
@@ -144,4 +144,6 @@ private func registerCommunity(_ community: any CommunityDatabase, on router: Ro
                      limits: limits, clock: clock).register(on: router)
     AdminController(community: community, harvests: dependencies.harvests, clock: clock, renderer: renderer).register(on: router)
     ProfileController(community: community, renderer: renderer).register(on: router)
+    CollectionsAPIController(repository: repository, library: community, accounts: community, clock: clock).register(on: router)
+    TokensController(tokens: community, renderer: renderer, clock: clock).register(on: router)
 }

@@ -8,7 +8,8 @@ struct CopyCommand: AsyncParsableCommand {
         abstract: "Copy a whole instance from one database to another, e.g. SQLite to PostgreSQL.",
         discussion: """
             Copies papers and vectors, then accounts, sessions, votes, comments, authorship claims, submissions, \
-            moderation, subscribers and the digest outbox (so no digest goes out twice after the move). \
+            moderation, subscribers and the digest outbox (so no digest goes out twice after the move), collections, \
+            "not interested" marks and API tokens. \
             Safe to run again: papers are upserted and rows already there are kept, so an interrupted copy resumes \
             without duplicates.
             """)

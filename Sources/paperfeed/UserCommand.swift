@@ -6,8 +6,9 @@ import PaperAccounts
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Manage accounts: create, list, promote, demote, disable, enable, reset-password.",
-        subcommands: [Create.self, List.self, Promote.self, Demote.self, Disable.self, Enable.self, ResetPassword.self]
+        abstract: "Manage accounts: create, list, promote, demote, disable, enable, reset-password, and API tokens.",
+        subcommands: [Create.self, List.self, Promote.self, Demote.self, Disable.self, Enable.self, ResetPassword.self,
+                      Token.self, Tokens.self, RevokeToken.self]
     )
 
     struct Create: AsyncParsableCommand {

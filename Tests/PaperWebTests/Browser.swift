@@ -54,6 +54,15 @@ struct Browser {
         return try await send(uri, method: .post, headers: headers, body: ByteBuffer(string: Self.encode(fields)))
     }
 
+    /// Sends a JSON body, as a script in the page would, with this browser's cookies and `headers`
+    /// (no CSRF token unless `headers` has one).
+    @discardableResult
+    mutating func send(json: String, to uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:]) async throws -> TestResponse {
+        var headers = headers
+        headers[.contentType] = "application/json"
+        return try await send(uri, method: method, headers: headers, body: ByteBuffer(string: json))
+    }
+
     /// Forgets the cookies, as a private window would.
     mutating func clearCookies() {
         cookies = [:]

@@ -76,7 +76,8 @@ struct FuzzRequest: CustomStringConvertible {
         "/api/papers/search", "/api/papers/{v}", "/api/papers/{v}/similar", "/api/papers/{v}/{v}", "/feeds/{v}",
         "/feeds/search.rss", "/feeds/daily.atom", "/login", "/signup", "/logout", "/submit", "/password/forgot",
         "/password/reset/{v}", "/digest/subscribe", "/digest/confirm/{v}", "/digest/unsubscribe/{v}", "/u/{v}",
-        "/admin", "/admin/claims/{v}", "/static/{v}", "/health", "/metrics", "/api/openapi.json", "/{v}",
+        "/admin", "/admin/claims/{v}", "/static/{v}", "/health", "/metrics", "/api/openapi.json", "/{v}", "/api/whoami-v2",
+        "/api/collections", "/api/collections/{v}/{v}", "/api/collections/{v}/{v}/items", "/api/collections/{v}/{v}/items/{v}",
     ]
     static let names = ["q", "p", "limit", "mode", "date", "week", "month", "sort", "submitter", "cursor", "next",
                         "frequency", "z", "name", "email", "password", "body", "paper", "decision", "author", "csrf"]

@@ -82,5 +82,11 @@ def test_openapi_document_names_every_api_route(base_url: str):
     document = requests.get(f"{base_url}/api/openapi.json", timeout=30).json()
     assert document["openapi"].startswith("3.")
     for path in ["/api/daily_papers", "/api/papers", "/api/papers/search", "/api/papers/{id}",
-                 "/api/papers/{id}/similar", "/health"]:
+                 "/api/papers/{id}/similar", "/health", "/api/whoami-v2", "/api/collections",
+                 "/api/collections/{namespace}/{slug}"]:
         assert "get" in document["paths"].get(path, {}), f"{path} is missing from /api/openapi.json"
+    for path, methods in [("/api/collections", ["post"]), ("/api/collections/{namespace}/{slug}", ["patch", "delete"]),
+                          ("/api/collections/{namespace}/{slug}/items", ["post"]),
+                          ("/api/collections/{namespace}/{slug}/items/{itemId}", ["patch", "delete"])]:
+        for method in methods:
+            assert method in document["paths"].get(path, {}), f"{method.upper()} {path} is missing from /api/openapi.json"

@@ -33,6 +33,7 @@ let allMigrations: [any Migration] = [
     AddSubscriberCategories(),
     AddUserDisabled(),
     IndexPaperDOIs(),
+    CreateLibrary(),
 ]
 
 /// Applies the migrations a database has not seen yet and records each in `schema_migrations`.

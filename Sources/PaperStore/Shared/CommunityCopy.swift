@@ -2,7 +2,7 @@ import PaperCore
 import SQLKit
 
 /// Copies what people made — accounts, sessions, votes, comments, claims, submissions,
-/// moderation flags, subscribers and the digest outbox — and where each harvest source stands,
+/// moderation flags, subscribers, the digest outbox, collections, "not interested" marks and API tokens — and where each harvest source stands,
 /// from one store to another, keeping ids, so that `paperfeed copy` moves a whole instance. Papers are copied before this.
 /// Safe to run again: rows already in the target are left as they are.
 public enum CommunityCopy {
@@ -11,7 +11,8 @@ public enum CommunityCopy {
     static let tables: [(name: String, key: [String])] = [
         ("users", ["id"]), ("sessions", ["token_hash"]), ("votes", ["user_id", "paper_id"]), ("comments", ["id"]),
         ("authorship_claims", ["id"]), ("paper_listings", ["paper_id", "day"]), ("subscribers", ["id"]),
-        ("digest_outbox", ["id"]), ("harvest_state", ["source"]),
+        ("digest_outbox", ["id"]), ("harvest_state", ["source"]), ("collections", ["id"]), ("collection_items", ["id"]),
+        ("not_interested", ["user_id", "paper_id"]), ("api_tokens", ["id"]),
     ]
 
     /// Copies every community table; returns how many rows each had in the source.

@@ -9,6 +9,8 @@ struct Visitor: Sendable {
     var csrfToken: String
     /// The hash of the session cookie's token, for logging out.
     var sessionTokenHash: String?
+    /// The personal API token the request was sent with (`Authorization: Bearer …`), when it was.
+    var apiToken: APIToken?
 
     init(user: User? = nil, csrfToken: String = "", sessionTokenHash: String? = nil) {
         self.user = user
@@ -19,6 +21,15 @@ struct Visitor: Sendable {
     /// The logged-in user, or a 403 for pages that need one and cannot redirect.
     func requireUser() throws -> User {
         guard let user else { throw RequestError.forbidden("Log in first.") }
+        return user
+    }
+
+    /// The user an API request acts for (by its bearer token or session), or a 401.
+    func requireAPIUser() throws -> User {
+        guard let user else {
+            throw RequestError.unauthorized(
+                "Send a personal API token as “Authorization: Bearer …” (make one with `paperfeed user token --name NAME`).")
+        }
         return user
     }
 

@@ -8,8 +8,12 @@ import PaperCore
 /// double-submit CSRF token: the `pf_csrf` cookie (SameSite=Lax, set on the first visit) must
 /// be echoed in the form field `csrf` or the `X-CSRF-Token` header, which another site cannot
 /// read and so cannot send. The form's fields are left in the context for the handler.
+///
+/// Under `/api/`, a personal API token sent as `Authorization: Bearer …` names the user instead
+/// of the cookie, and needs no CSRF token: a browser never adds that header by itself, so
+/// another site cannot make a visitor send it. An unknown or revoked token is a 401.
 struct SessionMiddleware<Context: VisitorRequestContext>: RouterMiddleware {
-    let accounts: (any AccountStore)?
+    let accounts: (any AccountStore & APITokenStore)?
     let clock: any WallClock
     /// Marks cookies `Secure`, for a site served over HTTPS.
     let secureCookies: Bool
@@ -31,6 +35,11 @@ struct SessionMiddleware<Context: VisitorRequestContext>: RouterMiddleware {
             issuedToken = SecureTokens.make()
             context.visitor.csrfToken = issuedToken!
         }
+        if let bearer = Self.bearerToken(request) {
+            context.visitor.user = nil
+            try await authenticate(bearer, &context)
+            return try await next(request, context)
+        }
         if let token = cookies[Self.sessionCookie]?.value, let accounts {
             let hash = SecureTokens.hash(token)
             if let user = try await accounts.sessionUser(tokenHash: hash, now: clock.now()) {
@@ -38,7 +47,10 @@ struct SessionMiddleware<Context: VisitorRequestContext>: RouterMiddleware {
                 context.visitor.sessionTokenHash = hash
             }
         }
-        if ![.get, .head, .options].contains(request.method), !Self.isExempt(request.uri.path) {
+        // An API write without a session acts for nobody, so it has nothing to forge: it gets the
+        // handler's 401, which says to send a token, rather than a 403 about forms.
+        let anonymousAPI = request.uri.path.hasPrefix("/api/") && context.visitor.user == nil
+        if ![.get, .head, .options].contains(request.method), !Self.isExempt(request.uri.path), !anonymousAPI {
             // Read once here; handlers take the fields from the context.
             context.form = try await FormFields.read(&request)
             let sent = request.headers[.csrfToken] ?? context.form["csrf"]
@@ -50,6 +62,24 @@ struct SessionMiddleware<Context: VisitorRequestContext>: RouterMiddleware {
         var response = try await next(request, context)
         if let issuedToken { response.setCookie(Self.csrfCookie(issuedToken, secure: secureCookies)) }
         return response
+    }
+
+    /// The token of an API request's `Authorization: Bearer …` header, or `nil` (other paths
+    /// and schemes are not read).
+    static func bearerToken(_ request: Request) -> String? {
+        guard request.uri.path.hasPrefix("/api/"), let header = request.headers[.authorization] else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return parts[1].trimmingCharacters(in: .whitespaces)
+    }
+
+    private func authenticate(_ token: String, _ context: inout Context) async throws {
+        guard let accounts, token.utf8.count <= 256,
+              let (user, apiToken) = try await accounts.apiTokenUser(tokenHash: SecureTokens.hash(token), now: clock.now()) else {
+            throw RequestError.unauthorized("Invalid credentials in Authorization header: this API token is unknown or revoked.")
+        }
+        context.visitor.user = user
+        context.visitor.apiToken = apiToken
     }
 
     /// The cookie that carries the CSRF token; log-in and log-out set a new one.
