@@ -14,6 +14,8 @@ protocol Migration: Sendable {
 protocol SchemaDialect: Sendable {
     /// Creates the full-text index over papers' title, abstract, author names and categories.
     func createPaperFullTextIndex(on db: any SQLDatabase) async throws
+    /// Stores the full-text data ranking reads for every match where reading it costs least.
+    func keepFullTextVectorInline(on db: any SQLDatabase) async throws
     /// Whether the table `name` exists (so that reading the schema's state changes nothing).
     func hasTable(_ name: String, on db: any SQLDatabase) async throws -> Bool
 }
@@ -34,6 +36,7 @@ let allMigrations: [any Migration] = [
     AddUserDisabled(),
     IndexPaperDOIs(),
     CreateLibrary(),
+    KeepSearchVectorInline(),
 ]
 
 /// Applies the migrations a database has not seen yet and records each in `schema_migrations`.

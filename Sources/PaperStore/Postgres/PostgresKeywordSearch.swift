@@ -13,40 +13,47 @@ struct PostgresKeywordSearch {
         // matches made `ts_rank` the slowest part of a query.
         let ranking = SQLFunction("ts_rank_cd", args: SQLColumn("search", table: "papers"),
                                   TSQueryExpression.rankingQuery(query.positiveWords))
-        let allWords = query.allWordsRequired
-        let complete: any SQLExpression = allWords.map { SQLQueryString("CASE WHEN \(TSQueryExpression.render($0)) THEN 1 ELSE 0 END") }
-            ?? SQLLiteral.numeric("1")
-        var select = db.select()
-            .columns(PaperRow.shownColumns(table: "papers"))
-            .column(ranking, as: "score")
-            .column(complete, as: "complete")
-            .column(SQLQueryString("count(*) OVER ()"), as: "total")
-            .column(SQLQueryString("sum(\(complete)) OVER ()"), as: "complete_total")
-            .from("papers")
-            .where(TSQueryExpression.render(text))
-            .where("hidden", .equal, 0)
-        if let years = query.years {
-            select = select.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
-        }
-        let rows = try await select
-            .orderBy(SQLIdentifier("complete") as any SQLExpression, SQLDirection.descending)
-            .orderBy(SQLIdentifier("score") as any SQLExpression, SQLDirection.descending).orderBy("seq", .descending)
-            .limit(limit).offset(offset).all()
+        let allWords = query.allWordsRequired.map(TSQueryExpression.render)
+        let years = yearClause(query.years)
+        // Each use of the vector reads (and decompresses) it again, so it is read once, for the
+        // rank: the papers with all the words come from the index, joined. `OFFSET 0` keeps the
+        // rank computed in the scan rather than the vector carried on to the sort.
+        let rows = try await db.raw(RankedMatches.page("""
+            SELECT papers.seq AS seq, \(ranking) AS score, \(completeClause(allWords)) AS complete
+            FROM papers\(completeJoin(allWords))
+            WHERE \(TSQueryExpression.render(text)) AND papers.hidden = 0\(years)
+            OFFSET 0
+            """, limit: limit, offset: offset)).all()
         let hits = try rows.map { row in
             SearchHit(paper: try row.decode(model: PaperRow.self).paper(), score: Double(try row.decode(column: "score", as: Float.self)))
         }
         guard let first = rows.first else {
-            var count = db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
-                .column(SQLQueryString("coalesce(sum(\(complete)), 0)"), as: "m").from("papers")
-                .where(TSQueryExpression.render(text)).where("hidden", .equal, 0)
-            if let years = query.years {
-                count = count.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
-            }
-            let counts = try await count.first()
+            let counts = try await db.raw("""
+                SELECT count(*) AS n, coalesce(sum(\(completeClause(allWords))), 0) AS m
+                FROM papers\(completeJoin(allWords))
+                WHERE \(TSQueryExpression.render(text)) AND papers.hidden = 0\(years)
+                """).first()
             return SearchPage(hits: [], total: try counts?.decode(column: "n", as: Int.self) ?? 0,
                               totalWithAllWords: allWords == nil ? nil : try counts?.decode(column: "m", as: Int.self) ?? 0)
         }
         return SearchPage(hits: hits, total: try first.decode(column: "total", as: Int.self),
                           totalWithAllWords: allWords == nil ? nil : try first.decode(column: "complete_total", as: Int.self))
+    }
+
+    /// 1 for a match that has all the words, else 0.
+    private func completeClause(_ allWords: (any SQLExpression)?) -> SQLQueryString {
+        allWords == nil ? "1" : "CASE WHEN complete.seq IS NULL THEN 0 ELSE 1 END"
+    }
+
+    /// The papers with all the words, found by the index and hash-joined, so that no match's
+    /// vector is read again to test them.
+    private func completeJoin(_ allWords: (any SQLExpression)?) -> SQLQueryString {
+        guard let allWords else { return "" }
+        return " LEFT JOIN (SELECT seq FROM papers WHERE \(allWords)) AS complete ON complete.seq = papers.seq"
+    }
+
+    private func yearClause(_ years: ClosedRange<Int>?) -> SQLQueryString {
+        guard let years else { return "" }
+        return " AND papers.year BETWEEN \(bind: years.lowerBound) AND \(bind: years.upperBound)"
     }
 }

@@ -19,4 +19,11 @@ struct PostgresSchemaDialect: SchemaDialect {
             """).run()
         try await db.raw("CREATE INDEX papers_search ON papers USING GIN (search)").run()
     }
+
+    /// `MAIN`: compressed in the row, moved out only when the row cannot fit otherwise. Out of
+    /// line, every match's vector was looked up in the TOAST index and table: ranking a query
+    /// matching 67,000 of 100,000 papers took 2.9 s against 1.4 s inline (on a loaded machine).
+    func keepFullTextVectorInline(on db: any SQLDatabase) async throws {
+        try await db.raw("ALTER TABLE papers ALTER COLUMN search SET STORAGE MAIN").run()
+    }
 }

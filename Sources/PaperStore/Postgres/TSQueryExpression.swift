@@ -20,10 +20,24 @@ enum TSQueryExpression {
         case let .all(children):
             return group(children.map(render), joinedBy: .and)
         case let .any(children), let .some(children):
-            return group(children.map(render), joinedBy: .or)
+            // Free words become one tsquery, tested with one `@@`: each `@@` reads (and
+            // decompresses) the paper's vector again.
+            let free = children.compactMap(freeWordsQuery)
+            let others = children.filter { freeWordsQuery($0) == nil }.map(render)
+            guard let first = free.first else { return group(others, joinedBy: .or) }
+            let merged = free.dropFirst().reduce(first) { SQLBinaryExpression(left: $0, op: SQLRaw("||"), right: $1) }
+            let test = SQLBinaryExpression(left: vector(nil), op: SQLRaw("@@"), right: SQLGroupExpression(merged))
+            return group([test] + others, joinedBy: .or)
         case let .not(child):
             return SQLGroupExpression(SQLQueryString("NOT \(render(child))"))
         }
+    }
+
+    /// The tsquery of an unfielded word, phrase or prefix over the indexed vector; `nil` for
+    /// anything else (fields, operators, stop words matched unindexed).
+    private static func freeWordsQuery(_ node: QueryNode) -> (any SQLExpression)? {
+        guard case let .words(text, nil, prefix) = node, prefix || !EnglishStopWords.covers(text) else { return nil }
+        return query(text, field: nil, prefix: prefix)
     }
 
     private static func group(_ parts: [any SQLExpression], joinedBy op: SQLBinaryOperator) -> any SQLExpression {

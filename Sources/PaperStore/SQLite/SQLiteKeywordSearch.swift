@@ -12,23 +12,12 @@ struct SQLiteKeywordSearch {
         let allWords = try query.allWordsRequired.map(FTS5Expression.render)
         let complete = completeClause(allWords)
         let years = yearClause(query.years)
-        let columns = SQLQueryString(PaperRow.shownColumnList(table: "papers"))
-        // Rank inside the index first and join only the page's rows: reading whole paper rows
-        // for every match is what makes broad queries slow. FTS5's rank is BM25 negated.
-        let rows = try await db.raw("""
-            SELECT \(columns), hits.score AS score, hits.total AS total, hits.complete_total AS complete_total
-            FROM (
-                SELECT seq, score, complete, count(*) OVER () AS total, sum(complete) OVER () AS complete_total
-                FROM (
-                    SELECT rowid AS seq, -rank AS score, \(complete) AS complete
-                    FROM papers_fts
-                    WHERE papers_fts MATCH \(bind: match)\(years)
-                )
-                ORDER BY complete DESC, score DESC, seq DESC
-                LIMIT \(bind: limit) OFFSET \(bind: offset)
-            ) AS hits JOIN papers ON papers.seq = hits.seq
-            ORDER BY hits.complete DESC, hits.score DESC, hits.seq DESC
-            """).all()
+        // FTS5's rank is BM25 negated.
+        let rows = try await db.raw(RankedMatches.page("""
+            SELECT rowid AS seq, -rank AS score, \(complete) AS complete
+            FROM papers_fts
+            WHERE papers_fts MATCH \(bind: match)\(years)
+            """, limit: limit, offset: offset)).all()
         let hits = try rows.map { row in
             SearchHit(paper: try row.decode(model: PaperRow.self).paper(),
                       score: try row.decode(column: "score", as: Double.self))

@@ -10,6 +10,9 @@ struct SQLiteSchemaDialect: SchemaDialect {
         try await db.raw("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = \(bind: name)").first() != nil
     }
 
+    /// FTS5 keeps its own tables; nothing to move.
+    func keepFullTextVectorInline(on db: any SQLDatabase) async throws {}
+
     func createPaperFullTextIndex(on db: any SQLDatabase) async throws {
         let statements: [SQLQueryString] = [
             """
