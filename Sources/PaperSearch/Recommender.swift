@@ -117,15 +117,9 @@ public struct RecommenderModel: Sendable {
     /// The wanted paper closest to `vector` (its index among the training vectors) and their cosine.
     public func nearestWanted(_ vector: [Float]) -> (index: Int, similarity: Float) {
         var best = (index: 0, similarity: -Float.infinity)
-        vector.withUnsafeBufferPointer { v in
-            for (index, wanted) in wanted.enumerated() {
-                let similarity = wanted.withUnsafeBufferPointer { w in
-                    var sum: Float = 0
-                    for d in 0..<min(w.count, v.count) { sum += w[d] * v[d] }
-                    return sum
-                }
-                if similarity > best.similarity { best = (index, similarity) }
-            }
+        for (index, wanted) in wanted.enumerated() {
+            let similarity = PlainVectorMath.dot(wanted, vector)
+            if similarity > best.similarity { best = (index, similarity) }
         }
         return best
     }

@@ -41,15 +41,16 @@ struct DoctorCheck {
     var line: String { "\(verdict.rawValue)  \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(message)" }
 
     static func database(_ location: String) async -> DoctorCheck {
-        if !location.contains("://"), !FileManager.default.fileExists(atPath: location) {
+        if StoreOptions.isMissingFile(location) {
             return DoctorCheck(name: "database", verdict: .warn,
                                message: "\(location) does not exist yet; serve creates it (with the demo papers unless PAPERFEED_DEMO=false).")
         }
         do {
             let status = try await PaperDatabases.schemaStatus(location)
-            if let newest = status.unknown.max() {
-                return DoctorCheck(name: "database", verdict: .fail,
-                                   message: StoreError.newerSchema(database: newest, binary: SchemaStep.latest).description)
+            do {
+                try status.requireKnownSteps()
+            } catch {
+                return DoctorCheck(name: "database", verdict: .fail, message: error.description)
             }
             guard status.pending.isEmpty else {
                 return DoctorCheck(name: "database", verdict: .warn, message: "schema at step \(status.current); the next start applies "

@@ -25,18 +25,16 @@ struct MigrateCommand: AsyncParsableCommand {
             }
             return
         }
-        if !location.contains("://"), !FileManager.default.fileExists(atPath: location) {
+        if StoreOptions.isMissingFile(location) {
             StandardOutput.line("\(location) does not exist: opening it would create it with every step, 1 to \(SchemaStep.latest).")
             return
         }
         let status: SchemaStatus
         do {
             status = try await PaperDatabases.schemaStatus(location)
+            try status.requireKnownSteps()
         } catch let error as StoreError {
             throw CommandFailure(error.description)
-        }
-        if let newest = status.unknown.max() {
-            throw CommandFailure(StoreError.newerSchema(database: newest, binary: SchemaStep.latest).description)
         }
         if status.pending.isEmpty {
             StandardOutput.line("Nothing to do: the schema is at step \(status.current), the newest this binary knows.")

@@ -28,6 +28,11 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
+    /// Whether `location` names an SQLite file that does not exist yet (opening would create it).
+    static func isMissingFile(_ location: String) -> Bool {
+        !location.contains("://") && !FileManager.default.fileExists(atPath: location)
+    }
+
     /// What opening the store did to its schema, for the log.
     static func migrationLine(_ steps: [SchemaStep]) -> String {
         guard let last = steps.last else { return "Schema: up to date (step \(SchemaStep.latest))." }

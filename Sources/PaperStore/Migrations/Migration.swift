@@ -64,7 +64,7 @@ struct Migrator {
     @discardableResult
     func migrate() async throws -> [SchemaStep] {
         let status = try await status()
-        if let newest = status.unknown.max() { throw StoreError.newerSchema(database: newest, binary: SchemaStep.latest) }
+        try status.requireKnownSteps()
         try await db.create(table: "schema_migrations")
             .ifNotExists()
             .column("number", type: .bigint, .primaryKey(autoIncrement: false))

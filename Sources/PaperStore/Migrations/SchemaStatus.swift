@@ -31,6 +31,12 @@ public struct SchemaStatus: Sendable, Equatable {
         unknown = applied.subtracting(known.map(\.number)).sorted()
     }
 
+    /// Throws `StoreError.newerSchema` when a newer PaperFeed wrote the database (it has steps
+    /// this binary does not know): nothing here may read or change it.
+    public func requireKnownSteps() throws(StoreError) {
+        if let newest = unknown.max() { throw .newerSchema(database: newest, binary: SchemaStep.latest) }
+    }
+
     /// The newest step the database has, 0 for a new one.
     public var current: Int { applied.max() ?? 0 }
 }

@@ -62,9 +62,9 @@ struct StatusGauges {
         }
         for source in status.harvest ?? [] {
             gauge("paperfeed_harvest_last_success_seconds", "When each harvested source last succeeded (Unix time; 0: never)",
-                  ["source": source.source]).set(source.lastSuccess?.timeIntervalSince1970 ?? 0)
+                  ["source": source.state.source]).set(source.state.lastSuccessAt?.timeIntervalSince1970 ?? 0)
             gauge("paperfeed_harvest_failing", "1 when a source's last harvest failed or none succeeded for a day",
-                  ["source": source.source]).set(source.failing ? 1.0 : 0.0)
+                  ["source": source.state.source]).set(source.failing ? 1.0 : 0.0)
         }
     }
 

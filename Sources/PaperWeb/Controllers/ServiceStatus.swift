@@ -24,27 +24,28 @@ struct ServiceStatus: Encodable, Sendable {
         let embedded: Int
     }
 
+    /// A harvested source's state, with times as ISO 8601 in the JSON.
     struct Source: Encodable, Sendable {
-        let source: String
-        let watermark: String?
-        let lastSuccessAt: String?
-        let lastError: String?
-        let lastErrorAt: String?
+        let state: HarvestState
         /// The last harvest failed, or none succeeded for a day.
         let failing: Bool
-        let lastSuccess: Date?
 
         init(_ state: HarvestState, now: Date) {
-            source = state.source
-            watermark = state.watermark
-            lastSuccess = state.lastSuccessAt
-            lastSuccessAt = state.lastSuccessAt.map { $0.formatted(.iso8601) }
-            lastError = state.lastError
-            lastErrorAt = state.lastErrorAt.map { $0.formatted(.iso8601) }
+            self.state = state
             failing = state.isFailing(now: now)
         }
 
         enum CodingKeys: String, CodingKey { case source, watermark, lastSuccessAt, lastError, lastErrorAt, failing }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(state.source, forKey: .source)
+            try container.encodeIfPresent(state.watermark, forKey: .watermark)
+            try container.encodeIfPresent(state.lastSuccessAt?.formatted(.iso8601), forKey: .lastSuccessAt)
+            try container.encodeIfPresent(state.lastError, forKey: .lastError)
+            try container.encodeIfPresent(state.lastErrorAt?.formatted(.iso8601), forKey: .lastErrorAt)
+            try container.encode(failing, forKey: .failing)
+        }
     }
 
     /// Where the figures come from; each optional part is left out when the instance lacks it.
