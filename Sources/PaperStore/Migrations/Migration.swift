@@ -16,6 +16,9 @@ protocol SchemaDialect: Sendable {
     func createPaperFullTextIndex(on db: any SQLDatabase) async throws
     /// Stores the full-text data ranking reads for every match where reading it costs least.
     func keepFullTextVectorInline(on db: any SQLDatabase) async throws
+    /// Indexes title and abstract word for word (stop words kept), when the full-text index
+    /// drops words that a query may be made of alone.
+    func indexPlainWords(on db: any SQLDatabase) async throws
     /// Whether the table `name` exists (so that reading the schema's state changes nothing).
     func hasTable(_ name: String, on db: any SQLDatabase) async throws -> Bool
 }
@@ -37,6 +40,7 @@ let allMigrations: [any Migration] = [
     IndexPaperDOIs(),
     CreateLibrary(),
     KeepSearchVectorInline(),
+    IndexPlainWords(),
 ]
 
 /// Applies the migrations a database has not seen yet and records each in `schema_migrations`.

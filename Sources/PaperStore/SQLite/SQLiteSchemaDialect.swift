@@ -13,6 +13,9 @@ struct SQLiteSchemaDialect: SchemaDialect {
     /// FTS5 keeps its own tables; nothing to move.
     func keepFullTextVectorInline(on db: any SQLDatabase) async throws {}
 
+    /// FTS5 keeps every word, stop words included.
+    func indexPlainWords(on db: any SQLDatabase) async throws {}
+
     func createPaperFullTextIndex(on db: any SQLDatabase) async throws {
         let statements: [SQLQueryString] = [
             """
