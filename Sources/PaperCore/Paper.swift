@@ -48,6 +48,8 @@ public enum PaperSource: String, Hashable, Sendable, Codable, CaseIterable {
     case oaiPMH = "oai"
     case snapshot
     case seed
+    /// A retrieval benchmark's corpus (BEIR's `corpus.jsonl`), imported to measure search.
+    case benchmark
 }
 
 /// A research paper with what Hugging Face Papers shows about it.

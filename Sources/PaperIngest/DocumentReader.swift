@@ -8,10 +8,12 @@ enum DocumentReader {
     static let maximumDocumentBytes = 256 << 20
 
     static func records(in file: URL, format: ImportFormat) throws -> AnySequence<ParsedRecord> {
-        if format != .snapshot { try checkSize(of: file) }
+        if format != .snapshot, format != .beir { try checkSize(of: file) }
         switch format {
         case .snapshot:
             return AnySequence(try SnapshotReader(url: file))
+        case .beir:
+            return AnySequence(try BEIRCorpusReader(url: file))
         case .hf:
             let day = HFDailyPapersParser.listingDay(fromFileName: file.lastPathComponent)
             return AnySequence(try HFDailyPapersParser.parse(Data(contentsOf: file), listedOn: day))

@@ -4,6 +4,7 @@ extension ImportFormat {
     /// The format of a document, from its name and its first bytes (about 4 KB suffice);
     /// `nil` when it is none of the formats PaperFeed reads.
     ///
+    /// - JSON lines whose first line has `"_id"` and `"text"`: a BEIR corpus;
     /// - `*.jsonl` / `*.ndjson`, or a first line that is a JSON object with `"id"` and
     ///   `"abstract"` (or `"submitter"`, `"authors"`): the arXiv snapshot;
     /// - a JSON array of daily-papers entries (or a `{"data": [...]}` wrapper): Hugging Face;
@@ -15,10 +16,12 @@ extension ImportFormat {
     public static func detect(fileName: String, head: Data) -> ImportFormat? {
         let name = fileName.lowercased()
         if head.starts(with: [0x1F, 0x8B]) { return nil }
-        if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") { return .snapshot }
         var text = String(decoding: head.prefix(8192), as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let body = text.drop { $0.isWhitespace }
+        let firstLine = body.prefix { $0 != "\n" }
+        if firstLine.hasPrefix("{"), firstLine.contains("\"_id\""), firstLine.contains("\"text\"") { return .beir }
+        if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") { return .snapshot }
         switch body.first {
         case "[":
             // Daily-papers entries are objects with a "paper" (or, in the broken dump files,
@@ -27,7 +30,6 @@ extension ImportFormat {
             return first == "\"" || first == "]" || body.contains("\"paper\"") ? .hf : nil
         case "{":
             // A snapshot line can outgrow the head (thousands of authors) before "abstract".
-            let firstLine = body.prefix { $0 != "\n" }
             let snapshotKeys = ["\"abstract\"", "\"submitter\"", "\"authors\""]
             if firstLine.contains("\"id\""), snapshotKeys.contains(where: { firstLine.contains($0) }) { return .snapshot }
             if body.contains("\"paper\"") || body.contains("\"data\"") { return .hf }

@@ -37,4 +37,6 @@ public enum ImportFormat: String, CaseIterable, Sendable {
     case snapshot
     /// The seed page capture: a title line, then an abstract line.
     case seed
+    /// A retrieval benchmark's corpus in BEIR's layout (`corpus.jsonl`: `_id`, `title`, `text`).
+    case beir
 }

@@ -9,6 +9,22 @@ public struct SearchEvaluation: Sendable {
         public var query: String
         public var relevant: [String]
         public var kind: String?
+        /// How relevant each paper is (1, 2, …) where judges graded them, as TREC and BEIR do;
+        /// without grades every relevant paper counts 1.
+        public var grades: [String: Int]?
+
+        public init(query: String, relevant: [String], kind: String? = nil, grades: [String: Int]? = nil) {
+            self.query = query
+            self.relevant = relevant
+            self.kind = kind
+            self.grades = grades
+        }
+
+        /// The gain of a paper at a rank: its grade, 1 when ungraded, 0 when not relevant.
+        func gain(_ id: String) -> Double {
+            guard relevant.contains(id) else { return 0 }
+            return Double(grades?[id] ?? 1)
+        }
     }
 
     public struct Scores: Sendable {
@@ -50,7 +66,7 @@ public struct SearchEvaluation: Sendable {
                 guard let query = try? QueryParser.parseLeniently(judgment.query).query else { continue }
                 let ranked = try await searcher.search(query, mode: mode, limit: cutoff, offset: 0).page.hits.map(\.paper.id.rawValue)
                 let relevant = Set(judgment.relevant)
-                ndcg += Self.ndcg(ranked, relevant)
+                ndcg += Self.ndcg(ranked, judgment)
                 recall += Double(ranked.filter(relevant.contains).count) / Double(max(relevant.count, 1))
                 mrr += ranked.firstIndex(where: relevant.contains).map { 1 / Double($0 + 1) } ?? 0
                 count += 1
@@ -61,12 +77,14 @@ public struct SearchEvaluation: Sendable {
         return results
     }
 
-    /// Binary-relevance nDCG of a ranked list.
-    static func ndcg(_ ranked: [String], _ relevant: Set<String>) -> Double {
+    /// nDCG of a ranked list with linear gains (each paper's grade), as `trec_eval` and BEIR
+    /// compute it; with no grades, binary relevance.
+    static func ndcg(_ ranked: [String], _ judgment: Judgment) -> Double {
         let dcg = ranked.enumerated().reduce(0.0) { sum, item in
-            sum + (relevant.contains(item.element) ? 1 / log2(Double(item.offset + 2)) : 0)
+            sum + judgment.gain(item.element) / log2(Double(item.offset + 2))
         }
-        let ideal = (0..<min(relevant.count, 10)).reduce(0.0) { $0 + 1 / log2(Double($1 + 2)) }
+        let best = judgment.relevant.map(judgment.gain).sorted(by: >).prefix(10)
+        let ideal = best.enumerated().reduce(0.0) { $0 + $1.element / log2(Double($1.offset + 2)) }
         return ideal > 0 ? dcg / ideal : 0
     }
 }

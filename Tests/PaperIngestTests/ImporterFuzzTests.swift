@@ -79,7 +79,7 @@ enum FuzzChecks {
         case .atom: return (try? AtomFeedParser.parse(data)).map { $0.papers.map(ParsedRecord.paper) } ?? []
         case .oai: return (try? OAIPMHParser.parse(data).records) ?? []
         case .seed: return SeedPageParser.parse(String(decoding: data, as: UTF8.self)).map(ParsedRecord.paper)
-        case .snapshot: return []
+        case .snapshot, .beir: return []
         }
     }
 
@@ -93,7 +93,7 @@ enum FuzzChecks {
             case .atom: try AtomFeedParser.parse(data).papers.forEach { expectSound(.paper($0), label) }
             case .oai: try OAIPMHParser.parse(data).records.forEach { expectSound($0, label) }
             case .seed: SeedPageParser.parse(String(decoding: data, as: UTF8.self)).forEach { expectSound(.paper($0), label) }
-            case .snapshot: break
+            case .snapshot, .beir: break
             }
         } catch let error as DocumentError {
             #expect(!error.reason.isEmpty, "\(label)")
