@@ -31,6 +31,9 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Which queries: all, natural (questions, claims and topics as people type them) or made (from the papers).")
     var subset = "all"
 
+    @Option(help: "The modes to score, comma-separated: keyword, semantic, hybrid.")
+    var modes = "keyword,semantic,hybrid"
+
     @Flag(help: "Also score hybrid mode under each fusion (reciprocal rank, and convex combinations of normalised scores).")
     var compareFusion = false
 
@@ -48,6 +51,12 @@ struct EvalCommand: AsyncParsableCommand {
         default: throw CommandFailure("--subset is all, natural or made, not '\(subset)'")
         }
         guard !judgments.isEmpty else { throw CommandFailure("No queries to evaluate.") }
+        let scored = try modes.split(separator: ",").map { name in
+            guard let mode = SearchMode(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw CommandFailure("--modes takes keyword, semantic and hybrid, not '\(name)'")
+            }
+            return mode
+        }
         let embedder = try model.require(settings)
         try await store.withStore { database, _ in
             let semantic = SemanticSearch(embedder: embedder, vectors: database)
@@ -58,7 +67,7 @@ struct EvalCommand: AsyncParsableCommand {
             }
             let searcher = PaperSearcher(repository: database, semantic: semantic)
             if beir != nil { try await requireCorpus(of: judgments, in: database) }
-            let scores = try await SearchEvaluation(searcher: searcher).run(judgments, modes: [.keyword, .semantic, .hybrid])
+            let scores = try await SearchEvaluation(searcher: searcher).run(judgments, modes: scored)
             print("mode                    nDCG@10  Recall@10  MRR@10  (\(judgments.count) queries)")
             for row in scores { Self.printRow(row.mode.rawValue + (row.mode == .hybrid ? " (\(searcher.fusion))" : ""), row) }
             if let beir, let published = PublishedRetrievalScores.forDataset(at: beir) { print(published) }

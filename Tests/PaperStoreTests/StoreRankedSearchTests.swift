@@ -57,6 +57,16 @@ import TestSupport
         }
     }
 
+    @Test(arguments: DatabaseEngine.available) func aRareWordWeighsMoreThanACommonOne(engine: DatabaseEngine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            let common = (1...6).map { makePaper("2502.0000\($0)", title: "Neural network number \($0)", abstract: "A network.") }
+            let rare = makePaper("2502.00010", title: "Zebrafish number 10", abstract: "Fins regrow.")
+            _ = try await store.upsert(common + [rare])
+            // Neither paper has both words: the one with the word few papers have comes first.
+            #expect(try await ids("network zebrafish", in: store).first == "2502.00010")
+        }
+    }
+
     @Test(arguments: DatabaseEngine.available) func stopWordsAloneDoNotMatchButAQueryOfThemStillSearches(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(Self.papers)

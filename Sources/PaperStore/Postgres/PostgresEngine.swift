@@ -14,6 +14,8 @@ final class PostgresEngine: SQLEngine {
     private let logger: Logger
     /// The pgvector version when the database has the extension; known after `migrate()`.
     private let pgvector = Mutex<String?>(nil)
+    /// Document frequencies of search words, for ranking.
+    private let termStatistics = PostgresTermStatistics()
 
     /// The engine for the database at `url` (`postgres://user:password@host:port/database`);
     /// its pool serves once `run()` runs.
@@ -91,7 +93,7 @@ final class PostgresEngine: SQLEngine {
     }
 
     func keywordSearch(_ query: SearchQuery, limit: Int, offset: Int, on db: any SQLDatabase) async throws -> SearchPage {
-        try await PostgresKeywordSearch(db: db).search(query, limit: limit, offset: offset)
+        try await PostgresKeywordSearch(db: db, statistics: termStatistics).search(query, limit: limit, offset: offset)
     }
 
     func columns(of table: String, on db: any SQLDatabase) async throws -> [TableColumn] {

@@ -65,13 +65,6 @@ enum TSQueryExpression {
         return SQLFunction("to_tsvector", args: SQLLiteral.string("simple"), text)
     }
 
-    /// The words of a query joined by OR, for ranking: each word's lexemes, stop words left out.
-    static func rankingQuery(_ words: [String]) -> any SQLExpression {
-        let parts: [any SQLExpression] = words.map { SQLFunction("plainto_tsquery", args: SQLLiteral.string("english"), SQLBind($0)) }
-        guard let first = parts.first else { return SQLFunction("plainto_tsquery", args: SQLLiteral.string("english"), SQLBind("")) }
-        return SQLGroupExpression(parts.dropFirst().reduce(first) { SQLBinaryExpression(left: $0, op: SQLRaw("||"), right: $1) })
-    }
-
     private static func query(_ text: String, field: TextField?, prefix: Bool) -> any SQLExpression {
         let configuration = SQLLiteral.string(field == .authors || field == .categories ? "simple" : "english")
         if prefix {
