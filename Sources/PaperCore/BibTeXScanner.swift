@@ -177,13 +177,23 @@ struct BibTeXScanner {
                 depth -= 1
                 if depth < 0 { throw Malformed(reason: "a } closes nothing") }
             }
-            // An entry's key line at depth 0 inside a quoted value means the quote never closed.
-            if character == "@", closing == "\"", depth == 0, text.last == "\n" { throw Malformed(reason: "a quoted value is not closed") }
+            // A line starting a new entry inside a value means the value was never closed (a
+            // brace missing): read as BibTeX counts, it would swallow the entries that follow.
+            if character == "@", text.last == "\n", startsEntry(at: index) {
+                throw Malformed(reason: "a value is not closed before the next entry")
+            }
             text.append(character)
             length += 1
             if length > Self.maxValue { throw Malformed(reason: "a value is longer than \(Self.maxValue) characters") }
         }
         throw Malformed(reason: "a value is not closed")
+    }
+
+    /// Whether `@` just before `position` begins `@type{` or `@type(`.
+    private func startsEntry(at position: Int) -> Bool {
+        var index = position
+        while index < characters.count, index - position < 40, characters[index].isLetter { index += 1 }
+        return index > position && index < characters.count && (characters[index] == "{" || characters[index] == "(")
     }
 
     private static let months = ["jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May", "jun": "June",
