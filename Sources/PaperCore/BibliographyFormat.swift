@@ -52,9 +52,15 @@ public enum BibliographyFormat: String, CaseIterable, Hashable, Sendable {
         }
     }
 
-    /// A safe `Content-Disposition` file name for `base`: ASCII letters, digits, `-` and `_`
-    /// only (at most 80), never empty, with this format's extension.
+    /// A safe `Content-Disposition` file name for `base` with this format's extension.
     public func fileName(_ base: String) -> String {
+        SafeFileName.make(base, extension: fileExtension)
+    }
+}
+
+/// File names for downloads: ASCII letters, digits, `-` and `_` only (at most 80), never empty.
+public enum SafeFileName {
+    public static func make(_ base: String, extension fileExtension: String) -> String {
         var name = ""
         for scalar in base.decomposedASCII.unicodeScalars {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {

@@ -158,7 +158,8 @@ private func registerLibrary(_ community: any CommunityDatabase, on router: Rout
     let (repository, clock) = (dependencies.repository, dependencies.clock)
     AccountCollectionsController(repository: repository, library: community, renderer: renderer, clock: clock).register(on: router)
     CollectionPageController(repository: repository, library: community, accounts: community, renderer: renderer,
-                             votes: VoteMarks(community: community), siteName: configuration.siteName, site: site, clock: clock)
+                             votes: VoteMarks(community: community), siteName: configuration.siteName, site: site, limiter: limiter,
+                             limits: configuration.rateLimits, clock: clock)
         .register(on: router)
     AccountDataController(community: community, passwords: passwords, renderer: renderer, limiter: limiter,
                           limits: configuration.rateLimits, secureCookies: configuration.secureCookies, clock: clock).register(on: router)

@@ -30,7 +30,7 @@ struct AccountDataController<Context: VisitorRequestContext> {
             encoder.dateEncodingStrategy = .iso8601
             var response = Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                                     body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(export))))
-            let name = BibliographyFormat.cslJSON.fileName("paperfeed-\(user.name)-data")
+            let name = SafeFileName.make("paperfeed-\(user.name)-data", extension: "json")
             response.headers[.contentDisposition] = "attachment; filename=\"\(name)\""
             response.headers[.cacheControl] = "no-store"
             return response

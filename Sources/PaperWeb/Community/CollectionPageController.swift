@@ -15,6 +15,9 @@ struct CollectionPageController<Context: VisitorRequestContext> {
     let votes: VoteMarks
     let siteName: String
     let site: SiteAddress
+    /// Imports are counted like submissions (each can cost a search per reference).
+    let limiter: RateLimiter
+    let limits: RateLimits
     let clock: any WallClock
 
     private var lookup: CollectionLookup { CollectionLookup(library: library) }
@@ -44,6 +47,9 @@ struct CollectionPageController<Context: VisitorRequestContext> {
         }
         router.post("\(one)/import") { _, context in
             let collection = try await owned(context)
+            guard limiter.allow("import:\(collection.ownerID)", limits.submissionRule) else {
+                throw RequestError.tooManyRequests("Too many imports this hour; try again later.")
+            }
             let text = context.form["file"].flatMap { $0.isEmpty ? nil : $0 } ?? context.form["text"] ?? ""
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw RequestError.badRequest("Choose a .bib or CSL-JSON file, or paste one, to import.")
