@@ -47,6 +47,9 @@ import Testing
                 #expect(try await bob.post("/account/collections/\(id)/delete", form: [("confirm", "yes")]).status == .notFound)
 
                 let item = try #require(try await store.items(collectionID: id).first)
+                let own = try await ada.get(path)
+                #expect(own.text.contains("action=\"\(path)/items/\(item.id)/note\"") && own.text.contains("action=\"\(path)/import\""))
+                #expect(own.text.contains("href=\"\(path)/export.bib\"") && own.text.contains("value=\"dig &lt;deeper&gt;\""))
                 let noted = try await ada.post("\(path)/items/\(item.id)/note", form: [("note", "changed")])
                 #expect(noted.status == .seeOther)
                 #expect(try await store.items(collectionID: id).first?.note == "changed")
