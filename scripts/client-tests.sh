@@ -27,12 +27,12 @@ fi
 # A project-local virtualenv with the client libraries, installed once.
 # aiosmtpd runs scripts/smtp-test-server.py for the digest tests in test_community.py;
 # schemathesis checks the JSON API against its OpenAPI document (test_api_schema.py).
-python_packages=(pytest huggingface_hub feedparser playwright requests 'aiosmtpd>=1.4,<2' 'schemathesis>=4.3,<5')
+python_packages=(pytest huggingface_hub feedparser playwright requests 'aiosmtpd>=1.4,<2' 'schemathesis>=4.3,<5' 'bibtexparser>=1.4,<2')
 if [ ! -x .venv/bin/python ]; then
     echo "Creating .venv"
     python3 -m venv .venv
 fi
-if ! .venv/bin/python -c 'import pytest, huggingface_hub, feedparser, playwright, requests, aiosmtpd, schemathesis' 2>/dev/null; then
+if ! .venv/bin/python -c 'import pytest, huggingface_hub, feedparser, playwright, requests, aiosmtpd, schemathesis, bibtexparser' 2>/dev/null; then
     echo "Installing into .venv: ${python_packages[*]}"
     .venv/bin/python -m pip install -q --disable-pip-version-check "${python_packages[@]}"
 fi

@@ -139,4 +139,4 @@ extension SubscriptionStore {
 }
 
 /// Everything the community features need from a store.
-public protocol CommunityDatabase: AccountStore, CommunityStore, SubscriptionStore, LibraryStore, APITokenStore {}
+public protocol CommunityDatabase: AccountStore, CommunityStore, SubscriptionStore, LibraryStore, APITokenStore, AccountDataStore {}

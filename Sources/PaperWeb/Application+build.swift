@@ -104,10 +104,11 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies,
     let votes = VoteMarks(community: dependencies.community)
     ListingPagesController(repository: repository, trending: trending, clock: clock, renderer: renderer, votes: votes,
                            cache: cache).register(on: router)
-    PaperPageController(repository: repository, searcher: searcher, community: dependencies.community, renderer: renderer,
-                        cache: cache).register(on: router)
+    PaperPageController(repository: repository, searcher: searcher, community: dependencies.community,
+                        library: dependencies.community, renderer: renderer, cache: cache).register(on: router)
     SearchPageController(searcher: searcher, semanticOffReason: dependencies.semanticOffReason, renderer: renderer,
                          votes: votes, cache: cache).register(on: router)
+    SearchExportController(searcher: searcher).register(on: router)
     DailyPapersAPIController(repository: repository, trending: trending, site: site, cache: cache).register(on: router)
     PapersAPIController(repository: repository, searcher: searcher, site: site, cache: cache).register(on: router)
     FeedsController(repository: repository, trending: trending, searcher: searcher, siteName: configuration.siteName,
@@ -146,4 +147,20 @@ private func registerCommunity(_ community: any CommunityDatabase, on router: Ro
     ProfileController(community: community, renderer: renderer).register(on: router)
     CollectionsAPIController(repository: repository, library: community, accounts: community, clock: clock).register(on: router)
     TokensController(tokens: community, renderer: renderer, clock: clock).register(on: router)
+    registerLibrary(community, on: router, configuration: configuration, dependencies: dependencies, site: site, renderer: renderer,
+                    passwords: passwords, limiter: limiter)
+}
+
+/// Collection pages with their feeds and downloads, the account page with data export and deletion.
+private func registerLibrary(_ community: any CommunityDatabase, on router: Router<AppRequestContext>,
+                             configuration: WebConfiguration, dependencies: WebDependencies, site: SiteAddress,
+                             renderer: PageRenderer, passwords: Passwords, limiter: RateLimiter) {
+    let (repository, clock) = (dependencies.repository, dependencies.clock)
+    AccountCollectionsController(repository: repository, library: community, renderer: renderer, clock: clock).register(on: router)
+    CollectionPageController(repository: repository, library: community, accounts: community, renderer: renderer,
+                             votes: VoteMarks(community: community), siteName: configuration.siteName, site: site, limiter: limiter,
+                             limits: configuration.rateLimits, clock: clock)
+        .register(on: router)
+    AccountDataController(community: community, passwords: passwords, renderer: renderer, limiter: limiter,
+                          limits: configuration.rateLimits, secureCookies: configuration.secureCookies, clock: clock).register(on: router)
 }

@@ -63,6 +63,22 @@ struct Browser {
         return try await send(uri, method: method, headers: headers, body: ByteBuffer(string: json))
     }
 
+    /// Posts a `multipart/form-data` body of text `fields` (a file's content is a field too),
+    /// with the last page's CSRF token among them.
+    @discardableResult
+    mutating func postMultipart(_ uri: String, fields: [(String, String)]) async throws -> TestResponse {
+        if pageCSRFToken == nil { try await get("/") }
+        let boundary = "----paperfeed-test-boundary"
+        var body = ""
+        for (name, value) in fields + [("csrf", pageCSRFToken ?? "")] {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(name).bib\"\r\n"
+            body += "Content-Type: application/octet-stream\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)--\r\n"
+        return try await send(uri, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+                              body: ByteBuffer(string: body))
+    }
+
     /// Forgets the cookies, as a private window would.
     mutating func clearCookies() {
         cookies = [:]

@@ -78,9 +78,14 @@ struct FuzzRequest: CustomStringConvertible {
         "/password/reset/{v}", "/digest/subscribe", "/digest/confirm/{v}", "/digest/unsubscribe/{v}", "/u/{v}",
         "/admin", "/admin/claims/{v}", "/static/{v}", "/health", "/metrics", "/api/openapi.json", "/{v}", "/api/whoami-v2",
         "/api/collections", "/api/collections/{v}/{v}", "/api/collections/{v}/{v}/items", "/api/collections/{v}/{v}/items/{v}",
+        "/api/collections/{v}/{v}/export", "/account", "/account/data.json", "/account/delete", "/account/collections",
+        "/account/collections/add", "/account/collections/{v}/update", "/account/collections/{v}/delete", "/u/{v}/collections",
+        "/u/{v}/collections/{v}", "/u/{v}/collections/{v}/{v}", "/u/{v}/collections/{v}/import",
+        "/u/{v}/collections/{v}/items/{v}/note", "/u/{v}/collections/{v}/items/{v}/remove", "/search/export",
     ]
     static let names = ["q", "p", "limit", "mode", "date", "week", "month", "sort", "submitter", "cursor", "next",
-                        "frequency", "z", "name", "email", "password", "body", "paper", "decision", "author", "csrf"]
+                        "frequency", "z", "name", "email", "password", "body", "paper", "decision", "author", "csrf", "format", "note",
+                        "title", "visibility", "collection", "confirm", "text"]
     static let values = [
         "", "0", "-1", "1", "100", "101", "99999999999999999999", "1e9", "0x10", "NaN", "9999-12-31", "0001-01-01",
         "9999-W52", "9999-12", "2026-W53", "2026-02-29", "2024-02-29", "2026-08-21", "2608.00001", "2608.00001v99",
@@ -89,7 +94,7 @@ struct FuzzRequest: CustomStringConvertible {
         "vision NOT NOT language", "a -(b -c)", "\"unclosed", "((((((((((", "author:", "year:2020-1990", "cat:cs.CV",
         "title:(a OR b) -c*", "*", "OR", "\u{0}", "\u{7}\u{1b}[31m", "é\u{301}", "🧪", "<script>alert(1)</script>",
         "__paperfeed_csrf__", "<paperfeed-csrf>", "%", "%zz", "%00", "%ff%fe", "../../etc/passwd", "daily.rss",
-        "search.atom", "x.rss.atom", "a@b.c", "ada@example.org", "correct horse", String(repeating: "long ", count: 400),
+        "search.atom", "x.rss.atom", "export.bib", "feed.rss", "bibtex", "csl-json", "yes", "public", "@misc{k, title = {", "a@b.c", "ada@example.org", "correct horse", String(repeating: "long ", count: 400),
     ]
 
     static func make(_ random: inout SeededRandom, session: String, token: String) -> FuzzRequest {

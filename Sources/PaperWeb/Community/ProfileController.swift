@@ -13,6 +13,7 @@ struct ProfileController<Context: VisitorRequestContext> {
             guard let user = try await community.user(named: name) else { throw RequestError.notFound("There is no user \(name).") }
             let model = ProfileModel(
                 name: user.name,
+                collectionsURL: "/u/\(CollectionLookup.encoded(user.name))/collections",
                 isSelf: context.visitor.user?.id == user.id,
                 claims: try await community.claims(userID: user.id)
                     .filter { $0.state == .approved || context.visitor.user?.id == user.id }
@@ -39,6 +40,8 @@ struct ProfileModel {
         let bodyHTML: String
     }
     let name: String
+    /// The user's public collections (and, for the user, the private ones).
+    let collectionsURL: String
     let isSelf: Bool
     let claims: [ClaimView]
     let submissions: [PaperCard]

@@ -137,6 +137,8 @@ extension PaperPageModel: MustacheParent {
         case "projectPage": projectPage
         case "doi": doi
         case "bibTeX": bibTeX
+        case "coins": coins
+        case "collections": collections
         case "similar": similar
         case "hasSimilar": hasSimilar
         case "discussion": discussion
@@ -205,6 +207,7 @@ extension SearchPageModel: MustacheParent {
         case "newerPageURL": newerPageURL
         case "searched": searched
         case "noResults": noResults
+        case "downloads": downloads
         default: nil
         }
     }

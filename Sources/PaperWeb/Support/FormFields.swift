@@ -17,6 +17,10 @@ struct FormFields: Sendable {
         }
     }
 
+    init(values: [String: String]) {
+        self.values = values
+    }
+
     subscript(_ name: String) -> String? { values[name] }
 
     /// The field trimmed of surrounding white space, `nil` when missing or empty.
@@ -30,14 +34,21 @@ struct FormFields: Sendable {
 
     /// Reads the form of `request`; the body stays readable for the handler after this. A body
     /// over `maxBodySize` is a 413, refused on its `Content-Length` before it is read.
+    /// A path that takes a file (`UploadForm`) accepts `multipart/form-data` up to its own limit.
     static func read(_ request: inout Request) async throws -> FormFields {
         let type = request.headers[.contentType] ?? ""
-        guard type.hasPrefix("application/x-www-form-urlencoded") else { return FormFields("") }
-        let tooLarge = RequestError(status: .contentTooLarge,
-                                    message: "This form is larger than \(maxBodySize / 1024) KB; shorten what you typed and send it again.")
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodySize { throw tooLarge }
+        let upload = UploadForm.accepts(request.uri.path)
+        let boundary = upload ? UploadForm.boundary(type) : nil
+        guard type.hasPrefix("application/x-www-form-urlencoded") || boundary != nil else { return FormFields("") }
+        let limit = upload ? UploadForm.maxBodySize : maxBodySize
+        let tooLarge = RequestError(status: .contentTooLarge, message: upload
+            ? "This file is larger than \(limit / (1024 * 1024)) MB: import it in parts."
+            : "This form is larger than \(limit / 1024) KB; shorten what you typed and send it again.")
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw tooLarge }
         do {
-            return FormFields(String(decoding: try await request.collectBody(upTo: maxBodySize).readableBytesView, as: UTF8.self))
+            let body = try await request.collectBody(upTo: limit)
+            if let boundary { return FormFields(values: UploadForm.fields(Array(body.readableBytesView), boundary: boundary)) }
+            return FormFields(String(decoding: body.readableBytesView, as: UTF8.self))
         } catch is NIOTooManyBytesError {
             throw tooLarge
         }

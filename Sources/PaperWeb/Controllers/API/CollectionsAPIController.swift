@@ -26,6 +26,7 @@ struct CollectionsAPIController<Context: VisitorRequestContext> {
             _ = try await library.deleteCollection(id: collection.id)
             return try BodyResponse.json(["deleted": collection.slug])
         }
+        router.get("\(one)/export") { request, context in try await export(request, context) }
         router.post("\(one)/items") { request, context in try await addItem(request, context) }
         router.patch("\(one)/items/:item") { request, context in try await updateItem(request, context) }
         router.delete("\(one)/items/:item") { _, context in
@@ -150,7 +151,7 @@ struct CollectionsAPIController<Context: VisitorRequestContext> {
     // MARK: Finding and showing
 
     /// The collection the path names, when the visitor may see it; a 404 otherwise.
-    private func find(_ context: Context) async throws -> PaperCollection {
+    func find(_ context: Context) async throws -> PaperCollection {
         let namespace = try context.parameters.require("namespace")
         let slug = try context.parameters.require("slug")
         guard let id = CollectionSlug.id(in: slug), let collection = try await library.collection(id: id),

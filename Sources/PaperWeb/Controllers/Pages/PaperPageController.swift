@@ -10,6 +10,8 @@ struct PaperPageController<Context: VisitorRequestContext> {
     let searcher: PaperSearcher
     /// Comments, claims and votes; `nil` when the community is off.
     let community: (any CommunityStore)?
+    /// The visitor's collections, for "Add to collection"; `nil` when the community is off.
+    var library: (any LibraryStore)? = nil
     let renderer: PageRenderer
     let cache: ResponseCache
 
@@ -26,6 +28,10 @@ struct PaperPageController<Context: VisitorRequestContext> {
         var model = PaperPageModel(paper, similar: similar)
         if let community = community {
             model.discussion = try await DiscussionModel(paper: paper, community: community, visitor: context.visitor)
+        }
+        if let library, let user = context.visitor.user {
+            model.collections = try await library.collections(CollectionQuery(ownerID: user.id, viewerID: user.id, limit: 200))
+                .map { CollectionOption(id: $0.id, title: $0.title) }
         }
         let chrome = PageChrome(title: paper.title, description: String(paper.abstract.prefix(200)))
         return .html(renderer.render("paper", model, chrome: chrome, visitor: context.visitor))
@@ -74,6 +80,10 @@ struct PaperPageModel {
     let projectPage: String?
     let doi: String?
     let bibTeX: String
+    /// The COinS key/encoded-value string, for reference managers' browser connectors.
+    let coins: String
+    /// The logged-in visitor's collections, for "Add to collection".
+    var collections: [CollectionOption] = []
     let similar: [PaperCard]
     let hasSimilar: Bool
     /// Votes, comments and authorship claims; `nil` without a community store.
@@ -106,9 +116,16 @@ struct PaperPageModel {
         projectPage = WebLink.http(paper.projectPage)
         doi = paper.doi
         bibTeX = paper.bibTeX
+        coins = paper.coins
         self.similar = similar.map { PaperCard($0) }
         hasSimilar = !similar.isEmpty
     }
+}
+
+/// One of the visitor's collections in the "Add to collection" form.
+struct CollectionOption {
+    let id: Int
+    let title: String
 }
 
 /// A link to the search page for `query`, shown as `text`.

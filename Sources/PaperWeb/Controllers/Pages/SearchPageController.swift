@@ -88,6 +88,8 @@ struct SearchPageModel {
     let newerPageURL: String?
     let searched: Bool
     let noResults: Bool
+    /// The results as BibTeX, RIS and CSL-JSON files.
+    let downloads: [DownloadLink]
 
     init(query: String, mode: SearchMode, notice: String?, error: String? = nil, cards: [PaperCard] = [],
          total: Int = 0, count: ResultCount? = nil, olderPageURL: String? = nil, newerPageURL: String? = nil) {
@@ -107,6 +109,7 @@ struct SearchPageModel {
         self.newerPageURL = newerPageURL
         searched = !query.isEmpty && error == nil
         noResults = searched && cards.isEmpty
+        downloads = searched && !cards.isEmpty ? SearchExportController<AppRequestContext>.links(query: query, mode: mode) : []
     }
 }
 
