@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import PaperCore
+import PaperSearch
 import Testing
 @testable import PaperWeb
 
@@ -44,6 +45,21 @@ import Testing
                                      olderPageURL: "/o", newerPageURL: "/n")
         expectAnswersEveryStoredProperty(search)
         expectAnswersEveryStoredProperty(search.modes[0])
+    }
+
+    @Test func forYouModelsAnswerEveryNameReflectionWould() throws {
+        var card = PaperCard(Self.paper, rank: 1)
+        let reason = try #require(RecommendationReason(Recommendation(paper: Self.paper, score: 1, nearestSaved: Self.paper,
+                                                                      terms: ["title"])))
+        card.because = reason
+        card.offersSave = true
+        expectAnswersEveryStoredProperty(card)
+        expectAnswersEveryStoredProperty(reason)
+        var model = ForYouPageModel(savedCount: 1, minimumSaved: 3, category: ArxivCategory("cs.CL"))
+        model.notice = "n"
+        model.periodNote = "p"
+        model.cards = [card]
+        expectAnswersEveryStoredProperty(model)
     }
 
     @Test func discussionModelsAnswerEveryNameReflectionWould() async throws {

@@ -28,6 +28,12 @@ extension PaperCard: MustacheParent {
         case "match": match
         case "rank": rank
         case "voted": voted
+        case "offersSave": offersSave
+        case "loggedIn": loggedIn
+        case "saved": saved
+        case "inSaved": inSaved
+        case "notInterested": notInterested
+        case "because": because
         default: nil
         }
     }
@@ -140,6 +146,11 @@ extension PaperPageModel: MustacheParent {
         case "similar": similar
         case "hasSimilar": hasSimilar
         case "discussion": discussion
+        case "offersSave": offersSave
+        case "loggedIn": loggedIn
+        case "saved": saved
+        case "inSaved": inSaved
+        case "notInterested": notInterested
         default: nil
         }
     }

@@ -10,6 +10,7 @@ struct PaperPageController<Context: VisitorRequestContext> {
     let searcher: PaperSearcher
     /// Comments, claims and votes; `nil` when the community is off.
     let community: (any CommunityStore)?
+    let marks: CardMarks
     let renderer: PageRenderer
     let cache: ResponseCache
 
@@ -27,6 +28,11 @@ struct PaperPageController<Context: VisitorRequestContext> {
         if let community = community {
             model.discussion = try await DiscussionModel(paper: paper, community: community, visitor: context.visitor)
         }
+        // The paper itself shows even when marked "not interested", with the mark and its undo.
+        model.offersSave = marks.community != nil
+        model.mark(try await marks.library(of: context.visitor))
+        try await marks.mark(&model.similar, for: context.visitor)
+        model.hasSimilar = !model.similar.isEmpty
         let chrome = PageChrome(title: paper.title, description: String(paper.abstract.prefix(200)))
         return .html(renderer.render("paper", model, chrome: chrome, visitor: context.visitor))
     }
@@ -74,8 +80,14 @@ struct PaperPageModel {
     let projectPage: String?
     let doi: String?
     let bibTeX: String
-    let similar: [PaperCard]
-    let hasSimilar: Bool
+    var similar: [PaperCard]
+    var hasSimilar: Bool
+    /// The visitor's library marks, as on cards (`library.mustache`).
+    var offersSave = false
+    var loggedIn = false
+    var saved = false
+    var inSaved = false
+    var notInterested = false
     /// Votes, comments and authorship claims; `nil` without a community store.
     var discussion: DiscussionModel?
 
