@@ -52,8 +52,9 @@ import Testing
         let reason = try #require(RecommendationReason(Recommendation(paper: Self.paper, score: 1, nearestSaved: Self.paper,
                                                                       terms: ["title"])))
         card.because = reason
-        card.offersSave = true
+        card.library.mark(id: Self.paper.id, LibraryMarks(saved: [SavedPaper(paperID: Self.paper.id, inDefault: true)], notInterested: []))
         expectAnswersEveryStoredProperty(card)
+        expectAnswersEveryStoredProperty(card.library)
         expectAnswersEveryStoredProperty(reason)
         var model = ForYouPageModel(savedCount: 1, minimumSaved: 3, category: ArxivCategory("cs.CL"))
         model.notice = "n"

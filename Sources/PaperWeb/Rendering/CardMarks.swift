@@ -17,21 +17,18 @@ struct CardMarks: Sendable {
     /// interested in. Cards offer "Save" whenever there is a community (to log in, when logged out).
     func mark(_ cards: inout [PaperCard], for visitor: Visitor, hiding: Bool = true) async throws {
         guard let community, !cards.isEmpty else { return }
-        for index in cards.indices { cards[index].offersSave = true }
+        for index in cards.indices { cards[index].library.offersSave = true }
         guard let user = visitor.user else { return }
         let voted = try await community.votedPapers(userID: user.id, among: cards.map { PaperID(rawValue: $0.id) })
         let library = try await library(of: visitor)
         for index in cards.indices {
             let id = PaperID(rawValue: cards[index].id)
             cards[index].voted = voted.contains(id)
-            cards[index].mark(library)
+            cards[index].library.mark(id: id, library)
         }
-        if hiding { cards.removeAll { $0.notInterested } }
+        if hiding { cards.removeAll { $0.library.notInterested } }
     }
 }
-
-extension PaperCard: LibraryMarked {}
-extension PaperPageModel: LibraryMarked {}
 
 /// A user's saved papers and "not interested" marks, for showing them on cards and pages.
 struct LibraryMarks: Sendable {
@@ -46,20 +43,21 @@ struct LibraryMarks: Sendable {
     }
 }
 
-/// A card or page that shows the visitor's library marks for one paper (`library.mustache`).
-protocol LibraryMarked {
-    var id: String { get }
-    var loggedIn: Bool { get set }
-    var saved: Bool { get set }
-    var inSaved: Bool { get set }
-    var notInterested: Bool { get set }
-}
+/// What a card or paper page shows of the visitor's library for its paper (`library.mustache`).
+struct LibraryView {
+    /// Whether "Save" is offered (there is a community; logged out, it leads to log in).
+    var offersSave = false
+    /// Whether the marks below are the logged-in visitor's ("Not interested" is only for them).
+    var loggedIn = false
+    /// Whether the paper is in any of the visitor's collections.
+    var saved = false
+    /// Whether it is in their default collection ("Saved"), from which it can be removed here.
+    var inSaved = false
+    var notInterested = false
 
-extension LibraryMarked {
-    /// Takes the library's marks for this paper (none for `nil`).
-    mutating func mark(_ library: LibraryMarks?) {
+    /// Takes the library's marks for paper `id` (none for `nil`).
+    mutating func mark(id: PaperID, _ library: LibraryMarks?) {
         guard let library else { return }
-        let id = PaperID(rawValue: self.id)
         loggedIn = true
         saved = library.saved.contains(id)
         inSaved = library.inDefault.contains(id)

@@ -1,6 +1,6 @@
 import Mustache
 
-// The for-you page's models answer by name, as the list models do (`MustacheLookups.swift`).
+// The for-you page's and the library marks' models answer by name, as the list models do (`MustacheLookups.swift`).
 
 extension ForYouPageModel: MustacheParent {
     func child(named name: String) -> Any? {
@@ -26,6 +26,19 @@ extension RecommendationReason: MustacheParent {
         case "title": title
         case "url": url
         case "terms": terms
+        default: nil
+        }
+    }
+}
+
+extension LibraryView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "offersSave": offersSave
+        case "loggedIn": loggedIn
+        case "saved": saved
+        case "inSaved": inSaved
+        case "notInterested": notInterested
         default: nil
         }
     }

@@ -28,11 +28,7 @@ extension PaperCard: MustacheParent {
         case "match": match
         case "rank": rank
         case "voted": voted
-        case "offersSave": offersSave
-        case "loggedIn": loggedIn
-        case "saved": saved
-        case "inSaved": inSaved
-        case "notInterested": notInterested
+        case "library": library
         case "because": because
         default: nil
         }
@@ -146,11 +142,7 @@ extension PaperPageModel: MustacheParent {
         case "similar": similar
         case "hasSimilar": hasSimilar
         case "discussion": discussion
-        case "offersSave": offersSave
-        case "loggedIn": loggedIn
-        case "saved": saved
-        case "inSaved": inSaved
-        case "notInterested": notInterested
+        case "library": library
         default: nil
         }
     }

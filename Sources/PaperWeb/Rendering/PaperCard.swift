@@ -28,15 +28,8 @@ struct PaperCard {
     let rank: Int?
     /// Whether the visitor has upvoted the paper.
     var voted = false
-    /// Whether the card offers "Save" (there is a community; logged out, it leads to log in).
-    var offersSave = false
-    /// Whether the marks below are the logged-in visitor's.
-    var loggedIn = false
-    /// Whether the paper is in any of the visitor's collections.
-    var saved = false
-    /// Whether it is in their default collection ("Saved"), from which the card can remove it.
-    var inSaved = false
-    var notInterested = false
+    /// Save and "not interested" for the visitor (`library.mustache`).
+    var library = LibraryView()
     /// On the for-you page: why the paper is recommended.
     var because: RecommendationReason?
 

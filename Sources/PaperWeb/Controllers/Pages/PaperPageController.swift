@@ -29,8 +29,8 @@ struct PaperPageController<Context: VisitorRequestContext> {
             model.discussion = try await DiscussionModel(paper: paper, community: community, visitor: context.visitor)
         }
         // The paper itself shows even when marked "not interested", with the mark and its undo.
-        model.offersSave = marks.community != nil
-        model.mark(try await marks.library(of: context.visitor))
+        model.library.offersSave = marks.community != nil
+        model.library.mark(id: paper.id, try await marks.library(of: context.visitor))
         try await marks.mark(&model.similar, for: context.visitor)
         model.hasSimilar = !model.similar.isEmpty
         let chrome = PageChrome(title: paper.title, description: String(paper.abstract.prefix(200)))
@@ -82,12 +82,8 @@ struct PaperPageModel {
     let bibTeX: String
     var similar: [PaperCard]
     var hasSimilar: Bool
-    /// The visitor's library marks, as on cards (`library.mustache`).
-    var offersSave = false
-    var loggedIn = false
-    var saved = false
-    var inSaved = false
-    var notInterested = false
+    /// Save and "not interested" for the visitor, as on cards (`library.mustache`).
+    var library = LibraryView()
     /// Votes, comments and authorship claims; `nil` without a community store.
     var discussion: DiscussionModel?
 
