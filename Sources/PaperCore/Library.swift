@@ -139,6 +139,22 @@ public protocol LibraryStore: Sendable {
     func setNotInterested(_ notInterested: Bool, userID: Int, paper: PaperID, now: Date) async throws
     /// The papers the user marked "not interested", most recent mark first.
     func notInterestedPapers(userID: Int) async throws -> [PaperID]
+
+    /// Every paper in any of the user's collections, once each, the most recently added first,
+    /// saying whether it is in their default collection ("Saved"). Makes no default collection.
+    func savedPapers(userID: Int) async throws -> [SavedPaper]
+}
+
+/// A paper in one or more of a user's collections.
+public struct SavedPaper: Hashable, Sendable {
+    public var paperID: PaperID
+    /// Whether one of those collections is the user's default one ("Saved").
+    public var inDefault: Bool
+
+    public init(paperID: PaperID, inDefault: Bool) {
+        self.paperID = paperID
+        self.inDefault = inDefault
+    }
 }
 
 extension LibraryStore {

@@ -9,7 +9,7 @@ public final class SemanticSearch: Sendable {
     let vectors: any VectorRepository
     /// The store's own nearest-neighbour search, when it has one.
     let native: (any NearestVectorSearch)?
-    private let index: Mutex<VectorIndex>
+    let index: Mutex<VectorIndex>
     /// Recent query texts and their vectors: the model is the slowest part of a search.
     private let queryVectors: Mutex<QueryVectorCache>
 

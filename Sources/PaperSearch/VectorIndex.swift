@@ -77,6 +77,28 @@ public struct VectorIndex: Sendable {
         return Self.best(scored, limit).map { (ids[$0.index], $0.score) }
     }
 
+    /// The `limit` of `among` best matching `query` by approximate (int8) cosine, best first:
+    /// every one of them is scored, with no sign-bit stage, for ranking a known set of
+    /// candidates (a period's papers) however small a share of the index they are. Ids without
+    /// a vector here are left out.
+    public func nearest(to query: [Float], limit: Int, among: [PaperID]) -> [(id: PaperID, score: Float)] {
+        guard query.count == dimensions, limit > 0 else { return [] }
+        let (queryCodes, queryScale) = Self.quantize(query)
+        var scored: [(index: Int, score: Float)] = []
+        scored.reserveCapacity(among.count)
+        codes.withUnsafeBufferPointer { all in
+            queryCodes.withUnsafeBufferPointer { q in
+                var seen = Set<Int>()
+                for id in among {
+                    guard let index = position[id], seen.insert(index).inserted else { continue }
+                    let dot = Self.int8Dot(q.baseAddress!, all.baseAddress! + index * dimensions, dimensions)
+                    scored.append((index, Float(dot) * queryScale * scales[index]))
+                }
+            }
+        }
+        return Self.best(scored, limit).map { (ids[$0.index], $0.score) }
+    }
+
     /// The `limit` highest scores, best first, without sorting everything.
     private static func best(_ scored: [(index: Int, score: Float)], _ limit: Int) -> [(index: Int, score: Float)] {
         guard scored.count > limit * 4 else { return Array(scored.sorted { $0.score > $1.score }.prefix(limit)) }

@@ -25,6 +25,8 @@ public struct WebDependencies: Sendable {
     public var semantic: SemanticSearch?
     /// What to tell people when `semantic` is `nil`: how to turn it on.
     public var semanticOffReason: String
+    /// Each user's trained recommender, kept until their library changes.
+    public var recommenderModels: RecommenderCache
     public var clock: any WallClock
     /// The database engine's name (`sqlite`, `postgresql`) for `/health` and `/metrics`.
     public var databaseEngine: String?
@@ -35,7 +37,7 @@ public struct WebDependencies: Sendable {
     public init(repository: any PaperRepository, community: (any CommunityDatabase)? = nil, mailer: (any Mailer)? = nil,
                 lookup: (any PaperLookup)? = nil, harvests: (any HarvestStateStore)? = nil, semantic: SemanticSearch? = nil,
                 semanticOffReason: String = "Semantic search is off: no embedding model is configured.",
-                clock: any WallClock = SystemClock(), databaseEngine: String? = nil,
+                recommenderModels: RecommenderCache = RecommenderCache(), clock: any WallClock = SystemClock(), databaseEngine: String? = nil,
                 metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
                 logger: Logger = Logger(label: "paperfeed.web")) {
         self.repository = repository
@@ -45,6 +47,7 @@ public struct WebDependencies: Sendable {
         self.harvests = harvests
         self.semantic = semantic
         self.semanticOffReason = semanticOffReason
+        self.recommenderModels = recommenderModels
         self.clock = clock
         self.databaseEngine = databaseEngine
         self.metrics = metrics
@@ -101,13 +104,13 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies,
     let (repository, clock) = (dependencies.repository, dependencies.clock)
     let searcher = PaperSearcher(repository: repository, semantic: dependencies.semantic)
     let trending = TrendingFeed(repository: repository, clock: clock)
-    let votes = VoteMarks(community: dependencies.community)
-    ListingPagesController(repository: repository, trending: trending, clock: clock, renderer: renderer, votes: votes,
+    let marks = CardMarks(community: dependencies.community)
+    ListingPagesController(repository: repository, trending: trending, clock: clock, renderer: renderer, marks: marks,
                            cache: cache).register(on: router)
-    PaperPageController(repository: repository, searcher: searcher, community: dependencies.community,
+    PaperPageController(repository: repository, searcher: searcher, community: dependencies.community, marks: marks,
                         library: dependencies.community, renderer: renderer, cache: cache).register(on: router)
     SearchPageController(searcher: searcher, semanticOffReason: dependencies.semanticOffReason, renderer: renderer,
-                         votes: votes, cache: cache).register(on: router)
+                         marks: marks, cache: cache).register(on: router)
     SearchExportController(searcher: searcher).register(on: router)
     DailyPapersAPIController(repository: repository, trending: trending, site: site, cache: cache).register(on: router)
     PapersAPIController(repository: repository, searcher: searcher, site: site, cache: cache).register(on: router)
@@ -120,6 +123,7 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies,
     if let community = dependencies.community {
         registerCommunity(community, on: router, configuration: configuration, dependencies: dependencies, site: site,
                           renderer: renderer)
+        registerForYou(community, on: router, dependencies: dependencies, trending: trending, marks: marks, renderer: renderer)
     }
     return router
 }
@@ -158,9 +162,22 @@ private func registerLibrary(_ community: any CommunityDatabase, on router: Rout
     let (repository, clock) = (dependencies.repository, dependencies.clock)
     AccountCollectionsController(repository: repository, library: community, renderer: renderer, clock: clock).register(on: router)
     CollectionPageController(repository: repository, library: community, accounts: community, renderer: renderer,
-                             votes: VoteMarks(community: community), siteName: configuration.siteName, site: site, limiter: limiter,
+                             marks: CardMarks(community: community), siteName: configuration.siteName, site: site, limiter: limiter,
                              limits: configuration.rateLimits, clock: clock)
         .register(on: router)
     AccountDataController(community: community, passwords: passwords, renderer: renderer, limiter: limiter,
                           limits: configuration.rateLimits, secureCookies: configuration.secureCookies, clock: clock).register(on: router)
+}
+
+/// Save and "not interested", `/papers/for-you` and `/api/recommendations`.
+private func registerForYou(_ library: any LibraryStore, on router: Router<AppRequestContext>, dependencies: WebDependencies,
+                             trending: TrendingFeed, marks: CardMarks, renderer: PageRenderer) {
+    let (repository, clock) = (dependencies.repository, dependencies.clock)
+    LibraryController(repository: repository, library: library, clock: clock).register(on: router)
+    let recommender = dependencies.semantic.map {
+        PersonalRecommender(repository: repository, library: library, semantic: $0, models: dependencies.recommenderModels, clock: clock)
+    }
+    ForYouPageController(repository: repository, recommender: recommender, trending: trending, marks: marks, renderer: renderer,
+                         semanticOffReason: dependencies.semanticOffReason).register(on: router)
+    RecommendationsAPIController(recommender: recommender, semanticOffReason: dependencies.semanticOffReason).register(on: router)
 }

@@ -133,6 +133,24 @@ import TestSupport
             #expect(try await store.notInterestedPapers(userID: ada.id) == [first])
         }
     }
+
+    @Test(arguments: DatabaseEngine.available) func savedPapersListEveryCollectionsPapersOnce(engine: DatabaseEngine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            let (ada, bob) = try await users(store)
+            #expect(try await store.savedPapers(userID: ada.id).isEmpty)
+            #expect(try await store.collections(CollectionQuery(ownerID: ada.id, viewerID: ada.id)).isEmpty, "asking makes no collection")
+            let saved = try await store.defaultCollection(ownerID: ada.id, now: now)
+            let reading = try await store.createCollection(ownerID: ada.id, title: "Reading", description: nil, isPrivate: false, now: now)
+            _ = try await store.addItem(collectionID: saved.id, paper: first, note: nil, now: now)
+            _ = try await store.addItem(collectionID: reading.id, paper: second, note: nil, now: now.addingTimeInterval(1))
+            _ = try await store.addItem(collectionID: reading.id, paper: first, note: nil, now: now.addingTimeInterval(2))
+            let bobs = try await store.defaultCollection(ownerID: bob.id, now: now)
+            _ = try await store.addItem(collectionID: bobs.id, paper: third, note: nil, now: now)
+            #expect(try await store.savedPapers(userID: ada.id) == [SavedPaper(paperID: first, inDefault: true),
+                                                                  SavedPaper(paperID: second, inDefault: false)])
+            #expect(try await store.savedPapers(userID: bob.id) == [SavedPaper(paperID: third, inDefault: true)])
+        }
+    }
 }
 
 @Suite struct LibraryCopyTests {

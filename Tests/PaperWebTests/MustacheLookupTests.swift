@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import PaperCore
+import PaperSearch
 import Testing
 @testable import PaperWeb
 
@@ -44,6 +45,22 @@ import Testing
                                      olderPageURL: "/o", newerPageURL: "/n")
         expectAnswersEveryStoredProperty(search)
         expectAnswersEveryStoredProperty(search.modes[0])
+    }
+
+    @Test func forYouModelsAnswerEveryNameReflectionWould() throws {
+        var card = PaperCard(Self.paper, rank: 1)
+        let reason = try #require(RecommendationReason(Recommendation(paper: Self.paper, score: 1, nearestSaved: Self.paper,
+                                                                      terms: ["title"])))
+        card.because = reason
+        card.library.mark(id: Self.paper.id, LibraryMarks(saved: [SavedPaper(paperID: Self.paper.id, inDefault: true)], notInterested: []))
+        expectAnswersEveryStoredProperty(card)
+        expectAnswersEveryStoredProperty(card.library)
+        expectAnswersEveryStoredProperty(reason)
+        var model = ForYouPageModel(savedCount: 1, minimumSaved: 3, category: ArxivCategory("cs.CL"))
+        model.notice = "n"
+        model.periodNote = "p"
+        model.cards = [card]
+        expectAnswersEveryStoredProperty(model)
     }
 
     @Test func discussionModelsAnswerEveryNameReflectionWould() async throws {

@@ -82,7 +82,7 @@ def test_openapi_document_names_every_api_route(base_url: str):
     document = requests.get(f"{base_url}/api/openapi.json", timeout=30).json()
     assert document["openapi"].startswith("3.")
     for path in ["/api/daily_papers", "/api/papers", "/api/papers/search", "/api/papers/{id}",
-                 "/api/papers/{id}/similar", "/health", "/api/whoami-v2", "/api/collections",
+                 "/api/papers/{id}/similar", "/api/recommendations", "/health", "/api/whoami-v2", "/api/collections",
                  "/api/collections/{namespace}/{slug}"]:
         assert "get" in document["paths"].get(path, {}), f"{path} is missing from /api/openapi.json"
     for path, methods in [("/api/collections", ["post"]), ("/api/collections/{namespace}/{slug}", ["patch", "delete"]),

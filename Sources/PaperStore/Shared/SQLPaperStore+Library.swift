@@ -133,6 +133,30 @@ extension SQLPaperStore {
         }
     }
 
+    func savedPapers(userID: Int) async throws -> [SavedPaper] {
+        let rows = try await read { db in
+            try await db.select().column(SQLColumn("paper_id", table: "collection_items"))
+                .column(SQLColumn("default_for", table: "collections"))
+                .from("collection_items")
+                .join("collections", on: SQLColumn("id", table: "collections"), .equal, SQLColumn("collection_id", table: "collection_items"))
+                .where(SQLColumn("user_id", table: "collections"), .equal, SQLBind(userID))
+                .orderBy(SQLColumn("added_at", table: "collection_items") as any SQLExpression, SQLDirection.descending)
+                .orderBy(SQLColumn("id", table: "collection_items") as any SQLExpression, SQLDirection.descending)
+                .all().map { (try $0.decode(column: "paper_id", as: String.self), try $0.decode(column: "default_for", as: Int?.self) != nil) }
+        }
+        // A paper in several collections is listed once, where it was added last.
+        var result: [SavedPaper] = [], positions: [String: Int] = [:]
+        for (paper, inDefault) in rows {
+            if let index = positions[paper] {
+                result[index].inDefault = result[index].inDefault || inDefault
+            } else {
+                positions[paper] = result.count
+                result.append(SavedPaper(paperID: PaperID(rawValue: paper), inDefault: inDefault))
+            }
+        }
+        return result
+    }
+
     /// Inserts a collection; a title the owner used already is `LibraryError.titleTaken`, also
     /// when a concurrent request took it first (the unique index refuses the row).
     private static func insertCollection(ownerID: Int, title: String, description: String?, isPrivate: Bool, defaultFor: Int?,

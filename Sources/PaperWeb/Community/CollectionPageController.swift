@@ -12,7 +12,7 @@ struct CollectionPageController<Context: VisitorRequestContext> {
     let library: any LibraryStore
     let accounts: any AccountStore
     let renderer: PageRenderer
-    let votes: VoteMarks
+    let marks: CardMarks
     let siteName: String
     let site: SiteAddress
     /// Imports are counted like submissions (each can cost a search per reference).
@@ -87,7 +87,7 @@ struct CollectionPageController<Context: VisitorRequestContext> {
                       report: BibliographyImportReport? = nil) async throws -> Response {
         let entries = try await CollectionPapers.load(collection, library: library, repository: repository)
         var cards = entries.map { PaperCard($0.1) }
-        try await votes.mark(&cards, for: context.visitor)
+        try await marks.mark(&cards, for: context.visitor, hiding: false)
         let isOwner = context.visitor.user?.id == collection.ownerID
         let items = zip(entries, cards).map { entry, card in
             CollectionItemView(id: entry.0.id, card: card, note: entry.0.note, isOwner: isOwner)

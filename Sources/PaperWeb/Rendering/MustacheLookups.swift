@@ -28,6 +28,8 @@ extension PaperCard: MustacheParent {
         case "match": match
         case "rank": rank
         case "voted": voted
+        case "library": library
+        case "because": because
         default: nil
         }
     }
@@ -142,6 +144,7 @@ extension PaperPageModel: MustacheParent {
         case "similar": similar
         case "hasSimilar": hasSimilar
         case "discussion": discussion
+        case "library": library
         default: nil
         }
     }

@@ -28,6 +28,10 @@ struct PaperCard {
     let rank: Int?
     /// Whether the visitor has upvoted the paper.
     var voted = false
+    /// Save and "not interested" for the visitor (`library.mustache`).
+    var library = LibraryView()
+    /// On the for-you page: why the paper is recommended.
+    var because: RecommendationReason?
 
     init(_ paper: Paper, rank: Int? = nil, highlighting terms: [String] = [], withSnippet: Bool = false, reasons: String? = nil,
          match: SearchMatch? = nil) {

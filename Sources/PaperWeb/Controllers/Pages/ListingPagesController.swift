@@ -14,7 +14,7 @@ struct ListingPagesController<Context: VisitorRequestContext> {
     let trending: TrendingFeed
     let clock: any WallClock
     let renderer: PageRenderer
-    let votes: VoteMarks
+    let marks: CardMarks
     let cache: ResponseCache
     static var pageSize: Int { 50 }
 
@@ -90,7 +90,7 @@ struct ListingPagesController<Context: VisitorRequestContext> {
         if case let .day(day) = period { nearby = try await repository.nearbyListingDays(day, scope.basis, category: scope.category) }
         var model = ListingPageModel(period: period, scope: scope, result: result, page: page, pageSize: Self.pageSize, nearby: nearby)
         model.showsSubscribe = home != nil
-        try await votes.mark(&model.cards, for: context.visitor)
+        try await marks.mark(&model.cards, for: context.visitor)
         let chrome = PageChrome(title: model.heading, rssURL: model.rssURL, atomURL: model.atomURL,
                                 description: scope.description(of: model.heading))
         return .html(renderer.render("listing", model, chrome: chrome, visitor: context.visitor))
@@ -101,7 +101,7 @@ struct ListingPagesController<Context: VisitorRequestContext> {
         var model = TrendingPageModel(cards: ranked.enumerated().map { index, item in
             PaperCard(item.paper, rank: index + 1, reasons: item.reasons + String(format: " · score %.1f", item.score))
         })
-        try await votes.mark(&model.cards, for: context.visitor)
+        try await marks.mark(&model.cards, for: context.visitor)
         let chrome = PageChrome(title: "Trending papers", rssURL: "/feeds/trending.rss", atomURL: "/feeds/trending.atom",
                                 description: "Papers getting the most attention this week.")
         return .html(renderer.render("trending", model, chrome: chrome, visitor: context.visitor))

@@ -10,6 +10,7 @@ struct PaperPageController<Context: VisitorRequestContext> {
     let searcher: PaperSearcher
     /// Comments, claims and votes; `nil` when the community is off.
     let community: (any CommunityStore)?
+    let marks: CardMarks
     /// The visitor's collections, for "Add to collection"; `nil` when the community is off.
     var library: (any LibraryStore)? = nil
     let renderer: PageRenderer
@@ -33,6 +34,11 @@ struct PaperPageController<Context: VisitorRequestContext> {
             model.collections = try await library.collections(CollectionQuery(ownerID: user.id, viewerID: user.id, limit: 200))
                 .map { CollectionOption(id: $0.id, title: $0.title) }
         }
+        // The paper itself shows even when marked "not interested", with the mark and its undo.
+        model.library.offersSave = marks.community != nil
+        model.library.mark(id: paper.id, try await marks.library(of: context.visitor))
+        try await marks.mark(&model.similar, for: context.visitor)
+        model.hasSimilar = !model.similar.isEmpty
         let chrome = PageChrome(title: paper.title, description: String(paper.abstract.prefix(200)))
         return .html(renderer.render("paper", model, chrome: chrome, visitor: context.visitor))
     }
@@ -84,8 +90,10 @@ struct PaperPageModel {
     let coins: String
     /// The logged-in visitor's collections, for "Add to collection".
     var collections: [CollectionOption] = []
-    let similar: [PaperCard]
-    let hasSimilar: Bool
+    var similar: [PaperCard]
+    var hasSimilar: Bool
+    /// Save and "not interested" for the visitor, as on cards (`library.mustache`).
+    var library = LibraryView()
     /// Votes, comments and authorship claims; `nil` without a community store.
     var discussion: DiscussionModel?
 

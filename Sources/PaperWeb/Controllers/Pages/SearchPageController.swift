@@ -9,7 +9,7 @@ struct SearchPageController<Context: VisitorRequestContext> {
     /// What the page says when semantic search is off: how to turn it on.
     let semanticOffReason: String
     let renderer: PageRenderer
-    let votes: VoteMarks
+    let marks: CardMarks
     let cache: ResponseCache
     static var pageSize: Int { 20 }
 
@@ -48,7 +48,7 @@ struct SearchPageController<Context: VisitorRequestContext> {
             PaperCard(hit.paper, rank: page * Self.pageSize + index + 1, highlighting: query.positiveWords, withSnippet: true,
                       match: hit.match)
         }
-        try await votes.mark(&cards, for: context.visitor)
+        try await marks.mark(&cards, for: context.visitor)
         let base = feedQuery + "&mode=\(mode.rawValue)"
         let notices = [readAs, notice].compactMap { $0 }
         let model = SearchPageModel(query: text, mode: mode, notice: notices.isEmpty ? nil : notices.joined(separator: " "), cards: cards,
