@@ -54,6 +54,9 @@ public struct BibliographyImport: Sendable {
                 report.added.append(paper.id)
             } catch LibraryError.alreadyInCollection {
                 report.alreadyThere += 1
+            } catch LibraryError.collectionFull {
+                report.malformed.append(LibraryError.collectionFull.description)
+                break
             }
             present.insert(paper.id)
         }

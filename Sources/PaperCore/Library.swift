@@ -93,20 +93,36 @@ public enum LibraryError: Error, Hashable, Sendable, CustomStringConvertible {
     case titleTaken(PaperCollection)
     /// The paper is in the collection already.
     case alreadyInCollection(PaperID)
+    /// The owner has `LibraryLimits.collectionsPerUser` collections already.
+    case tooManyCollections
+    /// The collection holds `LibraryLimits.itemsPerCollection` papers already.
+    case collectionFull
 
     public var description: String {
         switch self {
         case let .titleTaken(existing): "You have a collection titled “\(existing.title)” already (\(existing.slug))."
         case let .alreadyInCollection(paper): "\(paper) is in this collection already."
+        case .tooManyCollections:
+            "You have \(LibraryLimits.collectionsPerUser) collections, the most one account may keep: delete one to make another."
+        case .collectionFull:
+            "This collection holds \(LibraryLimits.itemsPerCollection) papers, the most one may: start another collection."
         }
     }
+}
+
+/// How much one account may keep, so that no account (or a script with its token) can grow the
+/// database without bound.
+public enum LibraryLimits {
+    public static let collectionsPerUser = 1_000
+    public static let itemsPerCollection = 10_000
 }
 
 /// Collections of papers and "not interested" marks. Ownership is the caller's to check: these
 /// methods do what they are asked for any id, and say which user a collection belongs to.
 public protocol LibraryStore: Sendable {
     /// Makes a collection for `ownerID`, with no items. Throws `LibraryError.titleTaken` (with the
-    /// existing one) when the owner has a collection of this title, compared ignoring case.
+    /// existing one) when the owner has a collection of this title, compared ignoring case, and
+    /// `LibraryError.tooManyCollections` when they have `LibraryLimits.collectionsPerUser`.
     func createCollection(ownerID: Int, title: String, description: String?, isPrivate: Bool, now: Date) async throws
         -> PaperCollection
     /// The collection with this id, private or not, or `nil`.
@@ -125,8 +141,9 @@ public protocol LibraryStore: Sendable {
     /// A collection's items by position, at most `limit` of them.
     func items(collectionID: Int, limit: Int) async throws -> [CollectionItem]
     /// Appends a paper to a collection (the last position). Throws
-    /// `LibraryError.alreadyInCollection` when it is there already. Does not check that the
-    /// paper exists: the caller does.
+    /// `LibraryError.alreadyInCollection` when it is there already, and
+    /// `LibraryError.collectionFull` when it holds `LibraryLimits.itemsPerCollection` papers.
+    /// Does not check that the paper exists: the caller does.
     func addItem(collectionID: Int, paper: PaperID, note: String?, now: Date) async throws -> CollectionItem
     /// Changes an item of `collectionID`: its note (`.some(nil)` removes it) and its position
     /// (clamped to the collection, the others shifted to make room). The item after the change,

@@ -49,6 +49,23 @@ import TestSupport
         }
     }
 
+    @Test(arguments: DatabaseEngine.available) func anAccountKeepsAtMostItsShareOfCollections(engine: DatabaseEngine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            let (ada, bob) = try await users(store)
+            for number in 1..<LibraryLimits.collectionsPerUser {
+                _ = try await store.createCollection(ownerID: ada.id, title: "List \(number)", description: nil, isPrivate: true, now: now)
+            }
+            _ = try await store.defaultCollection(ownerID: ada.id, now: now)
+            await #expect(throws: LibraryError.tooManyCollections) {
+                try await store.createCollection(ownerID: ada.id, title: "One more", description: nil, isPrivate: true, now: now)
+            }
+            // Saving still works at the limit (the default collection is made whatever the
+            // count), and the limit is per account.
+            #expect(try await store.defaultCollection(ownerID: ada.id, now: now).isDefault)
+            _ = try await store.createCollection(ownerID: bob.id, title: "One more", description: nil, isPrivate: true, now: now)
+        }
+    }
+
     @Test(arguments: DatabaseEngine.available) func privateCollectionsAreListedOnlyToTheirOwner(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             let (ada, bob) = try await users(store)

@@ -163,6 +163,12 @@ extension SQLPaperStore {
                                          now: Date, on db: any SQLDatabase) async throws -> PaperCollection {
         let key = title.lowercased()
         if let existing = try await CollectionRow.find(ownerID: ownerID, titleKey: key, on: db) { throw LibraryError.titleTaken(existing) }
+        // The default collection is made whatever the count: saving a paper must always work.
+        if defaultFor == nil {
+            let count = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("collections")
+                .where("user_id", .equal, ownerID).first()?.decode(column: "n", as: Int.self) ?? 0
+            guard count < LibraryLimits.collectionsPerUser else { throw LibraryError.tooManyCollections }
+        }
         let stamp = Int64(now.timeIntervalSince1970)
         let row = try await db.insert(into: "collections")
             .columns("user_id", "title", "title_key", "description", "private", "default_for", "created_at", "updated_at")

@@ -35,6 +35,8 @@ extension SQLPaperStore {
                                                                 SQLLiteral.numeric("-1")), as: "last")
                 .from("collection_items").where("collection_id", .equal, collectionID).first()?
                 .decode(column: "last", as: Int.self) ?? -1
+            // Positions have no gaps: the last one plus one is the count.
+            guard next + 1 < LibraryLimits.itemsPerCollection else { throw LibraryError.collectionFull }
             let row = try await db.insert(into: "collection_items")
                 .columns("collection_id", "paper_id", "note", "position", "added_at")
                 .values(SQLBind(collectionID), SQLBind(paper.rawValue), note.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,

@@ -17,6 +17,8 @@ struct LibraryController<Context: VisitorRequestContext> {
                 _ = try await library.addItem(collectionID: saved.id, paper: paper.id, note: nil, now: clock.now())
             } catch LibraryError.alreadyInCollection(_) {
                 // Saved already (a second click, another tab): nothing to do.
+            } catch let error as LibraryError {
+                throw RequestError.conflict(error.description)
             }
         } }
         router.post("/papers/:id/unsave") { request, context in try await change(request, context) { user, paper in
