@@ -22,6 +22,11 @@ public protocol PaperRepository: Sendable {
     /// Papers on the daily feed, as `query` selects and orders them.
     func listing(_ query: ListingQuery) async throws -> ListingPage
 
+    /// The ids of the visible papers whose first version appeared on `days`, newest first, at
+    /// most `limit`: the papers `listing` gives for `.appeared` in that order, without reading
+    /// them (recommendation candidates).
+    func appearedPaperIDs(days: ClosedRange<Day>, limit: Int) async throws -> [PaperID]
+
     /// Every day each of `ids` was put on the feed, oldest first (a paper can be listed again).
     func listingDays(ids: [PaperID]) async throws -> [PaperID: [Day]]
 
@@ -129,6 +134,11 @@ public struct StoreStatistics: Hashable, Sendable {
 }
 
 extension PaperRepository {
+    /// Through `listing`, for repositories with nothing faster.
+    public func appearedPaperIDs(days: ClosedRange<Day>, limit: Int) async throws -> [PaperID] {
+        try await listing(ListingQuery(.appeared, days: days, order: .newest, limit: limit)).papers.map(\.id)
+    }
+
     /// The latest day of the curated feed.
     public func latestListingDay() async throws -> Day? { try await latestListingDay(.curated, category: nil) }
 

@@ -91,13 +91,9 @@ public struct PersonalRecommender: Sendable {
         }) else { return Recommendations(items: [], since: start, widened: false) }
         let today = Day(clock.now()), first = Day(start)
         var known: [PaperID: Paper] = [:]
-        var candidates: [PaperID]? = []
-        if first <= today {
-            let recent = try await repository.listing(ListingQuery(.appeared, days: first...today, order: .newest,
-                                                                   limit: Self.candidateLimit))
-            candidates = recent.papers.map(\.id)
-            known = Dictionary(recent.papers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        }
+        // Ids only: the few papers shown are read once ranked.
+        var candidates: [PaperID]? = first <= today
+            ? try await repository.appearedPaperIDs(days: first...today, limit: Self.candidateLimit) : []
         let excluded = signals.excluded
         let widened = since == nil && (candidates ?? []).filter { !excluded.contains($0) }.count < limit
         if widened { candidates = nil }
@@ -108,8 +104,8 @@ public struct PersonalRecommender: Sendable {
             .map { (id: $0.id, vector: $0.vector, score: trained.model.score($0.vector)) }
             .sorted { $0.score > $1.score }.prefix(limit)
         let nearest = scored.map { trained.wanted[trained.model.nearestWanted($0.vector).index] }
-        let missing = (scored.map(\.id) + nearest).filter { known[$0] == nil }
-        for paper in try await repository.papers(ids: Array(Set(missing)).sorted { $0.rawValue < $1.rawValue }) { known[paper.id] = paper }
+        let shown = Array(Set(scored.map(\.id) + nearest)).sorted { $0.rawValue < $1.rawValue }
+        for paper in try await repository.papers(ids: shown) { known[paper.id] = paper }
         let items = zip(scored, nearest).compactMap { item, savedID -> Recommendation? in
             guard let paper = known[item.id] else { return nil }
             let saved = known[savedID]

@@ -34,6 +34,18 @@ import TestSupport
         }
     }
 
+    @Test(arguments: DatabaseEngine.available) func appearedIdsAreTheNewestListingsIds(engine: DatabaseEngine) async throws {
+        try await withTemporaryStore(engine) { store in
+            _ = try await store.upsert(Self.papers)
+            try await store.setPaperHidden(PaperID(rawValue: "2608.00006"), hidden: true)
+            let days = Day("2026-08-20")!...Day("2026-08-25")!
+            let listed = try await store.listing(ListingQuery(.appeared, days: days, order: .newest, limit: 3))
+            let ids = try await store.appearedPaperIDs(days: days, limit: 3)
+            #expect(ids == listed.papers.map(\.id))
+            #expect(ids.first?.rawValue == "2608.00005")
+        }
+    }
+
     @Test(arguments: DatabaseEngine.available) func aCategorysDaysAreTheDaysItsPapersAppeared(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store in
             _ = try await store.upsert(Self.papers)

@@ -27,6 +27,16 @@ enum AppearedQueries {
         return ListingPage(papers: try rows.map { try $0.paper() }, total: total)
     }
 
+    /// The ids `listing` would list, newest first, read from the `published_at` index and the
+    /// rows' ids only.
+    static func ids(days: ClosedRange<Day>, limit: Int, on db: any SQLDatabase) async throws -> [PaperID] {
+        try await db.select().column("id").from("papers").where("hidden", .equal, 0)
+            .where("published_at", .greaterThanOrEqual, seconds(days.lowerBound))
+            .where("published_at", .lessThan, seconds(days.upperBound.adding(days: 1)))
+            .orderBy("published_at", .descending).orderBy("id").limit(limit).all()
+            .map { PaperID(rawValue: try $0.decode(column: "id", as: String.self)) }
+    }
+
     static func latestDay(_ category: ArxivCategory?, on db: any SQLDatabase) async throws -> Day? {
         try await edge(.descending, category, on: db) { $0 }
     }

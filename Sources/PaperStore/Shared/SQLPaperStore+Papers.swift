@@ -48,6 +48,10 @@ extension SQLPaperStore {
         }
     }
 
+    func appearedPaperIDs(days: ClosedRange<Day>, limit: Int) async throws -> [PaperID] {
+        try await read { try await AppearedQueries.ids(days: days, limit: limit, on: $0) }
+    }
+
     func listingDays(ids: [PaperID]) async throws -> [PaperID: [Day]] {
         try await read { try await ListingQueries.listingDays(ids: ids, on: $0) }
     }
