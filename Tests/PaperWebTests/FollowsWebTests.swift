@@ -139,4 +139,22 @@ import Testing
             }
         }
     }
+
+    @Test func aFullListIsRefusedWithAMessage() async throws {
+        try await withStore(CommunityFixture.papers) { store in
+            try await CommunityFixture.withApp(store: store) { client in
+                var ada = Browser(client)
+                try await ada.signUp("ada")
+                let user = try #require(try await store.user(named: "ada"))
+                for index in 0..<FollowLimits.authors {
+                    _ = try await store.followAuthor("Author \(index)", userID: user.id, limit: FollowLimits.authors, now: WebFixture.now)
+                }
+                try await ada.get("/account/follows")
+                let refused = try await ada.post("/account/follows/authors", form: [("name", "Grace Hopper")])
+                #expect(refused.status == .conflict && refused.text.contains("You follow \(FollowLimits.authors) authors"))
+                #expect(try await ada.post("/account/follows/authors", form: [("name", "author 7")]).status == .seeOther,
+                        "following a followed author again is no new follow")
+            }
+        }
+    }
 }
