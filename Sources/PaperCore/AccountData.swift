@@ -5,7 +5,8 @@ public protocol AccountDataStore: Sendable {
     /// The papers the user upvoted, the most recent vote first.
     func upvotedPapers(userID: Int) async throws -> [PaperID]
     /// Deletes the account and everything personal in one transaction: sessions, password-reset
-    /// links, API tokens, collections with their items, "not interested" marks, upvotes (papers'
+    /// links, API tokens, collections with their items, "not interested" marks, followed authors,
+    /// saved searches and the feed token, upvotes (papers'
     /// counts lowered), comments (deleted, counts lowered), authorship claims, digest
     /// subscriptions of the account or its address with their queued deliveries; the papers it
     /// submitted stay listed without its name. Whether there was such a user.
@@ -53,6 +54,12 @@ public struct AccountDataExport: Codable, Sendable {
         public var categories: [String]
     }
 
+    public struct SavedSearchEntry: Codable, Sendable {
+        public var query: String
+        public var mode: String
+        public var createdAt: Date
+    }
+
     public struct Token: Codable, Sendable {
         public var name: String
         public var createdAt: Date
@@ -69,6 +76,9 @@ public struct AccountDataExport: Codable, Sendable {
     public var authorshipClaims: [String]
     public var subscription: Subscription?
     public var apiTokens: [Token]
+    /// The names of the authors followed, the most recent follow first.
+    public var followedAuthors: [String]
+    public var savedSearches: [SavedSearchEntry]
 }
 
 extension AccountDataExport {
@@ -106,6 +116,10 @@ extension AccountDataExport {
             upvotes: try await store.upvotedPapers(userID: user.id).map(\.rawValue),
             comments: comments,
             authorshipClaims: try await store.claims(userID: user.id).map { "\($0.paperID) as \($0.authorName) (\($0.state.rawValue))" },
-            subscription: subscription, apiTokens: tokens)
+            subscription: subscription, apiTokens: tokens,
+            followedAuthors: try await store.followedAuthors(userID: user.id).map(\.name),
+            savedSearches: try await store.savedSearches(userID: user.id).map {
+                SavedSearchEntry(query: $0.query, mode: $0.mode, createdAt: $0.createdAt)
+            })
     }
 }

@@ -139,4 +139,5 @@ extension SubscriptionStore {
 }
 
 /// Everything the community features need from a store.
-public protocol CommunityDatabase: AccountStore, CommunityStore, SubscriptionStore, LibraryStore, APITokenStore, AccountDataStore {}
+public protocol CommunityDatabase: AccountStore, CommunityStore, SubscriptionStore, LibraryStore, APITokenStore, AccountDataStore,
+    FollowStore {}

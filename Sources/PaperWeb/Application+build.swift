@@ -124,6 +124,8 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies,
         registerCommunity(community, on: router, configuration: configuration, dependencies: dependencies, site: site,
                           renderer: renderer)
         registerForYou(community, on: router, dependencies: dependencies, trending: trending, marks: marks, renderer: renderer)
+        registerFollows(community, on: router, dependencies: dependencies, searcher: searcher, siteName: configuration.siteName,
+                        site: site, renderer: renderer)
     }
     return router
 }
@@ -180,4 +182,17 @@ private func registerForYou(_ library: any LibraryStore, on router: Router<AppRe
     ForYouPageController(repository: repository, recommender: recommender, trending: trending, marks: marks, renderer: renderer,
                          semanticOffReason: dependencies.semanticOffReason).register(on: router)
     RecommendationsAPIController(recommender: recommender, semanticOffReason: dependencies.semanticOffReason).register(on: router)
+}
+
+/// Followed authors and saved searches, `/account/follows`, and the private feeds.
+private func registerFollows(_ community: any CommunityDatabase, on router: Router<AppRequestContext>, dependencies: WebDependencies,
+                             searcher: PaperSearcher, siteName: String, site: SiteAddress, renderer: PageRenderer) {
+    let papers = FollowedPapers(searcher: searcher)
+    FollowsController(follows: community, papers: papers, renderer: renderer, site: site, clock: dependencies.clock).register(on: router)
+    let recommender = dependencies.semantic.map {
+        PersonalRecommender(repository: dependencies.repository, library: community, semantic: $0, models: dependencies.recommenderModels,
+                            clock: dependencies.clock)
+    }
+    PrivateFeedsController(follows: community, papers: papers, recommender: recommender, siteName: siteName, site: site)
+        .register(on: router)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PaperCore
+import PaperStore
 
 /// A paper with the fields the store tests vary and plain defaults for the rest.
 func makePaper(
@@ -17,4 +18,10 @@ func makePaper(
 func category(_ name: String) -> ArxivCategory {
     guard let category = ArxivCategory(name) else { preconditionFailure("'\(name)' is not a category") }
     return category
+}
+
+/// Two accounts, "Ada" and "bob", made at `now`.
+func makeAdaAndBob(in store: any PaperDatabase, now: Date) async throws -> (User, User) {
+    (try await store.createUser(name: "Ada", email: "ada@x.org", passwordHash: "h", isAdmin: false, now: now),
+     try await store.createUser(name: "bob", email: "bob@x.org", passwordHash: "h", isAdmin: false, now: now))
 }

@@ -26,6 +26,9 @@ import TestSupport
                 _ = try await store.addItem(collectionID: collection.id, paper: first, note: "note", now: now)
                 try await store.setNotInterested(true, userID: user.id, paper: second, now: now)
                 _ = try await store.claimAuthorship(userID: user.id, paper: second, authorName: "Ada Lovelace", now: now)
+                _ = try await store.followAuthor("Grace Hopper", userID: user.id, limit: 10, now: now)
+                _ = try await store.saveSearch(query: "quokka", mode: "hybrid", userID: user.id, limit: 10, now: now)
+                try await store.replaceFeedToken(userID: user.id, tokenHash: "feed-\(user.name)", now: now)
             }
             let hidden = try await store.addComment(userID: ada.id, paper: second, body: "hidden", now: now)
             try await store.setCommentHidden(id: hidden.id, hidden: true)
@@ -48,6 +51,9 @@ import TestSupport
             #expect(try await store.upvotedPapers(userID: ada.id).isEmpty)
             #expect(try await store.comments(paper: first).map(\.userName) == ["bob"])
             #expect(try await store.claims(userID: ada.id).isEmpty)
+            #expect(try await store.followedAuthors(userID: ada.id).isEmpty)
+            #expect(try await store.savedSearches(userID: ada.id).isEmpty)
+            #expect(try await store.feedTokenUser(tokenHash: "feed-ada") == nil)
             #expect(try await store.subscriber(token: "sub-ada") == nil)
             #expect(try await store.deliveryCounts(period: "daily/2027-01-15") == ["queued": 1])
             #expect(try await store.submissions(userName: "ada", limit: 10).isEmpty)
@@ -66,6 +72,9 @@ import TestSupport
             #expect(try await store.notInterestedPapers(userID: bob.id) == [second])
             #expect(try await store.subscriber(token: "sub-bob") != nil)
             #expect(try await store.claims(userID: bob.id).count == 1)
+            #expect(try await store.followedAuthors(userID: bob.id).count == 1)
+            #expect(try await store.savedSearches(userID: bob.id).count == 1)
+            #expect(try await store.feedTokenUser(tokenHash: "feed-bob")?.id == bob.id)
 
             // The name is free again, and a new "ada" inherits nothing.
             let newAda = try await store.createUser(name: "ada", email: "ada@x.org", passwordHash: "h", isAdmin: false, now: now)

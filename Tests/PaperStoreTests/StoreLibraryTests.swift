@@ -10,8 +10,7 @@ import TestSupport
     let first = PaperID(rawValue: "2401.00001"), second = PaperID(rawValue: "2401.00002"), third = PaperID(rawValue: "2401.00003")
 
     private func users(_ store: any PaperDatabase) async throws -> (User, User) {
-        (try await store.createUser(name: "Ada", email: "ada@x.org", passwordHash: "h", isAdmin: false, now: now),
-         try await store.createUser(name: "bob", email: "bob@x.org", passwordHash: "h", isAdmin: false, now: now))
+        try await makeAdaAndBob(in: store, now: now)
     }
 
     @Test(arguments: DatabaseEngine.available) func collectionsAreMadeChangedAndDeletedWithTheirSlugs(engine: DatabaseEngine) async throws {

@@ -20,6 +20,9 @@ import Testing
                 _ = try await store.toggleVote(userID: user.id, paper: PaperID(rawValue: "2608.00003"), now: WebFixture.now)
                 _ = try await store.addComment(userID: user.id, paper: PaperID(rawValue: "2608.00001"), body: "Nice", now: WebFixture.now)
                 _ = try await store.createAPIToken(userID: user.id, name: "laptop", tokenHash: "secret-hash", now: WebFixture.now)
+                _ = try await store.followAuthor("Grace Hopper", userID: user.id, limit: 10, now: WebFixture.now)
+                _ = try await store.saveSearch(query: "wombat cat:cs.CL", mode: "keyword", userID: user.id, limit: 10, now: WebFixture.now)
+                try await store.replaceFeedToken(userID: user.id, tokenHash: "feed-secret-hash", now: WebFixture.now)
 
                 let page = try await ada.get("/account")
                 #expect(page.status == .ok && page.text.contains("Download my data") && page.text.contains("deleted, not anonymised"))
@@ -33,6 +36,9 @@ import Testing
                 #expect(json["notInterested"] as? [String] == ["2608.00002"] && json["upvotes"] as? [String] == ["2608.00003"])
                 #expect((json["comments"] as? [[String: Any]])?.first?["body"] as? String == "Nice")
                 #expect((json["apiTokens"] as? [[String: Any]])?.first?["name"] as? String == "laptop")
+                #expect(json["followedAuthors"] as? [String] == ["Grace Hopper"])
+                let searches = try #require(json["savedSearches"] as? [[String: Any]])
+                #expect(searches.first?["query"] as? String == "wombat cat:cs.CL" && searches.first?["mode"] as? String == "keyword")
                 #expect(!data.text.contains("secret-hash") && !data.text.contains("passwordHash"))
 
                 var stranger = Browser(client)

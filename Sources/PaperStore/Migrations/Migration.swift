@@ -41,6 +41,7 @@ let allMigrations: [any Migration] = [
     CreateLibrary(),
     KeepSearchVectorInline(),
     IndexPlainWords(),
+    CreateFollows(),
 ]
 
 /// Applies the migrations a database has not seen yet and records each in `schema_migrations`.

@@ -2,7 +2,7 @@ import PaperCore
 import SQLKit
 
 /// Copies what people made — accounts, sessions, votes, comments, claims, submissions,
-/// moderation flags, subscribers, the digest outbox, collections, "not interested" marks and API tokens — and where each harvest source stands,
+/// moderation flags, subscribers, the digest outbox, collections, "not interested" marks, API tokens, followed authors, saved searches and feed tokens — and where each harvest source stands,
 /// from one store to another, keeping ids, so that `paperfeed copy` moves a whole instance. Papers are copied before this.
 /// Safe to run again: rows already in the target are left as they are.
 public enum CommunityCopy {
@@ -12,7 +12,8 @@ public enum CommunityCopy {
         ("users", ["id"]), ("sessions", ["token_hash"]), ("votes", ["user_id", "paper_id"]), ("comments", ["id"]),
         ("authorship_claims", ["id"]), ("paper_listings", ["paper_id", "day"]), ("subscribers", ["id"]),
         ("digest_outbox", ["id"]), ("harvest_state", ["source"]), ("collections", ["id"]), ("collection_items", ["id"]),
-        ("not_interested", ["user_id", "paper_id"]), ("api_tokens", ["id"]),
+        ("not_interested", ["user_id", "paper_id"]), ("api_tokens", ["id"]), ("followed_authors", ["id"]),
+        ("saved_searches", ["id"]), ("feed_tokens", ["user_id"]),
     ]
 
     /// Copies every community table; returns how many rows each had in the source.

@@ -22,7 +22,8 @@ extension SQLPaperStore {
             if !collections.isEmpty {
                 try await db.delete(from: "collection_items").where("collection_id", .in, collections).run()
             }
-            for table in ["collections", "not_interested", "api_tokens", "sessions", "password_resets", "authorship_claims"] {
+            for table in ["collections", "not_interested", "api_tokens", "sessions", "password_resets", "authorship_claims",
+                          "followed_authors", "saved_searches", "feed_tokens"] {
                 try await db.delete(from: table).where("user_id", .equal, userID).run()
             }
             try await Self.deleteSubscriptions(of: user, on: db)

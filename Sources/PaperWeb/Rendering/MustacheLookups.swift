@@ -199,6 +199,7 @@ extension SearchPageModel: MustacheParent {
         case "query": query
         case "encodedQuery": encodedQuery
         case "modes": modes
+        case "modeValue": modeValue
         case "notice": notice
         case "error": error
         case "cards": cards

@@ -75,6 +75,8 @@ struct SearchPageModel {
     let query: String
     let encodedQuery: String
     let modes: [ModeLink]
+    /// The mode asked for, kept by "Save this search".
+    let modeValue: String
     let notice: String?
     let error: String?
     let cards: [PaperCard]
@@ -97,6 +99,7 @@ struct SearchPageModel {
         let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         encodedQuery = encoded
         modes = SearchMode.allCases.map { ModeLink(mode: $0, current: mode, encodedQuery: encoded) }
+        modeValue = mode.rawValue
         self.notice = notice
         self.error = error
         self.cards = cards

@@ -1,0 +1,61 @@
+import Foundation
+import PaperCore
+
+/// The newest papers of what a user follows: an author's (by the `author:"Name"` search) and a
+/// saved search's (by the searcher, in the search's own mode), each ranked by the searcher and
+/// then ordered newest first.
+public struct FollowedPapers: Sendable {
+    public let searcher: PaperSearcher
+    /// How many of the best matches are looked at to find the newest.
+    public var depth = 100
+
+    public init(searcher: PaperSearcher) {
+        self.searcher = searcher
+    }
+
+    /// The query that finds an author's papers: their name as a phrase in the author field
+    /// (quotes in the name, which would end the phrase, become spaces).
+    public static func authorQuery(_ name: String) -> String {
+        let words = name.replacingOccurrences(of: "\"", with: " ").split(whereSeparator: \.isWhitespace)
+        return "author:\"" + words.joined(separator: " ") + "\""
+    }
+
+    /// The newest `limit` papers by `name`.
+    public func papers(byAuthor name: String, limit: Int) async throws -> [Paper] {
+        try await newest(Self.authorQuery(name), mode: .keyword, limit: limit)
+    }
+
+    /// The newest `limit` papers a saved search finds (none when its text no longer parses).
+    public func papers(for search: SavedSearch, limit: Int) async throws -> [Paper] {
+        try await newest(search.query, mode: SearchMode(rawValue: search.mode) ?? .hybrid, limit: limit)
+    }
+
+    /// The newest `limit` papers by any of `authors`, each once.
+    public func papers(byAny authors: [FollowedAuthor], limit: Int) async throws -> [Paper] {
+        var seen = Set<PaperID>(), merged: [Paper] = []
+        for author in authors {
+            for paper in try await papers(byAuthor: author.name, limit: limit) where seen.insert(paper.id).inserted {
+                merged.append(paper)
+            }
+        }
+        return Array(Self.newestFirst(merged).prefix(limit))
+    }
+
+    /// The date a paper counts as new from: the day a daily list had it, else its first version.
+    public static func date(of paper: Paper) -> Date? {
+        paper.listedOn?.start ?? paper.publishedAt
+    }
+
+    static func newestFirst(_ papers: [Paper]) -> [Paper] {
+        papers.enumerated().sorted { a, b in
+            let (x, y) = (date(of: a.element) ?? .distantPast, date(of: b.element) ?? .distantPast)
+            return x != y ? x > y : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    private func newest(_ text: String, mode: SearchMode, limit: Int) async throws -> [Paper] {
+        guard let query = try? QueryParser.parseLeniently(text).query else { return [] }
+        let hits = try await searcher.search(query, mode: mode, limit: depth, offset: 0).page.hits.map(\.paper)
+        return Array(Self.newestFirst(hits).prefix(limit))
+    }
+}
