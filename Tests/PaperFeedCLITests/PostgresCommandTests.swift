@@ -5,7 +5,8 @@ import FoundationNetworking
 import Testing
 import TestSupport
 
-/// The command line against a real PostgreSQL (scripts/test.sh starts one).
+/// The command line against a real PostgreSQL (scripts/test.sh starts one), each test on a
+/// database of its own: the server's default one may hold a schema from another checkout.
 @Suite(.enabled(if: DatabaseEngine.postgresURL != nil,
                 "needs PAPERFEED_TEST_POSTGRES_URL: run scripts/test.sh"))
 struct PostgresCommandTests {
@@ -34,6 +35,10 @@ struct PostgresCommandTests {
     }
 
     @Test func copyMovesAnInstanceFromSQLiteToPostgreSQL() async throws {
+        try await withTemporaryDatabase(.postgres) { try await copyMovesAnInstance(to: $0.location) }
+    }
+
+    private func copyMovesAnInstance(to base: String) async throws {
         let cli = CLI()
         defer { cli.removeDatabase() }
         let seed = RepositoryPaths.seedPage.path
@@ -49,6 +54,10 @@ struct PostgresCommandTests {
     }
 
     @Test func twoNodesImportingTheSameFilesStoreEachPaperOnce() async throws {
+        try await withTemporaryDatabase(.postgres) { try await twoNodesImport(into: $0.location) }
+    }
+
+    private func twoNodesImport(into base: String) async throws {
         let cli = CLI()
         let folder = RepositoryPaths.shared.appendingPathComponent("data/hf-daily-papers").path
         let first = try cli.start(["import", folder, "--db", base])
@@ -65,6 +74,10 @@ struct PostgresCommandTests {
     }
 
     @Test func twoServeProcessesShareOneDatabase() async throws {
+        try await withTemporaryDatabase(.postgres) { try await twoServeProcessesShare($0.location) }
+    }
+
+    private func twoServeProcessesShare(_ base: String) async throws {
         let cli = CLI()
         let nodes = try (0..<2).map { _ in try cli.start(["serve", "--port", "0", "--db", base]) }
         defer { nodes.forEach { $0.terminate() } }
