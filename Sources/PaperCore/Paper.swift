@@ -114,3 +114,9 @@ public struct Paper: Hashable, Sendable, Codable, Identifiable {
         self.source = source
     }
 }
+
+extension Paper {
+    /// When the paper came to readers' notice: the day a daily list had it, else its first
+    /// arXiv version. Feeds, followed papers and trending age papers by it.
+    public var noticedAt: Date? { listedOn?.start ?? publishedAt }
+}

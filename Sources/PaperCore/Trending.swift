@@ -30,7 +30,7 @@ public struct TrendingRanker: Sendable {
     }
 
     public func score(_ paper: Paper, at reference: Date) -> TrendingPaper {
-        let listed = paper.listedOn?.start ?? paper.publishedAt ?? reference
+        let listed = paper.noticedAt ?? reference
         let ageDays = max(0, reference.timeIntervalSince(listed) / 86_400)
         let starPoints = 2 * log2(1 + Double(paper.githubStars ?? 0))
         let points = Double(paper.upvotes) + 3 * Double(paper.commentCount) + starPoints

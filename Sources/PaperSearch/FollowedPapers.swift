@@ -41,14 +41,9 @@ public struct FollowedPapers: Sendable {
         return Array(Self.newestFirst(merged).prefix(limit))
     }
 
-    /// The date a paper counts as new from: the day a daily list had it, else its first version.
-    public static func date(of paper: Paper) -> Date? {
-        paper.listedOn?.start ?? paper.publishedAt
-    }
-
     static func newestFirst(_ papers: [Paper]) -> [Paper] {
         papers.enumerated().sorted { a, b in
-            let (x, y) = (date(of: a.element) ?? .distantPast, date(of: b.element) ?? .distantPast)
+            let (x, y) = (a.element.noticedAt ?? .distantPast, b.element.noticedAt ?? .distantPast)
             return x != y ? x > y : a.offset < b.offset
         }.map(\.element)
     }

@@ -55,7 +55,7 @@ struct PostgresKeywordSearch {
         let terms: [SQLQueryString] = words.compactMap { word in
             guard let count = counts.containing[word], count > 0 else { return nil }
             let idf = log(1 + (counts.papers - Double(count) + 0.5) / (Double(count) + 0.5))
-            let query = SQLFunction("plainto_tsquery", args: SQLLiteral.string("english"), SQLBind(word))
+            let query = TSQueryExpression.plainWords(word)
             return "\(SQLLiteral.numeric(String(format: "%.4f", idf))) * ts_rank_cd(\(Self.weights), papers.search, \(query), 32)"
         }
         guard let first = terms.first else { return SQLRaw("0::real") }

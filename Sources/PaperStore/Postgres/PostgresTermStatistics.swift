@@ -41,15 +41,18 @@ final class PostgresTermStatistics: Sendable {
     /// reduces them to lexemes), how many papers match it.
     func counts(of words: [String], on db: any SQLDatabase, now: Date = Date()) async throws -> Counts {
         let fresh = now.addingTimeInterval(-lifetime)
+        // One lookup per query word, never a pass over every word kept.
         var (known, papers) = state.withLock { state in
-            (state.entries.filter { words.contains($0.key) && $0.value.countedAt > fresh }.mapValues(\.count),
+            (Dictionary(words.compactMap { word in
+                state.entries[word].flatMap { $0.countedAt > fresh ? (word, $0.count) : nil }
+            }, uniquingKeysWith: { first, _ in first }),
              state.papers.flatMap { $0.countedAt > fresh ? $0.count : nil })
         }
         let missing = Array(Set(words).subtracting(known.keys)).sorted()
         guard !missing.isEmpty || papers == nil else { return Counts(papers: papers ?? 0, containing: known) }
         var columns: [SQLQueryString] = ["(SELECT reltuples::float8 FROM pg_class WHERE relname = 'papers') AS papers"]
         for (index, word) in missing.enumerated() {
-            let query = SQLFunction("plainto_tsquery", args: SQLLiteral.string("english"), SQLBind(word))
+            let query = TSQueryExpression.plainWords(word)
             let name = "n\(index)"
             columns.append("(SELECT count(*) FROM papers WHERE search @@ \(query)) AS \(ident: name)")
         }

@@ -65,6 +65,11 @@ enum TSQueryExpression {
         return SQLFunction("to_tsvector", args: SQLLiteral.string("simple"), text)
     }
 
+    /// The lexemes of words as typed (stop words dropped), for ranking and counting.
+    static func plainWords(_ text: String) -> SQLFunction {
+        SQLFunction("plainto_tsquery", args: SQLLiteral.string("english"), SQLBind(text))
+    }
+
     private static func query(_ text: String, field: TextField?, prefix: Bool) -> any SQLExpression {
         let configuration = SQLLiteral.string(field == .authors || field == .categories ? "simple" : "english")
         if prefix {

@@ -8,12 +8,8 @@ import SQLKit
 enum AppearedQueries {
     static func listing(_ query: ListingQuery, on db: any SQLDatabase) async throws -> ListingPage {
         func filtered<B: SQLPredicateBuilder>(_ builder: B) -> B {
-            var builder = builder.where("hidden", .equal, 0)
+            var builder = visible(builder, days: query.days)
             if !query.categories.isEmpty { builder = builder.where(SQLGroupExpression(CategoryFilter.matches(any: query.categories))) }
-            if let days = query.days {
-                builder = builder.where("published_at", .greaterThanOrEqual, seconds(days.lowerBound))
-                    .where("published_at", .lessThan, seconds(days.upperBound.adding(days: 1)))
-            }
             return builder
         }
         var select = filtered(db.select().columns(PaperRow.shownColumns()).from("papers"))
@@ -30,9 +26,7 @@ enum AppearedQueries {
     /// The ids `listing` would list, newest first, read from the `published_at` index and the
     /// rows' ids only.
     static func ids(days: ClosedRange<Day>, limit: Int, on db: any SQLDatabase) async throws -> [PaperID] {
-        try await db.select().column("id").from("papers").where("hidden", .equal, 0)
-            .where("published_at", .greaterThanOrEqual, seconds(days.lowerBound))
-            .where("published_at", .lessThan, seconds(days.upperBound.adding(days: 1)))
+        try await visible(db.select().column("id").from("papers"), days: days)
             .orderBy("published_at", .descending).orderBy("id").limit(limit).all()
             .map { PaperID(rawValue: try $0.decode(column: "id", as: String.self)) }
     }
@@ -59,6 +53,14 @@ enum AppearedQueries {
         if let category { select = select.where(CategoryFilter.matches(category)) }
         guard let row = try await select.orderBy("published_at", direction).limit(1).first() else { return nil }
         return Day(Date(timeIntervalSince1970: Double(try row.decode(column: "published_at", as: Int64.self))))
+    }
+
+    /// Visible papers whose first version appeared on `days` (any day when `nil`).
+    private static func visible<B: SQLPredicateBuilder>(_ builder: B, days: ClosedRange<Day>?) -> B {
+        let builder = builder.where("hidden", .equal, 0)
+        guard let days else { return builder }
+        return builder.where("published_at", .greaterThanOrEqual, seconds(days.lowerBound))
+            .where("published_at", .lessThan, seconds(days.upperBound.adding(days: 1)))
     }
 
     private static func seconds(_ day: Day) -> Int64 { Int64(day.start.timeIntervalSince1970) }

@@ -117,7 +117,7 @@ struct CollectionPageController<Context: VisitorRequestContext> {
                                         siteURL: site.absolute(""), pageURL: site.absolute(path), feedURL: site.absolute(path + "/" + name),
                                         papers: entries.sorted { $0.0.addedAt > $1.0.addedAt }.map(\.1), updated: collection.updatedAt)
             let format: FeedFormat = name == "feed.rss" ? .rss : .atom
-            let body = format == .rss ? document.rss() : document.atom()
+            let body = document.rendered(format)
             return Response(status: .ok, headers: [.contentType: format.contentType, .eTag: ETag.of(body)],
                             body: .init(byteBuffer: ByteBuffer(string: body)))
         default:

@@ -73,7 +73,7 @@ struct FollowedPaperLink {
     init(_ paper: Paper) {
         title = paper.title
         url = "/papers/\(paper.id)"
-        date = FollowedPapers.date(of: paper).map { Day($0).description }
+        date = paper.noticedAt.map { Day($0).description }
     }
 }
 

@@ -23,10 +23,15 @@ struct FeedDocument {
 
         func date(of paper: Paper) -> Date? {
             switch self {
-            case .listing: paper.listedOn?.start ?? paper.publishedAt
+            case .listing: paper.noticedAt
             case .firstVersion: paper.publishedAt
             }
         }
+    }
+
+    /// The document in `format`.
+    func rendered(_ format: FeedFormat) -> String {
+        format == .rss ? rss() : atom()
     }
 
     func rss() -> String {

@@ -28,7 +28,7 @@ struct FeedsController<Context: VisitorRequestContext> {
             case "search": document = try await search(name, request)
             default: throw RequestError.notFound("There are daily, trending and search feeds.")
             }
-            return BodyResponse(contentType: format.contentType, body: format == .rss ? document.rss() : document.atom())
+            return BodyResponse(contentType: format.contentType, body: document.rendered(format))
         }
         router.cachedGet(cache, "/feeds/cat/:name", perVisitor: false) { _, context in
             let name = try context.parameters.require("name")
@@ -40,7 +40,7 @@ struct FeedsController<Context: VisitorRequestContext> {
             let document = self.document("\(siteName): new in \(category)", "The newest \(category) papers on arXiv.",
                                          page: "/papers/cat/\(category)", name: "cat/" + name, papers: papers,
                                          dating: .firstVersion)
-            return BodyResponse(contentType: format.contentType, body: format == .rss ? document.rss() : document.atom())
+            return BodyResponse(contentType: format.contentType, body: document.rendered(format))
         }
     }
 

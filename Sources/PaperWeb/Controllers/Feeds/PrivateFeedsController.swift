@@ -82,11 +82,11 @@ struct PrivateFeedsController<Context: VisitorRequestContext> {
         let token = context.parameters.get("token") ?? ""
         return FeedDocument(title: title, description: description, siteURL: site.absolute(""), pageURL: site.absolute(page),
                             feedURL: site.absolute("/feeds/private/\(token)/\(feed)"), papers: papers,
-                            updated: papers.compactMap(FollowedPapers.date).max() ?? Date(timeIntervalSince1970: 0))
+                            updated: papers.compactMap(\.noticedAt).max() ?? Date(timeIntervalSince1970: 0))
     }
 
     private func respond(_ format: FeedFormat, _ document: FeedDocument) -> Response {
-        let body = format == .rss ? document.rss() : document.atom()
+        let body = document.rendered(format)
         return Response(status: .ok, headers: [.contentType: format.contentType, .cacheControl: "private, no-store"],
                         body: .init(byteBuffer: ByteBuffer(string: body)))
     }
