@@ -146,7 +146,14 @@ import Testing
         try await WebFixture.withApp(configuration: configuration, live: true) { client in
             let port = try #require(client.port)
             // Half a request, then silence: the server must close the connection by itself.
-            let answer = try await RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+            // The close may come as a reset (bytes the server never read are left behind when the
+            // timeout fires first): that is a disconnection too, not a failure.
+            let answer: String
+            do {
+                answer = try await RawHTTP.exchange(port: port, "GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+            } catch let error as IOError where error.errnoCode == ECONNRESET {
+                answer = ""
+            }
             #expect(!answer.hasPrefix("HTTP/1.1 200"))
             // And it still serves everyone else.
             #expect(RawHTTP.status(try await RawHTTP.get(port: port, "/health")) == 200)
