@@ -56,7 +56,9 @@ let package = Package(
             ]
         ),
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "Embedding", dependencies: ["COpenBLAS", "PaperCore"]),
+        // Integer GEMM kernels, one function per instruction set, chosen at run time (no -march).
+        .target(name: "CEmbeddingKernels"),
+        .target(name: "Embedding", dependencies: ["COpenBLAS", "CEmbeddingKernels", "PaperCore"]),
         .target(
             name: "PaperIngest",
             dependencies: [
@@ -77,6 +79,7 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(
@@ -139,7 +142,7 @@ let package = Package(
         // Recommendation quality beside arxiv-sanity-lite's method (baseline.py), and its speed.
         .executableTarget(
             name: "recommend-bench",
-            dependencies: ["PaperCore", "PaperIngest", "PaperSearch", "BenchmarkSupport"],
+            dependencies: ["PaperCore", "PaperIngest", "PaperSearch", "PaperStore", "BenchmarkSupport"],
             path: "Benchmarks/RecommendBench",
             exclude: ["baseline.py"]
         ),
@@ -147,6 +150,15 @@ let package = Package(
             name: "vector-bench",
             dependencies: ["PaperCore", "PaperSearch", "Embedding", "BenchmarkSupport"],
             path: "Benchmarks/VectorBench"
+        ),
+        // Issue 16's table at arXiv's size; scripts/bench-scale.sh runs it beside a real `serve`.
+        .executableTarget(
+            name: "scale-bench",
+            dependencies: [
+                "PaperCore", "PaperStore", "PaperIngest", "PaperSearch", "Embedding", "BenchmarkSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "Benchmarks/ScaleBench"
         ),
         // What the test targets share: repository and model paths, temporary SQLite and
         // PostgreSQL databases, the real SMTP server (aiosmtpd), a local HTTP server for the
@@ -159,6 +171,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/TestSupport"
         ),

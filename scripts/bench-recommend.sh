@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Measures recommendations (issue 14) on the bundled demo papers and their shipped vectors:
 # users are the authors with at least 6 papers, trained on all but their newest two; prints
-# recall@50 and nDCG@50 of PaperFeed's Recommender beside arxiv-sanity-lite's method
-# (tf-idf + LinearSVC, scikit-learn, same splits), then the time to recommend at 100,000 papers.
-# Usage: scripts/bench-recommend.sh [recommend-bench options: --min-papers N --background N --size N]
+# recall@50 and nDCG@50 of PaperFeed's BlendedRecommender (and its parts) beside arxiv-sanity-lite's
+# method (tf-idf + LinearSVC, scikit-learn, same splits), then a recommendation request end to end
+# at 100,000 papers in an SQLite store.
+# Usage: scripts/bench-recommend.sh [recommend-bench options: --min-papers N --users N|all --background N
+#        --size N --only quality|latency]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -c 'import venv, ensurepip' 2>/dev/null || scripts/setup.sh

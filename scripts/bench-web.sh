@@ -15,13 +15,8 @@ scratch=.build-release
 target_rps=5000
 target_p99_ms=25
 
-sudo_cmd=""
-[ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-if ! command -v wrk >/dev/null; then
-    echo "Installing wrk"
-    $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wrk >/dev/null
-fi
+source scripts/wrk-support.sh
+ensure_wrk
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
     scripts/setup.sh
@@ -71,15 +66,6 @@ echo "Warming up…"
 for path in "${paths[@]}"; do
     wrk -t2 -c16 -d2s "$base$path" >/dev/null
 done
-
-# wrk prints latencies as 812.00us, 1.23ms or 1.02s: convert to milliseconds.
-to_ms() {
-    awk -v v="$1" 'BEGIN {
-        if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
-        else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
-        else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.2f", v * 60000 }
-        else { sub(/s$/, "", v); printf "%.2f", v * 1000 } }'
-}
 
 failed=0
 printf '\n%-22s %10s %9s %9s %8s   %s\n' "path" "req/s" "p50 ms" "p99 ms" "errors" "against the targets"

@@ -70,7 +70,7 @@ start)
     fi
     if ! as_postgres "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
         as_postgres "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
-            -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+            -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400" start >/dev/null
     fi
     psql=( as_postgres "$bin/psql" -h /tmp -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA )
     if [ -z "$("${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = 'paperfeed'")" ]; then

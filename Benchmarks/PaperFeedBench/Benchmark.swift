@@ -54,7 +54,7 @@ struct Benchmark {
         let rate = Double(report.records) / importTime.seconds
         print(String(format: "%@ import: %d papers in %.2f s = %.0f papers/s", label, report.counts.inserted, importTime.seconds, rate))
 
-        let queries = try await queryWords(from: store).map { try QueryParser.parse($0) }
+        let queries = try await Bench.keywordQueries(from: store).map { try QueryParser.parse($0) }
         var latencies: [Duration] = []
         for query in queries {
             latencies.append(try await clock.measure { _ = try await store.search(query, limit: 20, offset: 0) })
@@ -64,16 +64,6 @@ struct Benchmark {
         let p99 = latencies[latencies.count * 99 / 100].milliseconds
         print(String(format: "%@ search: %d queries, p50 %.2f ms, p99 %.2f ms", label, latencies.count, p50, p99))
         return Figures(papersPerSecond: rate, p50: p50, p99: p99)
-    }
-
-    /// One- to three-word queries drawn from stored titles, fixed by seed.
-    static func queryWords(from store: any PaperDatabase) async throws -> [String] {
-        let titles = try await store.papers(after: nil, limit: 2_000).map(\.title)
-        let words = titles.flatMap { $0.split(separator: " ").map { String($0).filter(\.isLetter) } }.filter { $0.count > 3 }
-        var random = SeededRandom(seed: 7)
-        return (0..<1_000).map { _ in
-            (0..<Int(random.next() % 3 + 1)).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: " ")
-        }
     }
 }
 

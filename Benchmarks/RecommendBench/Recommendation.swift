@@ -18,5 +18,20 @@ enum Recommendation {
         return Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
     }
 
+    /// `body`'s value and how long it took.
+    static func milliseconds<Value>(_ body: () async throws -> Value) async rethrows -> (value: Value, milliseconds: Double) {
+        let started = ContinuousClock.now
+        let value = try await body()
+        return (value, milliseconds(since: started))
+    }
+
     static func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+}
+
+extension Row {
+    /// Adds one user's quality to the average over `users`.
+    mutating func add(_ quality: (recall: Double, ndcg: Double), of users: Int) {
+        recall += quality.recall / Double(users)
+        ndcg += quality.ndcg / Double(users)
+    }
 }

@@ -22,6 +22,29 @@ public enum Bench {
         let path = option("--seed") ?? "../shared/seed/hf-papers-page.txt"
         return SeedPageParser.parse(try String(contentsOfFile: path, encoding: .utf8))
     }
+
+    /// One- to three-word queries of words over three letters drawn from stored titles, fixed by
+    /// seed: under OR ranking most of them are broad.
+    public static func keywordQueries(from store: any PaperRepository, count: Int = 1_000) async throws -> [String] {
+        let titles = try await store.papers(after: nil, limit: 2_000).map(\.title)
+        let words = titles.flatMap { $0.split(separator: " ").map { String($0).filter(\.isLetter) } }.filter { $0.count > 3 }
+        var random = SeededRandom(seed: 7)
+        return (0..<count).map { _ in
+            (0..<Int(random.next() % 3 + 1)).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: " ")
+        }
+    }
+
+    /// Short queries as people type them, on the seed papers' topics.
+    public static let textQueries = [
+        "label noise memorization in deep networks", "vision transformers for video understanding",
+        "discriminative fine-tuning of language models", "contrastive learning of sentence embeddings",
+        "diffusion models for image editing", "reward models for RLHF", "retrieval augmented generation",
+        "long context attention efficiency", "speech recognition with self-supervised pretraining",
+        "graph neural networks for molecules", "text to 3D generation", "quantization of large language models",
+        "open vocabulary object detection", "chain of thought reasoning", "mixture of experts routing",
+        "robot manipulation from demonstrations", "hallucination in multimodal models",
+        "protein structure prediction", "domain adaptation without labels", "code generation benchmarks",
+    ]
 }
 
 /// A splitmix64 stream: fast, seedable, the same on every machine, so every run measures the

@@ -11,6 +11,26 @@ public struct SnapshotRecords {
     public let originals: [[String: Any]]
     private let sentences: [String]
     private var random: SeededRandom
+    /// When set, each record's first version appeared on a day of its own run of days (arXiv's
+    /// own pace), rather than on its original's day: a day, week or month then lists as many
+    /// papers as on arXiv, not every copy of the 200 originals.
+    public var appearance: Appearance?
+    private var dayText: (day: Int, text: String)?
+
+    /// Record `n` appeared `n / perDay` days after `first` (at noon UTC).
+    public struct Appearance: Sendable {
+        public var first: Date
+        public var perDay: Int
+        public init(first: Date, perDay: Int) {
+            self.first = first
+            self.perDay = perDay
+        }
+
+        /// `count` records at `perDay` a day, the last of them on `last`.
+        public init(count: Int, perDay: Int, last: Date) {
+            self.init(first: last.addingTimeInterval(-Double((max(count, 1) - 1) / perDay) * 86_400), perDay: perDay)
+        }
+    }
 
     /// The records of the snapshot file at `url`.
     /// - Throws: when the file cannot be read or a line is not JSON.
@@ -30,7 +50,23 @@ public struct SnapshotRecords {
         let borrowed = (0..<3).map { _ in sentences[Int(random.next() % UInt64(sentences.count))] }
         record["abstract"] = (record["abstract"] as? String ?? "") + borrowed.joined(separator: ".") + "."
         record["title"] = (record["title"] as? String ?? "") + " " + (borrowed[0].split(separator: " ").prefix(3).joined(separator: " "))
+        if let appearance {
+            record["versions"] = [["version": "v1", "created": created(index / appearance.perDay, after: appearance.first)]]
+            record["update_date"] = nil
+        }
         return record
+    }
+
+    /// The RFC 2822 date of noon `day` days after `first`, as the snapshot writes it; made once a day.
+    private mutating func created(_ day: Int, after first: Date) -> String {
+        if let dayText, dayText.day == day { return dayText.text }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE, d MMM yyyy 12:00:00 'GMT'"
+        let text = formatter.string(from: first.addingTimeInterval(Double(day) * 86_400))
+        dayText = (day, text)
+        return text
     }
 
     /// A valid new-style arXiv id, distinct for every index below 99,999 × 288: `YYMM.NNNNN`,

@@ -29,16 +29,7 @@ let rounds = max(1, option("--rounds").flatMap(Int.init) ?? 3)
 let candidates = option("--candidates").flatMap(Int.init)
 let dimensions = 384
 
-let textQueries = [
-    "label noise memorization in deep networks", "vision transformers for video understanding",
-    "discriminative fine-tuning of language models", "contrastive learning of sentence embeddings",
-    "diffusion models for image editing", "reward models for RLHF", "retrieval augmented generation",
-    "long context attention efficiency", "speech recognition with self-supervised pretraining",
-    "graph neural networks for molecules", "text to 3D generation", "quantization of large language models",
-    "open vocabulary object detection", "chain of thought reasoning", "mixture of experts routing",
-    "robot manipulation from demonstrations", "hallucination in multimodal models",
-    "protein structure prediction", "domain adaptation without labels", "code generation benchmarks",
-]
+let textQueries = Bench.textQueries
 
 func format(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
 func spread(_ values: [Double]) -> String { values.map { format($0) }.joined(separator: " ") }

@@ -7,7 +7,20 @@
 /// get weight exactly 0 in Float32), without spending work on padding.
 struct MiniLMModel: Sendable {
     let weights: BertWeights
+    /// The Linear weights as integers, one per layer, when the products are quantised.
+    let quantized: [QuantizedLayerWeights]?
+    /// The integer kernels the quantised products run on.
+    let kernel: KernelPath
     var configuration: BertConfiguration { weights.configuration }
+
+    init(weights: BertWeights, precision: EmbeddingPrecision = .quantized, kernel: KernelPath = .best) {
+        self.weights = weights
+        self.kernel = kernel
+        quantized = precision == .fp32 ? nil
+            : weights.layers.map { QuantizedLayerWeights($0, configuration: weights.configuration) }
+    }
+
+    var precision: EmbeddingPrecision { quantized == nil ? .fp32 : .quantized }
 
     /// One L2-normalised sentence vector per id sequence (each with `[CLS]`/`[SEP]`).
     /// `workspace` must hold at least as many rows as the sequences have ids together
@@ -23,8 +36,8 @@ struct MiniLMModel: Sendable {
         let workspace = reused.flatMap { $0.fits(rows: rows, longest: longest) ? $0 : nil }
             ?? Workspace(rows: rows, longest: longest, configuration: c)
         embedTokens(sequences, into: workspace.x)
-        for layer in weights.layers {
-            encode(layer, workspace: workspace, rows: rows, starts: starts, lengths: lengths)
+        for (index, layer) in weights.layers.enumerated() {
+            encode(layer, quantized: quantized?[index], workspace: workspace, rows: rows, starts: starts, lengths: lengths)
         }
         return zip(starts, lengths).map { start, length in
             pool(workspace.x + start * c.hidden, rows: length)
@@ -85,6 +98,8 @@ final class Workspace {
     let intermediate: UnsafeMutablePointer<Float>
     /// Attention probabilities of one head `[longest, longest]`.
     let scores: UnsafeMutablePointer<Float>
+    /// The input of a quantised product as integers `[rows, intermediate]`, and its row scales.
+    let quantizedInput: UnsafeMutablePointer<Int16>, rowScales: UnsafeMutablePointer<Float>
 
     init(rows: Int, longest: Int, configuration c: BertConfiguration) {
         (self.rows, self.longest) = (rows, longest)
@@ -93,11 +108,14 @@ final class Workspace {
         context = .allocate(capacity: rows * c.hidden)
         intermediate = .allocate(capacity: rows * c.intermediate)
         scores = .allocate(capacity: longest * longest)
+        quantizedInput = .allocate(capacity: rows * c.intermediate)
+        rowScales = .allocate(capacity: rows)
     }
 
     func fits(rows: Int, longest: Int) -> Bool { rows <= self.rows && longest <= self.longest }
 
     deinit {
-        for buffer in [x, qkv, context, intermediate, scores] { buffer.deallocate() }
+        for buffer in [x, qkv, context, intermediate, scores, rowScales] { buffer.deallocate() }
+        quantizedInput.deallocate()
     }
 }

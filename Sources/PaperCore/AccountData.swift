@@ -6,7 +6,7 @@ public protocol AccountDataStore: Sendable {
     func upvotedPapers(userID: Int) async throws -> [PaperID]
     /// Deletes the account and everything personal in one transaction: sessions, password-reset
     /// links, API tokens, collections with their items, "not interested" marks, followed authors,
-    /// saved searches and the feed token, upvotes (papers'
+    /// followed accounts (and others' follows of this one), saved searches and the feed token, upvotes (papers'
     /// counts lowered), comments (deleted, counts lowered), authorship claims, digest
     /// subscriptions of the account or its address with their queued deliveries; the papers it
     /// submitted stay listed without its name. Whether there was such a user.
@@ -78,6 +78,8 @@ public struct AccountDataExport: Codable, Sendable {
     public var apiTokens: [Token]
     /// The names of the authors followed, the most recent follow first.
     public var followedAuthors: [String]
+    /// The user names of the accounts followed, the most recent follow first.
+    public var followedAccounts: [String]
     public var savedSearches: [SavedSearchEntry]
 }
 
@@ -118,6 +120,7 @@ extension AccountDataExport {
             authorshipClaims: try await store.claims(userID: user.id).map { "\($0.paperID) as \($0.authorName) (\($0.state.rawValue))" },
             subscription: subscription, apiTokens: tokens,
             followedAuthors: try await store.followedAuthors(userID: user.id).map(\.name),
+            followedAccounts: try await store.followedAccounts(userID: user.id).map(\.accountName),
             savedSearches: try await store.savedSearches(userID: user.id).map {
                 SavedSearchEntry(query: $0.query, mode: $0.mode, createdAt: $0.createdAt)
             })

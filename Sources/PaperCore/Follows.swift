@@ -15,6 +15,25 @@ public struct FollowedAuthor: Hashable, Sendable {
     }
 }
 
+/// An account a user follows: a user of this site whose approved authorship claims put their
+/// account on papers (`Author.user`).
+public struct FollowedAccount: Hashable, Sendable {
+    public var id: Int
+    public var userID: Int
+    /// The followed account.
+    public var accountID: Int
+    public var accountName: String
+    public var createdAt: Date
+
+    public init(id: Int, userID: Int, accountID: Int, accountName: String, createdAt: Date) {
+        self.id = id
+        self.userID = userID
+        self.accountID = accountID
+        self.accountName = accountName
+        self.createdAt = createdAt
+    }
+}
+
 /// A search a user keeps: the query text as typed on the search page (filters such as `author:`,
 /// `cat:` and `year:` are part of it) and the mode that ranks it (`keyword`, `semantic`, `hybrid`).
 public struct SavedSearch: Hashable, Sendable {
@@ -39,11 +58,14 @@ public enum FollowError: Error, Hashable, Sendable, CustomStringConvertible {
     case tooManyAuthors(limit: Int)
     /// The user keeps `limit` saved searches already.
     case tooManySearches(limit: Int)
+    /// The user follows `limit` accounts already.
+    case tooManyAccounts(limit: Int)
 
     public var description: String {
         switch self {
         case let .tooManyAuthors(limit): "You follow \(limit) authors, as many as one account can. Unfollow one first."
         case let .tooManySearches(limit): "You have \(limit) saved searches, as many as one account can. Delete one first."
+        case let .tooManyAccounts(limit): "You follow \(limit) accounts, as many as one account can. Unfollow one first."
         }
     }
 }
@@ -60,6 +82,15 @@ public protocol FollowStore: Sendable {
     func followedAuthors(userID: Int) async throws -> [FollowedAuthor]
     /// Stops following; whether the user had a follow with this id.
     func unfollowAuthor(id: Int, userID: Int) async throws -> Bool
+
+    /// Follows the account `accountID` for `userID`. Following an account the user follows
+    /// already changes nothing and gives the existing follow. Throws `FollowError.tooManyAccounts`
+    /// when the user follows `limit` accounts already. The caller checks that the account exists.
+    func followAccount(_ accountID: Int, userID: Int, limit: Int, now: Date) async throws -> FollowedAccount
+    /// The accounts the user follows, with their names, the most recent follow first.
+    func followedAccounts(userID: Int) async throws -> [FollowedAccount]
+    /// Stops following an account; whether the user had a follow with this id.
+    func unfollowAccount(id: Int, userID: Int) async throws -> Bool
 
     /// Saves a search for `userID`. Saving the same query text and mode again changes nothing and
     /// gives the existing one. Throws `FollowError.tooManySearches` when the user keeps `limit`
@@ -85,6 +116,8 @@ public protocol FollowStore: Sendable {
 public enum FollowLimits {
     /// Followed authors per user.
     public static let authors = 200
+    /// Followed accounts per user.
+    public static let accounts = 200
     /// Saved searches per user.
     public static let searches = 100
     /// Characters in an author's name.

@@ -40,8 +40,13 @@ public protocol PaperRepository: Sendable {
     /// those with some, then by BM25 (title above authors above abstract).
     func search(_ query: SearchQuery, limit: Int, offset: Int) async throws -> SearchPage
 
-    /// Counts that describe what the store holds.
+    /// Counts that describe what the store holds. Reads every paper: for `paperfeed stats`, not
+    /// for a request.
     func statistics() async throws -> StoreStatistics
+
+    /// How many papers the store holds, hidden ones included: one count over an index, without
+    /// reading the papers (still a read of the whole index: at millions of papers, keep the answer).
+    func paperCount() async throws -> Int
 }
 
 /// What one `upsert` did.
@@ -134,6 +139,9 @@ public struct StoreStatistics: Hashable, Sendable {
 }
 
 extension PaperRepository {
+    /// Through `statistics`, for repositories with nothing faster.
+    public func paperCount() async throws -> Int { try await statistics().papers }
+
     /// Through `listing`, for repositories with nothing faster.
     public func appearedPaperIDs(days: ClosedRange<Day>, limit: Int) async throws -> [PaperID] {
         try await listing(ListingQuery(.appeared, days: days, order: .newest, limit: limit)).papers.map(\.id)

@@ -93,6 +93,13 @@ public protocol SubscriptionStore: Sendable {
     /// holds (its lease ran out and another node claimed it, or it was finished): the caller
     /// must not send it.
     func renewDelivery(_ delivery: DigestDelivery, lease: Duration, now: Date) async throws -> Bool
+    /// Ties `items` to the delivery, for the user it goes to, so that a paper reaches a user in
+    /// one digest only, ever: papers already tied to another of their deliveries are left out.
+    /// Returns every item tied to this delivery, those of its earlier attempts first, so a
+    /// delivery sent again (after a crash) lists what its first attempt listed. A delivery given
+    /// up on (`failDelivery`) frees its items for the user's next digest.
+    func reservePersonalItems(_ items: [PersonalDigestItem], for delivery: DigestDelivery, userID: Int) async throws
+        -> [PersonalDigestItem]
     /// Marks a claimed delivery sent (or skipped, when its subscriber left before it went out);
     /// `false` (and nothing changes) when the claim no longer holds.
     @discardableResult
@@ -101,8 +108,8 @@ public protocol SubscriptionStore: Sendable {
     /// nothing changes) when the claim no longer holds.
     @discardableResult
     func retryDelivery(_ delivery: DigestDelivery, retryAt: Date, error: String) async throws -> Bool
-    /// Gives up on a claimed delivery after too many failures; `false` (and nothing changes)
-    /// when the claim no longer holds.
+    /// Gives up on a claimed delivery after too many failures, freeing its personal items;
+    /// `false` (and nothing changes) when the claim no longer holds.
     @discardableResult
     func failDelivery(_ delivery: DigestDelivery, error: String) async throws -> Bool
     /// How many deliveries of `period` are in each state (`queued`, `sending`, `sent`, `skipped`, `failed`).

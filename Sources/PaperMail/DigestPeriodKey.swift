@@ -1,3 +1,4 @@
+import Foundation
 import PaperCore
 
 /// The outbox key of a digest period: `daily/2026-11-29` or `weekly/2026-W48`.
@@ -8,6 +9,13 @@ public struct DigestPeriodKey: Hashable, Sendable, CustomStringConvertible {
     public init(frequency: DigestFrequency, period: Period) {
         self.frequency = frequency
         self.period = period
+    }
+
+    /// The earliest a paper in this period's personal digest may have appeared: the frequency's
+    /// `personalWindow` before the end of the day the digest goes out (the period's first day),
+    /// or before `now` when that is earlier.
+    public func personalSince(now: Date) -> Date {
+        min(now, period.days.lowerBound.adding(days: 1).start).addingTimeInterval(-frequency.personalWindow)
     }
 
     /// The period a digest sent on `day` covers.

@@ -5,13 +5,16 @@ extension DigestRenderer {
     /// The plain-text part, lines wrapped at 72 characters.
     func text(_ context: Context) -> String {
         var out = "\(context.heading)\n\(String(repeating: "-", count: min(72, context.heading.count)))\n\n"
-        if context.entries.isEmpty { out += "No papers trended in this period.\n\n" }
-        for (index, entry) in context.entries.enumerated() {
-            out += "\(index + 1). " + Self.wrapped(entry.title, width: 72, indent: "   ").dropFirst(3) + "\n"
-            if !entry.authors.isEmpty { out += Self.wrapped(entry.authors, width: 72, indent: "   ") + "\n" }
-            out += "   \(entry.reasons)\n   \(entry.url)\n"
-            if !entry.excerpt.isEmpty { out += "\n" + Self.wrapped(entry.excerpt, width: 72, indent: "   ") + "\n" }
-            out += "\n"
+        for section in context.sections {
+            if !section.title.isEmpty { out += "\(section.title)\n\(String(repeating: "~", count: min(72, section.title.count)))\n\n" }
+            if section.entries.isEmpty { out += "No papers trended in this period.\n\n" }
+            for (index, entry) in section.entries.enumerated() {
+                out += "\(index + 1). " + Self.wrapped(entry.title, width: 72, indent: "   ").dropFirst(3) + "\n"
+                if !entry.authors.isEmpty { out += Self.wrapped(entry.authors, width: 72, indent: "   ") + "\n" }
+                out += Self.wrapped(entry.reasons, width: 72, indent: "   ") + "\n   \(entry.url)\n"
+                if !entry.excerpt.isEmpty { out += "\n" + Self.wrapped(entry.excerpt, width: 72, indent: "   ") + "\n" }
+                out += "\n"
+            }
         }
         out += "-- \n"
         out += "You receive the \(context.cadence) digest of \(siteName) (\(siteURL)) at \(context.recipient).\n"
@@ -24,21 +27,14 @@ extension DigestRenderer {
         let e = Self.escaped
         let font = "font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;"
         var rows = ""
-        if context.entries.isEmpty {
-            rows += "<tr><td style=\"padding:16px 24px;\(font)font-size:15px;color:#444444;\">No papers trended in this period.</td></tr>\n"
-        }
-        for (index, entry) in context.entries.enumerated() {
-            rows += """
-            <tr><td style="padding:16px 24px;border-top:1px solid #eeeeee;\(font)">
-            <div style="font-size:17px;line-height:1.35;font-weight:bold;margin:0 0 4px 0;">\(index + 1). \
-            <a href="\(e(entry.url))" style="color:#1a1a1a;text-decoration:none;">\(e(entry.title))</a></div>
-            <div style="font-size:13px;color:#555555;margin:0 0 4px 0;">\(e(entry.authors))</div>
-            <div style="font-size:12px;color:#888888;margin:0 0 8px 0;">\(e(entry.reasons))</div>
-            <div style="font-size:14px;line-height:1.5;color:#333333;">\(e(entry.excerpt))</div>
-            <div style="font-size:13px;margin:8px 0 0 0;"><a href="\(e(entry.url))" style="color:#2563eb;">Read more</a></div>
-            </td></tr>
-
-            """
+        for section in context.sections {
+            if !section.title.isEmpty {
+                rows += "<tr><td style=\"padding:20px 24px 4px 24px;\(font)font-size:18px;font-weight:bold;color:#1a1a1a;\">\(e(section.title))</td></tr>\n"
+            }
+            if section.entries.isEmpty {
+                rows += "<tr><td style=\"padding:16px 24px;\(font)font-size:15px;color:#444444;\">No papers trended in this period.</td></tr>\n"
+            }
+            for (index, entry) in section.entries.enumerated() { rows += row(entry, number: index + 1, font: font) }
         }
         return """
         <!DOCTYPE html>
@@ -62,6 +58,22 @@ extension DigestRenderer {
         </td></tr>
         </table>
         </body></html>
+
+        """
+    }
+
+    /// One paper's row of the HTML part.
+    private func row(_ entry: Entry, number: Int, font: String) -> String {
+        let e = Self.escaped
+        return """
+        <tr><td style="padding:16px 24px;border-top:1px solid #eeeeee;\(font)">
+        <div style="font-size:17px;line-height:1.35;font-weight:bold;margin:0 0 4px 0;">\(number). \
+        <a href="\(e(entry.url))" style="color:#1a1a1a;text-decoration:none;">\(e(entry.title))</a></div>
+        <div style="font-size:13px;color:#555555;margin:0 0 4px 0;">\(e(entry.authors))</div>
+        <div style="font-size:12px;color:#888888;margin:0 0 8px 0;">\(e(entry.reasons))</div>
+        <div style="font-size:14px;line-height:1.5;color:#333333;">\(e(entry.excerpt))</div>
+        <div style="font-size:13px;margin:8px 0 0 0;"><a href="\(e(entry.url))" style="color:#2563eb;">Read more</a></div>
+        </td></tr>
 
         """
     }

@@ -39,14 +39,25 @@ public struct DigestRenderer: Sendable {
         self.maxAuthors = maxAuthors
     }
 
+    /// Papers under one heading: a personal digest's "New from authors you follow" and the like.
+    public struct Section: Sendable {
+        public var title: String
+        public var entries: [Entry]
+        public init(title: String, entries: [Entry]) {
+            self.title = title
+            self.entries = entries
+        }
+    }
+
     /// The digest of `papers` (already ranked, shown in this order) for `period`, addressed to
-    /// `recipient`, whose personal one-click unsubscribe link is `unsubscribeURL`.
+    /// `recipient`, whose personal one-click unsubscribe link is `unsubscribeURL`. A personal
+    /// digest's `personal` sections come first; the trending papers follow under their own heading.
     public func render(
-        papers: [TrendingPaper], period: Period, categories: [ArxivCategory] = [], recipient: MailAddress, unsubscribeURL: String,
-        date: Date = Date()
+        papers: [TrendingPaper], personal: [Section] = [], period: Period, categories: [ArxivCategory] = [], recipient: MailAddress,
+        unsubscribeURL: String, date: Date = Date()
     ) -> MailMessage {
-        render(entries: papers.map { entry(for: $0.paper, reasons: $0.reasons) }, period: period, categories: categories,
-               recipient: recipient, unsubscribeURL: unsubscribeURL, date: date)
+        render(entries: papers.map { entry(for: $0.paper, reasons: $0.reasons) }, personal: personal, period: period,
+               categories: categories, recipient: recipient, unsubscribeURL: unsubscribeURL, date: date)
     }
 
     /// The digest of `papers` in this order, with upvotes as the reason.
@@ -54,17 +65,22 @@ public struct DigestRenderer: Sendable {
         papers: [Paper], period: Period, recipient: MailAddress, unsubscribeURL: String, date: Date = Date()
     ) -> MailMessage {
         let entries = papers.map { entry(for: $0, reasons: "\($0.upvotes) upvote\($0.upvotes == 1 ? "" : "s")") }
-        return render(entries: entries, period: period, categories: [], recipient: recipient, unsubscribeURL: unsubscribeURL,
-                      date: date)
+        return render(entries: entries, personal: [], period: period, categories: [], recipient: recipient,
+                      unsubscribeURL: unsubscribeURL, date: date)
     }
 
-    func render(entries: [Entry], period: Period, categories: [ArxivCategory], recipient: MailAddress, unsubscribeURL: String,
-                date: Date) -> MailMessage {
+    func render(entries: [Entry], personal: [Section], period: Period, categories: [ArxivCategory], recipient: MailAddress,
+                unsubscribeURL: String, date: Date) -> MailMessage {
         let unsubscribe = unsubscribeURL.filter { !$0.isWhitespace && $0 != "<" && $0 != ">" }
-        let context = Context(entries: entries, heading: heading(for: period, categories: categories), cadence: cadence(of: period),
-                              recipient: recipient.address, unsubscribeURL: unsubscribe)
+        let heading = heading(for: period, categories: categories)
+        let personal = personal.filter { !$0.entries.isEmpty }
+        // Alone, the trending papers need no heading of their own: the digest's says what they are.
+        let sections = personal + [Section(title: personal.isEmpty ? "" : "Trending", entries: entries)]
+        let context = Context(sections: sections, heading: heading, cadence: cadence(of: period), recipient: recipient.address,
+                              unsubscribeURL: unsubscribe)
+        let forYou = personal.reduce(0) { $0 + $1.entries.count }
         return MailMessage(
-            from: from, to: recipient, subject: "\(context.heading) · \(siteName)",
+            from: from, to: recipient, subject: (forYou > 0 ? "\(forYou) new for you · " : "") + "\(heading) · \(siteName)",
             textBody: text(context), htmlBody: html(context),
             headers: [
                 ("List-Unsubscribe", "<\(unsubscribe)>"),
@@ -76,9 +92,9 @@ public struct DigestRenderer: Sendable {
         )
     }
 
-    /// What the text and HTML parts are made from.
+    /// What the text and HTML parts are made from. The last section is the trending papers.
     struct Context {
-        var entries: [Entry]
+        var sections: [Section]
         var heading: String
         var cadence: String
         var recipient: String

@@ -10,6 +10,11 @@ import PaperCore
 /// the same on every attempt, so mail clients fold such a duplicate into one. While a message
 /// is being sent its lease is renewed every `renewalInterval`; a sender whose lease was taken
 /// over (it stalled past the lease) stops that send and leaves the delivery to its new holder.
+///
+/// A subscriber with an account gets a personal digest: above the trending papers, the new
+/// papers of the authors and searches they follow and their recommendations (`personal`). Each
+/// such paper is tied to the delivery in the outbox before the send (`reservePersonalItems`), so
+/// it reaches that user once ever, and a delivery sent again after a crash lists the same papers.
 public struct DigestSender: Sendable {
     /// What the digest of a period lists, ranked: of the subscriber's categories when they name any.
     public typealias Content = @Sendable (DigestPeriodKey, [ArxivCategory]) async throws -> [TrendingPaper]
@@ -17,6 +22,8 @@ public struct DigestSender: Sendable {
     public let store: any SubscriptionStore
     public let mailer: any Mailer
     public let renderer: DigestRenderer
+    /// Where personal digests' papers come from; `nil`: everyone gets the trending papers only.
+    public let personal: (any PersonalDigestSource)?
     public let clock: any WallClock
     /// This process's name in the outbox, for leases.
     public let node: String
@@ -28,12 +35,13 @@ public struct DigestSender: Sendable {
     public let maxAttempts: Int
     public let logger: Logger
 
-    public init(store: any SubscriptionStore, mailer: any Mailer, renderer: DigestRenderer, clock: any WallClock = SystemClock(),
-                node: String, lease: Duration = .seconds(120), maxAttempts: Int = 8,
-                logger: Logger = Logger(label: "paperfeed.digest")) {
+    public init(store: any SubscriptionStore, mailer: any Mailer, renderer: DigestRenderer,
+                personal: (any PersonalDigestSource)? = nil, clock: any WallClock = SystemClock(), node: String,
+                lease: Duration = .seconds(120), maxAttempts: Int = 8, logger: Logger = Logger(label: "paperfeed.digest")) {
         self.store = store
         self.mailer = mailer
         self.renderer = renderer
+        self.personal = personal
         self.clock = clock
         self.node = node
         self.lease = lease
@@ -63,7 +71,8 @@ public struct DigestSender: Sendable {
             let categories = delivery.subscriber.categories
             let contentKey = "\(key) \(categories.map(\.name).sorted())"
             if contents[contentKey] == nil { contents[contentKey] = try await content(key, categories) }
-            let message = self.message(for: delivery, key: key, papers: contents[contentKey] ?? [])
+            let personal = try await personalSections(for: delivery, key: key)
+            let message = self.message(for: delivery, key: key, papers: contents[contentKey] ?? [], personal: personal)
             do {
                 try await sendKeepingLease(message, delivery: delivery)
                 run.sent += 1
@@ -90,10 +99,33 @@ public struct DigestSender: Sendable {
         }
     }
 
+    /// The personal sections of a delivery to a subscriber with an account: the papers its
+    /// earlier attempts listed, and new ones no digest gave this user before. Papers found for
+    /// the user are looked for again on every attempt; when finding them fails, the digest goes
+    /// out with what the earlier attempts listed.
+    func personalSections(for delivery: DigestDelivery, key: DigestPeriodKey) async throws -> [DigestRenderer.Section] {
+        guard let personal, let userID = delivery.subscriber.userID else { return [] }
+        var found: [PersonalDigestItem] = []
+        do {
+            found = try await personal.items(userID: userID, since: key.personalSince(now: clock.now()))
+        } catch {
+            logger.warning("Personal papers for subscriber \(delivery.subscriber.id) could not be found; the digest lists its trending papers: \(error)")
+        }
+        let items = try await store.reservePersonalItems(found, for: delivery, userID: userID)
+        guard !items.isEmpty else { return [] }
+        let papers = Dictionary(try await personal.papers(ids: items.map(\.paperID)).map { ($0.id, $0) }) { first, _ in first }
+        return PersonalDigestItem.Section.allCases.map { section in
+            DigestRenderer.Section(title: section.title, entries: items.filter { $0.section == section }.compactMap { item in
+                papers[item.paperID].map { renderer.entry(for: $0, reasons: item.reason) }
+            })
+        }
+    }
+
     /// The digest email of one delivery.
-    public func message(for delivery: DigestDelivery, key: DigestPeriodKey, papers: [TrendingPaper]) -> MailMessage {
+    public func message(for delivery: DigestDelivery, key: DigestPeriodKey, papers: [TrendingPaper],
+                        personal: [DigestRenderer.Section] = []) -> MailMessage {
         let unsubscribe = "\(renderer.siteURL)/digest/unsubscribe/\(delivery.subscriber.token)"
-        var message = renderer.render(papers: papers, period: key.period, categories: delivery.subscriber.categories,
+        var message = renderer.render(papers: papers, personal: personal, period: key.period, categories: delivery.subscriber.categories,
                                       recipient: MailAddress(delivery.subscriber.email), unsubscribeURL: unsubscribe, date: clock.now())
         message.messageID = "digest.\(key.frequency.rawValue).\(key.period).\(delivery.subscriber.id)@\(renderer.from.domain)"
         return message

@@ -27,18 +27,23 @@ public struct EmbeddingPipeline: Sendable {
     @discardableResult
     public func run(progress: @Sendable (Progress) -> Void = { _ in }) async throws -> Int {
         let started = ContinuousClock.now
-        let coverage = try await papers.vectorCoverage(model: embedder.modelName)
-        let total = coverage.papers - coverage.embedded
+        var total: Int?
         var done = 0
         while !Task.isCancelled {
             let batch = try await papers.papersWithoutVectors(model: embedder.modelName, limit: batchSize)
             guard !batch.isEmpty else { break }
+            // Counted only when there is work: `serve` runs this every minute, mostly to find none,
+            // and at millions of papers the counts read hundreds of megabytes of index.
+            if total == nil {
+                let coverage = try await papers.vectorCoverage(model: embedder.modelName)
+                total = coverage.papers - coverage.embedded
+            }
             let vectors = try await embedder.embed(batch.map(\.embeddingText))
             let items = zip(batch, vectors).map { PaperVector(id: $0.id, vector: $1) }
             try await papers.storeVectors(items, model: embedder.modelName)
             index?.add(items)
             done += items.count
-            progress(Progress(done: done, total: max(total, done), elapsed: ContinuousClock.now - started))
+            progress(Progress(done: done, total: max(total ?? 0, done), elapsed: ContinuousClock.now - started))
         }
         return done
     }

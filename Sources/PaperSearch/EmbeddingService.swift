@@ -35,6 +35,10 @@ public struct EmbeddingService: Service {
 
     public func run() async throws {
         await cancelWhenGracefulShutdown {
+            // The first turn waits for the vector index to load: at millions of papers that reads
+            // the disk for minutes, and the turn's look for papers without vectors (two indexes'
+            // worth) would compete with it and with the first pages served.
+            await pipeline.index?.untilLoaded()
             await repeatTurns(every: interval, failed: { logger.error("embedding failed; will retry", metadata: ["error": "\($0)"]) }) {
                 try await runOnce()
             }

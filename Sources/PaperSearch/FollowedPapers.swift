@@ -32,18 +32,24 @@ public struct FollowedPapers: Sendable {
 
     /// The newest `limit` papers by any of `authors`, each once.
     public func papers(byAny authors: [FollowedAuthor], limit: Int) async throws -> [Paper] {
-        var seen = Set<PaperID>(), merged: [Paper] = []
-        for author in authors {
-            for paper in try await papers(byAuthor: author.name, limit: limit) where seen.insert(paper.id).inserted {
-                merged.append(paper)
-            }
-        }
-        return Array(Self.newestFirst(merged).prefix(limit))
+        var lists: [[Paper]] = []
+        for author in authors { lists.append(try await papers(byAuthor: author.name, limit: limit)) }
+        return Self.merged(lists, limit: limit)
     }
 
-    static func newestFirst(_ papers: [Paper]) -> [Paper] {
-        papers.enumerated().sorted { a, b in
-            let (x, y) = (a.element.noticedAt ?? .distantPast, b.element.noticedAt ?? .distantPast)
+    /// The newest `limit` papers of all `lists`, each once.
+    public static func merged(_ lists: [[Paper]], limit: Int) -> [Paper] {
+        var seen = Set<PaperID>()
+        return Array(newestFirst(lists.joined().filter { seen.insert($0.id).inserted }).prefix(limit))
+    }
+
+    /// Newest first (by `noticedAt`), keeping the given order among equals.
+    public static func newestFirst(_ papers: [Paper]) -> [Paper] { newestFirst(papers, by: \.self) }
+
+    /// `items` newest first by their paper's `Paper.noticedAt`; ties keep their order.
+    static func newestFirst<Item>(_ items: [Item], by paper: (Item) -> Paper) -> [Item] {
+        items.enumerated().sorted { a, b in
+            let (x, y) = (paper(a.element).noticedAt ?? .distantPast, paper(b.element).noticedAt ?? .distantPast)
             return x != y ? x > y : a.offset < b.offset
         }.map(\.element)
     }

@@ -47,13 +47,18 @@ public struct Recommendations: Sendable {
     public let widened: Bool
 }
 
-/// New papers for a user, ranked by a `Recommender` trained on their library: the papers in
-/// their collections against their "not interested" marks and a sample of other papers. The
+/// New papers for a user, ranked by a `BlendedRecommender` trained on their library: the papers
+/// in their collections against their "not interested" marks and a sample of other papers. The
 /// model is kept per user until the library changes (`RecommenderCache`). Candidates are the
 /// papers that appeared since a date (by default the last 30 days); when the default period
 /// holds fewer candidates than asked for (a store of older papers, such as the demo papers),
 /// every paper is a candidate and `Recommendations.widened` says so. A date given explicitly is
 /// kept to, however few papers it leaves.
+///
+/// A request ranks a pool, not every candidate: the papers the vector index finds best aligned
+/// with the vector model, and those that use the lexical model's most wanted words (found in the
+/// candidates' kept term counts, or by a keyword search when every paper is a candidate); the
+/// pool is then scored by the whole blended model, and only the papers shown are read.
 public struct PersonalRecommender: Sendable {
     public let repository: any PaperRepository
     public let library: any LibraryStore
@@ -61,7 +66,9 @@ public struct PersonalRecommender: Sendable {
     public let models: RecommenderCache
     public let clock: any WallClock
     /// How many other papers each model is trained against.
-    public var backgroundSize = 1_000
+    public var backgroundSize = 2_000
+    /// How the models are trained.
+    public var options = BlendedRecommender.Options()
     /// The default period: the last 30 days.
     public static var window: TimeInterval { 30 * 86_400 }
     /// At most this many of the period's newest papers are candidates.
@@ -90,40 +97,37 @@ public struct PersonalRecommender: Sendable {
             try await train(signals, seed: fnv1a64("background:\(userID)"))
         }) else { return Recommendations(items: [], since: start, widened: false) }
         let today = Day(clock.now()), first = Day(start)
-        var known: [PaperID: Paper] = [:]
-        // Ids only: the few papers shown are read once ranked.
-        var candidates: [PaperID]? = first <= today
-            ? try await repository.appearedPaperIDs(days: first...today, limit: Self.candidateLimit) : []
+        // Ids only (kept a minute for every user): the few papers shown are read once ranked.
         let excluded = signals.excluded
-        let widened = since == nil && (candidates ?? []).filter { !excluded.contains($0) }.count < limit
+        var candidates: [PaperID]? = first <= today ? try await models.candidateIDs.ids(days: first...today) { [repository] days in
+            try await repository.appearedPaperIDs(days: days, limit: Self.candidateLimit)
+        }.filter { !excluded.contains($0) } : []
+        let widened = since == nil && (candidates ?? []).count < limit
         if widened { candidates = nil }
-        let pool = try await semantic.ranked(by: trained.model.direction, among: candidates, excluding: excluded,
-                                             limit: limit * 3 + 20)
-        // The pool re-scored by the whole model (the linear part plus the nearest saved paper).
-        let scored = try await semantic.storedVectors(pool)
-            .map { (id: $0.id, vector: $0.vector, score: trained.model.score($0.vector)) }
-            .sorted { $0.score > $1.score }.prefix(limit)
-        let nearest = scored.map { trained.wanted[trained.model.nearestWanted($0.vector).index] }
-        let shown = Array(Set(scored.map(\.id) + nearest)).sorted { $0.rawValue < $1.rawValue }
-        for paper in try await repository.papers(ids: shown) { known[paper.id] = paper }
-        let items = zip(scored, nearest).compactMap { item, savedID -> Recommendation? in
-            guard let paper = known[item.id] else { return nil }
-            let saved = known[savedID]
-            return Recommendation(paper: paper, score: item.score, nearestSaved: saved,
-                                  terms: saved.map { SharedTerms.between(paper, $0) } ?? [])
-        }
+        let pooled = try await pool(for: trained.model, among: candidates, excluding: excluded, size: limit * 3 + 20)
+        let ranked = pooled.map { (id: $0.id, vector: $0.vector, score: trained.model.score($0.features)) }
+            .sorted { $0.score > $1.score }
+        let items = try await shown(ranked, by: trained, limit: limit)
         return Recommendations(items: items, since: widened ? nil : start, widened: widened)
     }
 
-    /// A model of the library, or `nil` when none of its saved papers has a vector yet.
-    private func train(_ signals: LibrarySignals, seed: UInt64) async throws -> TrainedRecommender? {
-        let wanted = try await semantic.storedVectors(signals.savedIDs)
-        guard !wanted.isEmpty else { return nil }
-        let unwanted = try await semantic.storedVectors(signals.notInterested).map(\.vector)
-        let background = try await semantic.backgroundVectors(count: backgroundSize, seed: seed, excluding: signals.excluded)
-        guard let model = Recommender().train(wanted: wanted.map(\.vector), unwanted: unwanted, background: background) else {
-            return nil
+    /// The first `limit` of `ranked` that the store gives (hidden ones are passed over), each
+    /// with its nearest saved paper and the terms they share. Rows are read for these only.
+    private func shown(_ ranked: [(id: PaperID, vector: [Float], score: Float)], by trained: TrainedRecommender,
+                       limit: Int) async throws -> [Recommendation] {
+        var items: [Recommendation] = [], next = 0
+        while items.count < limit, next < ranked.count {
+            let chunk = ranked[next..<min(ranked.count, next + limit - items.count)]
+            next = chunk.endIndex
+            let papers = Dictionary(try await repository.papers(ids: chunk.map(\.id)).map { ($0.id, $0) },
+                                    uniquingKeysWith: { first, _ in first })
+            for item in chunk {
+                guard let paper = papers[item.id] else { continue }
+                let nearest = trained.model.vector.nearestWanted(item.vector).index
+                items.append(Recommendation(paper: paper, score: item.score, nearestSaved: trained.wanted[nearest],
+                                            terms: SharedTerms.between(paper, stems: trained.wantedStems[nearest])))
+            }
         }
-        return TrainedRecommender(model: model, wanted: wanted.map(\.id))
+        return items
     }
 }

@@ -37,14 +37,15 @@ public struct Recommender: Sendable {
         for vector in wanted { samples.append(vector, label: 1, weight: wantedWeight) }
         for vector in unwanted { samples.append(vector, label: 0, weight: options.unwantedWeight) }
         for vector in background { samples.append(vector, label: 0, weight: 1) }
-        let (weights, bias) = samples.logisticRegression(l2: options.l2, iterations: options.iterations, rate: options.learningRate)
+        let (weights, bias) = samples.logisticRegression(features: dimensions, l2: options.l2, iterations: options.iterations,
+                                                         rate: options.learningRate)
         return RecommenderModel(weights: weights, bias: bias, wanted: wanted.filter { $0.count == dimensions },
                                 nearestWeight: options.nearestWeight)
     }
 }
 
 /// Labelled, weighted vectors in one flat array, for full-batch gradient descent.
-struct TrainingSamples {
+struct TrainingSamples: LogisticRegressionRows {
     let dimensions: Int
     private(set) var values: [Float] = []
     private(set) var labels: [Float] = []
@@ -60,34 +61,20 @@ struct TrainingSamples {
         weights.append(weight)
     }
 
-    /// Weights and bias minimising the weighted logistic loss plus `l2`/2 · |w|².
-    func logisticRegression(l2: Float, iterations: Int, rate: Float) -> (weights: [Float], bias: Float) {
-        let count = labels.count, dimensions = self.dimensions
-        let total = weights.reduce(0, +)
-        var model = [Float](repeating: 0, count: dimensions)
-        var gradient = [Float](repeating: 0, count: dimensions)
-        var bias: Float = 0
-        values.withUnsafeBufferPointer { x in
-            model.withUnsafeMutableBufferPointer { w in
-                gradient.withUnsafeMutableBufferPointer { g in
-                    for _ in 0..<iterations {
-                        for d in 0..<dimensions { g[d] = l2 * w[d] }
-                        var biasGradient: Float = 0
-                        for i in 0..<count {
-                            let row = x.baseAddress! + i * dimensions
-                            var z = bias
-                            for d in 0..<dimensions { z += w[d] * row[d] }
-                            let error = (1 / (1 + expf(-z)) - labels[i]) * weights[i] / total
-                            biasGradient += error
-                            for d in 0..<dimensions { g[d] += error * row[d] }
-                        }
-                        for d in 0..<dimensions { w[d] -= rate * g[d] }
-                        bias -= rate * biasGradient
-                    }
-                }
-            }
+    func dot(_ row: Int, _ model: UnsafeMutableBufferPointer<Float>) -> Float {
+        values.withUnsafeBufferPointer { values in
+            let start = row * dimensions
+            var sum: Float = 0
+            for d in 0..<dimensions { sum += model[d] * values[start + d] }
+            return sum
         }
-        return (model, bias)
+    }
+
+    func add(_ row: Int, times scale: Float, to gradient: UnsafeMutableBufferPointer<Float>) {
+        values.withUnsafeBufferPointer { values in
+            let start = row * dimensions
+            for d in 0..<dimensions { gradient[d] += scale * values[start + d] }
+        }
     }
 }
 

@@ -1,20 +1,27 @@
 import PaperCore
 
 /// A user's trained recommender and the saved papers it was trained on, in training order
-/// (`RecommenderModel.nearestWanted` answers an index into `wanted`).
+/// (`RecommenderModel.nearestWanted` of `model.vector` answers an index into `wanted`), with
+/// each one's distinctive stems, so that naming the terms a recommendation shares with its
+/// nearest saved paper reads neither that paper nor its abstract's words again.
 public struct TrainedRecommender: Sendable {
-    public let model: RecommenderModel
-    public let wanted: [PaperID]
+    public let model: BlendedModel
+    public let wanted: [Paper]
+    /// `SharedTerms.stems(of:)` of each of `wanted`.
+    let wantedStems: [Set<String>]
 
-    public init(model: RecommenderModel, wanted: [PaperID]) {
+    public init(model: BlendedModel, wanted: [Paper]) {
         self.model = model
         self.wanted = wanted
+        wantedStems = wanted.map(SharedTerms.stems(of:))
     }
 }
 
-/// Each user's trained model, kept while their library stays the same: a request retrains only
-/// when the library's version (`LibrarySignals.version`) differs from the one the kept model
-/// was trained for. At most `capacity` users are kept; the least recently asked for goes first.
+/// What recommendations keep between requests: each user's trained model, kept while their
+/// library stays the same, and what every user shares: the ids of the period's papers
+/// (`candidateIDs`) and the candidates' term counts (`termCounts`). A request retrains only when the library's version (`LibrarySignals.version`)
+/// differs from the one the kept model was trained for. At most `capacity` users are kept; the
+/// least recently asked for goes first.
 ///
 /// Concurrency: an actor guards the table, and nothing heavy runs on it. Training runs in a
 /// detached task, outside the actor, so one user's training holds up no one else's lookup. The
@@ -34,11 +41,17 @@ public actor RecommenderCache {
     private var entries: [Int: Entry] = [:]
     private var clock: UInt64 = 0
     public let capacity: Int
+    /// The ids of the papers of the periods requests rank.
+    public nonisolated let candidateIDs: CandidateIDCache
+    /// The term counts of the papers requests rank.
+    public nonisolated let termCounts: TermCountCache
     /// How many trainings have started (for tests and metrics).
     public private(set) var trainings = 0
 
-    public init(capacity: Int = 500) {
+    public init(capacity: Int = 500, candidateIDs: CandidateIDCache = CandidateIDCache(), termCounts: TermCountCache = TermCountCache()) {
         self.capacity = max(1, capacity)
+        self.candidateIDs = candidateIDs
+        self.termCounts = termCounts
     }
 
     /// How many users' models are kept.

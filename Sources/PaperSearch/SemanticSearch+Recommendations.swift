@@ -11,14 +11,14 @@ extension SemanticSearch {
         return ids.compactMap { id in found[id].map { PaperVector(id: id, vector: $0) } }
     }
 
-    /// The vectors of up to `count` papers not in `excluded`, drawn by `seed` (the same papers
-    /// for the same seed and index). A store that searches itself (pgvector) holds no ids here:
-    /// it gives the first papers in id order instead.
-    public func backgroundVectors(count: Int, seed: UInt64, excluding excluded: Set<PaperID>) async throws -> [[Float]] {
+    /// The stored vectors of up to `count` papers not in `excluded`, drawn by `seed` (the same
+    /// papers for the same seed and index). A store that searches itself (pgvector) holds no ids
+    /// here: it gives the first papers in id order instead.
+    public func backgroundVectors(count: Int, seed: UInt64, excluding excluded: Set<PaperID>) async throws -> [PaperVector] {
         guard count > 0 else { return [] }
         if native != nil {
-            return try await vectors.vectors(model: embedder.modelName, after: nil, limit: count + excluded.count)
-                .filter { !excluded.contains($0.id) }.prefix(count).map(\.vector)
+            return Array(try await vectors.vectors(model: embedder.modelName, after: nil, limit: count + excluded.count)
+                .filter { !excluded.contains($0.id) }.prefix(count))
         }
         let ids = index.withLock { $0.ids }
         var chosen: [PaperID] = []
@@ -36,7 +36,7 @@ extension SemanticSearch {
                 if !excluded.contains(ids[index]), picked.insert(index).inserted { chosen.append(ids[index]) }
             }
         }
-        return try await storedVectors(chosen).map(\.vector)
+        return try await storedVectors(chosen)
     }
 
     /// The papers best aligned with `direction` (a unit vector), best first, by approximate
@@ -53,7 +53,7 @@ extension SemanticSearch {
             let scored = try await storedVectors(allowed).map { ($0.id, PlainVectorMath.dot($0.vector, direction)) }
             return scored.sorted { $0.1 > $1.1 }.prefix(limit).map(\.0)
         }
-        let snapshot = index.withLock { $0 }
-        return snapshot.nearest(to: direction, limit: limit, among: allowed).map(\.id)
+        // Under the lock, as `nearest(toVector:)` does and for the same reason.
+        return index.withLock { $0.nearest(to: direction, limit: limit, among: allowed) }.map(\.id)
     }
 }

@@ -12,6 +12,14 @@ public final class SemanticSearch: Sendable {
     let index: Mutex<VectorIndex>
     /// Recent query texts and their vectors: the model is the slowest part of a search.
     private let queryVectors: Mutex<QueryVectorCache>
+    /// Whether `load()` is running, and how many stored vectors it reads in all once counted.
+    private let loadState = Mutex(LoadState.idle)
+    /// How many papers have a vector of this model in the store, and how many papers there are,
+    /// as last counted (`BackgroundCount`): for the start-up banner, `/health` and `/metrics`.
+    public let counts: BackgroundCount<Coverage>
+
+    public typealias Coverage = (embedded: Int, papers: Int)
+    private enum LoadState { case idle, loading(total: Int?) }
 
     public init(embedder: any SentenceEmbedder, vectors: any VectorRepository, cachedQueries: Int = 256) {
         self.embedder = embedder
@@ -19,32 +27,67 @@ public final class SemanticSearch: Sendable {
         self.vectors = vectors
         native = (vectors as? any NearestVectorSearch).flatMap { $0.searchesVectors ? $0 : nil }
         index = Mutex(VectorIndex(dimensions: embedder.dimensions))
+        let model = embedder.modelName
+        counts = BackgroundCount { try await vectors.vectorCoverage(model: model) }
     }
 
     /// Whether the store finds the nearest vectors (pgvector) rather than this process.
     public var searchesInStore: Bool { native != nil }
 
     /// Loads every stored vector of the embedder's model into memory; returns how many are
-    /// searchable (with a store that searches itself, how many it holds).
+    /// searchable (with a store that searches itself, how many it holds). Searches may run
+    /// meanwhile: they see the vectors read so far, and `loading` says how far that is.
     @discardableResult
     public func load() async throws -> Int {
         if native != nil { return try await vectors.vectorCoverage(model: embedder.modelName).embedded }
+        let counted: Int? = loadState.withLock { if case let .loading(total) = $0 { total } else { nil } }
+        if counted == nil { expectLoad(of: try await counts.value()?.embedded) }
+        defer { loadState.withLock { $0 = .idle } }
+        try await readAll()
+        return count
+    }
+
+    /// Says that `load()` will read `total` vectors (`nil`: not counted yet), before it starts:
+    /// `serve` listens first and loads after, and from the first request on, searches and
+    /// `/health` say the index is loading. Makes room for them at once, so the index's arrays
+    /// are not copied as they grow.
+    public func expectLoad(of total: Int?) {
+        guard native == nil else { return }
+        loadState.withLock { $0 = .loading(total: total) }
+        if let total { index.withLock { $0.reserveCapacity(total) } }
+    }
+
+    /// Returns once `load()` is done (at once when it is not running), or when cancelled.
+    public func untilLoaded() async {
+        while loading != nil, !Task.isCancelled { try? await Task.sleep(for: .seconds(1)) }
+    }
+
+    /// While the index is loading: the vectors in it so far, of how many when counted; `nil`
+    /// once it is loaded (or when vectors are searched in the store).
+    public var loading: IndexLoading? {
+        guard case let .loading(total) = loadState.withLock({ $0 }) else { return nil }
+        let loaded = count
+        return IndexLoading(loaded: loaded, total: total.map { max($0, loaded) })
+    }
+
+    private func readAll() async throws {
         var cursor: PaperID?
         while true {
+            try Task.checkCancellation()
             let page = try await vectors.vectors(model: embedder.modelName, after: cursor, limit: 5_000)
             guard let last = page.last else { break }
             add(page)
             cursor = last.id
         }
-        return count
     }
 
     /// Loads vectors stored by another node since this index was filled. It reads every vector
-    /// again, so it only runs when the store holds more than the index.
+    /// again, so it only runs when the store holds more than the index, and not while `load()`
+    /// is still reading.
     public func refreshIfBehind() async throws {
-        guard native == nil else { return }
+        guard native == nil, loading == nil else { return }
         let stored = try await vectors.vectorCoverage(model: embedder.modelName).embedded
-        if stored > count { try await load() }
+        if stored > count { try await readAll() }
     }
 
     /// Makes newly embedded papers findable at once.
@@ -54,11 +97,6 @@ public final class SemanticSearch: Sendable {
     }
 
     public var count: Int { index.withLock { $0.count } }
-
-    /// How many papers have a vector of this model in the store, and how many papers there are.
-    public func coverage() async throws -> (embedded: Int, papers: Int) {
-        try await vectors.vectorCoverage(model: embedder.modelName)
-    }
 
     /// Papers nearest in meaning to `text`, best first, with cosine similarity.
     public func nearest(to text: String, limit: Int, where admits: ((PaperID) -> Bool)? = nil) async throws -> [(id: PaperID, score: Float)] {
@@ -83,8 +121,11 @@ public final class SemanticSearch: Sendable {
     /// the exact cosine from the stored vectors for the ones returned.
     public func nearest(toVector vector: [Float], limit: Int, where admits: ((PaperID) -> Bool)? = nil) async throws -> [(id: PaperID, score: Float)] {
         if let native { return try await nearest(in: native, to: vector, limit: limit, where: admits) }
-        let snapshot = index.withLock { $0 }
-        let approximate = snapshot.nearest(to: vector, limit: limit + limit / 2 + 10, allowed: admits)
+        // Searched under the lock rather than on a copy: a copy alive while vectors are added
+        // (loading, embedding) would make the index copy all its arrays, a second gigabyte at
+        // millions of papers. The scan already uses every core, so searches lose little by
+        // taking turns.
+        let approximate = index.withLock { $0.nearest(to: vector, limit: limit + limit / 2 + 10, allowed: admits) }
         let exact = try await vectors.vectors(ids: approximate.map(\.id), model: embedder.modelName)
         let rescored = exact.map { ($0.id, PlainVectorMath.dot($0.vector, vector)) }
         return Array(rescored.sorted { $0.1 > $1.1 }.prefix(limit)).map { (id: $0.0, score: $0.1) }
@@ -116,5 +157,18 @@ enum PlainVectorMath {
         var sum: Float = 0
         for i in 0..<min(a.count, b.count) { sum += a[i] * b[i] }
         return sum
+    }
+}
+
+/// How far `SemanticSearch.load()` has read: "N of M" as the API header and `/health` say it,
+/// "N so far" while the stored vectors are still being counted.
+public struct IndexLoading: Sendable, CustomStringConvertible {
+    public let loaded: Int
+    /// `nil` until the stored vectors are counted (seconds at millions of papers).
+    public let total: Int?
+    public var description: String { total.map { "\(loaded) of \($0)" } ?? "\(loaded) so far" }
+    /// As people read it: "1,200 of 8,091 papers", "1,200 papers so far".
+    public var papers: String {
+        total.map { "\(loaded.formatted()) of \($0.formatted()) papers" } ?? "\(loaded.formatted()) papers so far"
     }
 }

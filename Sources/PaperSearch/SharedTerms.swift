@@ -16,7 +16,11 @@ public enum SharedTerms {
 
     /// At most `limit` terms of `paper` that `other` shares, lower-cased, as `paper` writes them.
     public static func between(_ paper: Paper, _ other: Paper, limit: Int = 5) -> [String] {
-        let otherStems = Set(stems(of: [other.title, other.abstract] + keywords(of: other)))
+        between(paper, stems: stems(of: other), limit: limit)
+    }
+
+    /// At most `limit` terms of `paper` whose stems are among `otherStems` (`stems(of:)` of the other paper).
+    static func between(_ paper: Paper, stems otherStems: Set<String>, limit: Int = 5) -> [String] {
         var terms: [String] = [], used = Set<String>()
         for keyword in keywords(of: paper) {
             let words = Stemmer.stems(keyword).filter(isDistinctive)
@@ -37,6 +41,11 @@ public enum SharedTerms {
     /// Hugging Face's keywords, or PaperFeed's generated ones where it has none.
     static func keywords(of paper: Paper) -> [String] {
         paper.aiKeywords.isEmpty ? paper.generated?.keywords ?? [] : paper.aiKeywords
+    }
+
+    /// The distinctive stems of a paper's title, abstract and keywords.
+    static func stems(of paper: Paper) -> Set<String> {
+        Set(stems(of: [paper.title, paper.abstract] + keywords(of: paper)))
     }
 
     /// The distinctive stems of `texts`.

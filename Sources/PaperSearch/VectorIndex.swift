@@ -33,6 +33,16 @@ public struct VectorIndex: Sendable {
     /// Bytes held per vector, for capacity planning (ids and the position map excluded).
     public var bytesPerVector: Int { words * 8 + dimensions + 4 }
 
+    /// Makes room for `count` vectors in all, so that loading many does not copy the arrays
+    /// each time they grow (at millions of vectors a copy is hundreds of megabytes).
+    public mutating func reserveCapacity(_ count: Int) {
+        ids.reserveCapacity(count)
+        bits.reserveCapacity(count * words)
+        codes.reserveCapacity(count * dimensions)
+        scales.reserveCapacity(count)
+        position.reserveCapacity(count)
+    }
+
     /// Adds or replaces vectors (each of `dimensions` values; others are ignored).
     public mutating func insert(_ items: [PaperVector]) {
         for item in items where item.vector.count == dimensions {

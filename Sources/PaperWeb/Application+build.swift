@@ -108,7 +108,8 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies,
     ListingPagesController(repository: repository, trending: trending, clock: clock, renderer: renderer, marks: marks,
                            cache: cache).register(on: router)
     PaperPageController(repository: repository, searcher: searcher, community: dependencies.community, marks: marks,
-                        library: dependencies.community, renderer: renderer, cache: cache).register(on: router)
+                        library: dependencies.community, follows: dependencies.community, renderer: renderer, cache: cache)
+        .register(on: router)
     SearchPageController(searcher: searcher, semanticOffReason: dependencies.semanticOffReason, renderer: renderer,
                          marks: marks, cache: cache).register(on: router)
     SearchExportController(searcher: searcher).register(on: router)
@@ -121,9 +122,13 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies,
                                        clock: clock)
     OperationsController(status: status, metrics: dependencies.metrics, assets: try StaticAssets.load()).register(on: router)
     if let community = dependencies.community {
+        let limiter = RateLimiter()
         registerCommunity(community, on: router, configuration: configuration, dependencies: dependencies, site: site,
-                          renderer: renderer)
-        registerForYou(community, on: router, dependencies: dependencies, trending: trending, marks: marks, renderer: renderer)
+                          renderer: renderer, limiter: limiter)
+        let upload = BibliographyUpload(repository: repository, library: community, limiter: limiter, limits: configuration.rateLimits,
+                                        clock: clock)
+        registerForYou(community, on: router, dependencies: dependencies, trending: trending, marks: marks, renderer: renderer,
+                       upload: upload)
         registerFollows(community, on: router, dependencies: dependencies, searcher: searcher, siteName: configuration.siteName,
                         site: site, renderer: renderer)
     }
@@ -133,9 +138,8 @@ func buildRouter(configuration: WebConfiguration, dependencies: WebDependencies,
 /// Accounts, votes and comments, submissions, digests, moderation, profiles and the collections API.
 private func registerCommunity(_ community: any CommunityDatabase, on router: Router<AppRequestContext>,
                                configuration: WebConfiguration, dependencies: WebDependencies, site: SiteAddress,
-                               renderer: PageRenderer) {
+                               renderer: PageRenderer, limiter: RateLimiter) {
     let (repository, clock, limits) = (dependencies.repository, dependencies.clock, configuration.rateLimits)
-    let limiter = RateLimiter()
     let passwords = Passwords(cost: configuration.passwordCost)
     let emails = AccountEmails(siteName: configuration.siteName, from: MailAddress(configuration.mailFrom, name: configuration.siteName))
     let mail = SiteMail(mailer: dependencies.mailer, logger: dependencies.logger)
@@ -173,14 +177,14 @@ private func registerLibrary(_ community: any CommunityDatabase, on router: Rout
 
 /// Save and "not interested", `/papers/for-you` and `/api/recommendations`.
 private func registerForYou(_ library: any LibraryStore, on router: Router<AppRequestContext>, dependencies: WebDependencies,
-                             trending: TrendingFeed, marks: CardMarks, renderer: PageRenderer) {
+                             trending: TrendingFeed, marks: CardMarks, renderer: PageRenderer, upload: BibliographyUpload) {
     let (repository, clock) = (dependencies.repository, dependencies.clock)
-    LibraryController(repository: repository, library: library, clock: clock).register(on: router)
+    LibraryController(repository: repository, library: library, renderer: renderer, clock: clock).register(on: router)
     let recommender = dependencies.semantic.map {
         PersonalRecommender(repository: repository, library: library, semantic: $0, models: dependencies.recommenderModels, clock: clock)
     }
-    ForYouPageController(repository: repository, recommender: recommender, trending: trending, marks: marks, renderer: renderer,
-                         semanticOffReason: dependencies.semanticOffReason).register(on: router)
+    ForYouPageController(repository: repository, library: library, upload: upload, recommender: recommender, trending: trending,
+                         marks: marks, renderer: renderer, semanticOffReason: dependencies.semanticOffReason).register(on: router)
     RecommendationsAPIController(recommender: recommender, semanticOffReason: dependencies.semanticOffReason).register(on: router)
 }
 
@@ -188,11 +192,14 @@ private func registerForYou(_ library: any LibraryStore, on router: Router<AppRe
 private func registerFollows(_ community: any CommunityDatabase, on router: Router<AppRequestContext>, dependencies: WebDependencies,
                              searcher: PaperSearcher, siteName: String, site: SiteAddress, renderer: PageRenderer) {
     let papers = FollowedPapers(searcher: searcher)
-    FollowsController(follows: community, papers: papers, renderer: renderer, site: site, clock: dependencies.clock).register(on: router)
+    let accountPapers = AccountPapers(community: community, repository: dependencies.repository)
+    FollowsController(follows: community, accounts: community, papers: papers, accountPapers: accountPapers, renderer: renderer, site: site,
+                      clock: dependencies.clock).register(on: router)
     let recommender = dependencies.semantic.map {
         PersonalRecommender(repository: dependencies.repository, library: community, semantic: $0, models: dependencies.recommenderModels,
                             clock: dependencies.clock)
     }
-    PrivateFeedsController(follows: community, papers: papers, recommender: recommender, siteName: siteName, site: site)
-        .register(on: router)
+    PrivateFeedsController(follows: community, papers: papers, accountPapers: accountPapers,
+                           followingCache: FollowingFeedCache(lifetime: .seconds(60)), recommender: recommender, siteName: siteName,
+                           site: site).register(on: router)
 }

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import PaperCore
 import PaperMail
+import PaperSearch
 import PaperStore
 
 struct DigestCommand: AsyncParsableCommand {
@@ -19,12 +20,16 @@ struct DigestCommand: AsyncParsableCommand {
             discussion: """
                 Each subscriber gets each period's digest once: the outbox in the database remembers what was sent, \
                 so running this again (or on several nodes, or after a crash) sends only what is missing. \
+                Subscribers with an account get a personal digest: new papers of the authors and searches they follow \
+                and recommendations from their library (with the embedding model) above the trending ones, each paper \
+                once per person ever. \
                 SMTP settings: PAPERFEED_SMTP_HOST, _PORT, _SECURITY (plain, starttls, tls), _USERNAME, _PASSWORD, \
                 PAPERFEED_MAIL_FROM; links point to PAPERFEED_PUBLIC_URL. Without an SMTP host the emails go to the log.
                 """
         )
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var model: ModelOptions
 
         @Option(help: "Which digest: daily or weekly (default: both that are due today: daily, and weekly on Mondays).")
         var period: DigestFrequency?
@@ -49,7 +54,8 @@ struct DigestCommand: AsyncParsableCommand {
                 let due = period.map { [$0] } ?? DigestFrequency.due(on: today)
                 let content = DigestSetup.content(store: database, clock: clock)
                 if dryRun { return try await preview(due, on: today, store: database, content: content) }
-                let sender = DigestSetup.sender(store: database, settings: settings, mailer: mailer, clock: clock,
+                let sender = DigestSetup.sender(store: database, settings: settings, mailer: mailer,
+                                                semantic: try await semanticSearch(database, settings: settings), clock: clock,
                                                 lease: .seconds(leaseSeconds), logger: logger)
                 for frequency in due {
                     let planned = try await sender.plan(frequency, on: today)
@@ -59,6 +65,16 @@ struct DigestCommand: AsyncParsableCommand {
                 StandardOutput.line("Sent \(run.sent), skipped \(run.skipped) (unsubscribed), \(run.retrying) to retry, \(run.failed) failed.")
                 if run.retrying > 0 { throw ExitCode(2) }
             }
+        }
+
+        /// Semantic search over the stored vectors, for recommendations in personal digests and
+        /// saved searches in semantic or hybrid mode; `nil` (keyword search only) without the model.
+        private func semanticSearch(_ database: any PaperDatabase, settings: Settings) async throws -> SemanticSearch? {
+            guard case let .success(embedder) = ModelOptions.load(
+                model.directory(settings), precision: try settings.embeddingPrecision(), workers: 1) else { return nil }
+            let semantic = SemanticSearch(embedder: embedder, vectors: database)
+            _ = try await semantic.load()
+            return semantic
         }
 
         /// `--dry-run`: who would get which papers, with nothing queued or sent.

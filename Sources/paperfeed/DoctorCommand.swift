@@ -1,4 +1,5 @@
 import ArgumentParser
+import Embedding
 import Foundation
 import PaperMail
 import PaperStore
@@ -19,7 +20,7 @@ struct DoctorCommand: AsyncParsableCommand {
         let settings = try await Settings.load(overrides: [Setting.db.rawValue: store.db.map { .string($0) }])
         let checks = [
             await DoctorCheck.database(settings.database),
-            DoctorCheck.model(model.directory(settings)),
+            DoctorCheck.model(model.directory(settings), precision: try settings.embeddingPrecision()),
             await DoctorCheck.email(settings),
             DoctorCheck.publicURL(settings),
             DoctorCheck.diskSpace(settings.database),
@@ -63,8 +64,8 @@ struct DoctorCheck {
         }
     }
 
-    static func model(_ directory: String) -> DoctorCheck {
-        switch ModelOptions.load(directory, workers: 1) {
+    static func model(_ directory: String, precision: EmbeddingPrecision) -> DoctorCheck {
+        switch ModelOptions.load(directory, precision: precision, workers: 1) {
         case let .success(embedder):
             DoctorCheck(name: "model", verdict: .ok, message: "\(embedder.modelName) in \(directory): semantic search on.")
         case let .failure(unavailable):

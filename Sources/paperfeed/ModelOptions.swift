@@ -19,10 +19,13 @@ struct ModelOptions: ParsableArguments {
 
     /// The embedder, or why there is none (missing files say how to install them). `workers`
     /// is how many cores it may keep busy: all for `embed`, one inside `serve` so requests keep one.
-    static func load(_ directory: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount)
+    /// `precision` is `PAPERFEED_EMBEDDING_PRECISION` (quantised unless it says fp32).
+    static func load(_ directory: String, precision: EmbeddingPrecision,
+                     workers: Int = ProcessInfo.processInfo.activeProcessorCount)
         -> Result<any SentenceEmbedder, EmbeddingUnavailable> {
         do {
-            return .success(try MiniLMEmbedder.load(directory: URL(fileURLWithPath: directory), workers: workers))
+            return .success(try MiniLMEmbedder.load(
+                directory: URL(fileURLWithPath: directory), workers: workers, precision: precision))
         } catch {
             return .failure(EmbeddingUnavailable(reason:
                 "Semantic search is off: \(error). Run scripts/install-model.sh, or point PAPERFEED_MODEL_DIR at a folder with model.safetensors and vocab.txt."))
@@ -33,7 +36,7 @@ struct ModelOptions: ParsableArguments {
 extension ModelOptions {
     /// The embedder, or a command failure saying how to install it.
     func require(_ settings: Settings) throws -> any SentenceEmbedder {
-        switch Self.load(directory(settings)) {
+        switch Self.load(directory(settings), precision: try settings.embeddingPrecision()) {
         case let .success(embedder): return embedder
         case let .failure(unavailable): throw CommandFailure(unavailable.reason)
         }

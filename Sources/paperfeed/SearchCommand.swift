@@ -37,7 +37,7 @@ struct SearchCommand: AsyncParsableCommand {
         try await store.withStore { repository, path in
             let page = try await repository.search(parsed, limit: limit, offset: 0)
             guard !page.hits.isEmpty else {
-                let empty = try await repository.statistics().papers == 0
+                let empty = try await repository.isEmpty()
                 print(empty ? "The database \(path) is empty: run `paperfeed import --demo` first."
                             : "No papers match '\(query)'.")
                 return

@@ -73,8 +73,9 @@ struct ServeCommand: AsyncParsableCommand {
                                            harvests: repository, semantic: semantic,
                                            semanticOffReason: offReason, clock: clock,
                                            databaseEngine: repository.engineName, metrics: registry, logger: logger)
-        let digests = DigestScheduler(sender: DigestSetup.sender(store: repository, settings: settings, mailer: mailer, clock: clock,
-                                                                 logger: logger),
+        let digests = DigestScheduler(sender: DigestSetup.sender(store: repository, settings: settings, mailer: mailer,
+                                                                 semantic: semantic, models: dependencies.recommenderModels,
+                                                                 clock: clock, logger: logger),
                                       content: DigestSetup.content(store: repository, clock: clock), hour: settings.digestHour)
         let harvest = try HarvestSetup(settings: settings).service(store: repository, clock: clock, logger: logger)
         StandardOutput.line(harvest == nil ? "Harvesting: off (PAPERFEED_HARVEST=arxiv,hf turns it on)."
@@ -96,27 +97,35 @@ struct ServeCommand: AsyncParsableCommand {
     private func semanticSearch(_ database: any PaperDatabase, settings: Settings, clock: any WallClock,
                                 logger: Logger) async throws
         -> (SemanticSearch?, [any Service], String) {
-        switch ModelOptions.load(model.directory(settings), workers: 1) {
+        switch ModelOptions.load(model.directory(settings), precision: try settings.embeddingPrecision(), workers: 1) {
         case let .failure(unavailable):
             StandardOutput.line(unavailable.reason)
             return (nil, [], unavailable.reason)
         case let .success(embedder):
             let semantic = SemanticSearch(embedder: embedder, vectors: database)
-            let loaded = try await semantic.load()
-            let coverage = try await database.vectorCoverage(model: embedder.modelName)
-            StandardOutput.line("Semantic search on: \(embedder.modelName), \(loaded.formatted()) of \(coverage.papers.formatted()) papers embedded"
-                + (loaded < coverage.papers ? "; embedding the rest in the background." : "."))
+            // Counted in the background: from a cold disk at millions of papers the counts take
+            // longer than start-up may (15 s at 2.7 million); `/health` has them once done.
+            let coverage = try await semantic.counts.value(waitingAtMost: .seconds(1))
+            // Read in the background (VectorIndexLoader): at millions of papers that takes minutes.
+            semantic.expectLoad(of: coverage?.embedded)
+            let counted = coverage.map { coverage in
+                ", \(coverage.embedded.formatted()) of \(coverage.papers.formatted()) papers embedded"
+                    + (coverage.embedded < coverage.papers ? "; embedding the rest in the background." : ".")
+            } ?? "; counting the papers embedded in the background (see /health)."
+            StandardOutput.line("Semantic search on: \(embedder.modelName)" + counted
+                + (semantic.searchesInStore ? "" : " Loading their vectors into memory in the background; until then searches by meaning see those loaded so far."))
             let pipeline = EmbeddingPipeline(papers: database, embedder: embedder, index: semantic)
             let summaries = try settings.generatesSummaries()
                 ? SummaryPipeline(store: database, summarizer: PaperSummarizer(embedder: embedder)) : nil
             StandardOutput.line(summaries == nil ? "Generated summaries: off (PAPERFEED_SUMMARIES)."
                 : "Generated summaries: on, for papers without Hugging Face's, after their vectors (PAPERFEED_SUMMARIES=off turns them off).")
-            return (semantic, [EmbeddingService(pipeline: pipeline, summaries: summaries, jobs: database, logger: logger, clock: clock)], "")
+            return (semantic, [VectorIndexLoader(semantic: semantic, logger: logger),
+                               EmbeddingService(pipeline: pipeline, summaries: summaries, jobs: database, logger: logger, clock: clock)], "")
         }
     }
 
     private func loadDemoIfEmpty(_ store: any PaperDatabase, settings: Settings) async throws {
-        guard settings.loadsDemo, try await store.statistics().papers == 0 else { return }
+        guard settings.loadsDemo, try await store.isEmpty() else { return }
         StandardOutput.line("The database is empty: loading the bundled demo papers…")
         let (report, vectors) = try await DemoDataset.load(into: store)
         StandardOutput.line("Loaded \(report.counts.inserted.formatted()) demo papers and \(vectors.formatted()) of their vectors.")

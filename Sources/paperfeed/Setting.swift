@@ -12,6 +12,7 @@ enum Setting: String, CaseIterable {
     case demo = "paperfeed.demo"
     case logLevel = "paperfeed.log.level"
     case modelDirectory = "paperfeed.model.dir"
+    case embeddingPrecision = "paperfeed.embedding.precision"
     case summaries = "paperfeed.summaries"
     case smtpHost = "paperfeed.smtp.host"
     case smtpPort = "paperfeed.smtp.port"
@@ -60,6 +61,7 @@ enum Setting: String, CaseIterable {
         case .demo: "true"
         case .logLevel: "info"
         case .modelDirectory: ModelOptions.defaultDirectory
+        case .embeddingPrecision: "quantized"
         case .summaries: "on"
         case .smtpHost, .smtpUsername, .smtpPassword, .harvest, .arxivCategories, .trustedProxies: "none"
         case .smtpPort: "25, 587 or 465"
@@ -86,6 +88,7 @@ enum Setting: String, CaseIterable {
         case .demo: "Load the bundled demo papers (and their vectors) into an empty database."
         case .logLevel: "trace, debug, info, notice, warning, error or critical."
         case .modelDirectory: "The folder with all-MiniLM-L6-v2's model.safetensors and vocab.txt; without it, keyword search only."
+        case .embeddingPrecision: "quantized or fp32: how the model multiplies; quantized (11-bit integer products, faster on CPUs with AVX2) gives vectors within cosine 0.9997 of fp32 (Float32, the reference port)."
         case .summaries: "on or off: make a generated one-sentence summary and keyphrases, after their vectors, for papers without Hugging Face's."
         case .smtpHost: "The SMTP server digests and account emails go through; without one, emails are written to the log."
         case .smtpPort: "The SMTP port; the default follows the security: 25 plain, 587 starttls, 465 tls."

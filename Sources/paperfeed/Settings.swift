@@ -1,4 +1,5 @@
 import Configuration
+import Embedding
 import Foundation
 import Logging
 import PaperMail
@@ -56,6 +57,15 @@ struct Settings {
     func shownValue(_ setting: Setting) -> String? {
         guard let value = reader.string(forKey: setting.key, isSecret: setting.isSecret) else { return nil }
         return setting.isSecret ? "(set)" : value
+    }
+
+    /// How the embedding model multiplies: quantised integer products (the default) or Float32.
+    func embeddingPrecision() throws -> EmbeddingPrecision {
+        let value = text(.embeddingPrecision).lowercased()
+        guard let precision = EmbeddingPrecision(rawValue: value) else {
+            throw CommandFailure("PAPERFEED_EMBEDDING_PRECISION must be quantized or fp32, not '\(value)'")
+        }
+        return precision
     }
 
     /// Whether `serve` and `embed` make summaries and keyphrases for papers without Hugging

@@ -30,9 +30,16 @@ enum Fixtures {
         try WordPieceTokenizer(vocabularyURL: RepositoryPaths.modelDirectory.appendingPathComponent("vocab.txt"))
     }
 
-    /// The embedder, loaded once.
+    /// The Float32 embedder (the reference port), loaded once.
     static let embedder: Result<MiniLMEmbedder, any Error> = Result {
-        try MiniLMEmbedder.load(directory: RepositoryPaths.modelDirectory)
+        try MiniLMEmbedder.load(directory: RepositoryPaths.modelDirectory, precision: .fp32)
+    }
+
+    /// The quantised embedder (the default) on each integer kernel path this CPU runs, loaded once.
+    static let quantizedEmbedders: Result<[KernelPath: MiniLMEmbedder], any Error> = Result {
+        try Dictionary(uniqueKeysWithValues: KernelPath.available.map { path in
+            (path, try MiniLMEmbedder.load(directory: RepositoryPaths.modelDirectory, precision: .quantized, kernel: path))
+        })
     }
 
     /// The loaded value; a missing model fails the test with an error that says

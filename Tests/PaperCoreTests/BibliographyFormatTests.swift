@@ -66,6 +66,17 @@ import Testing
         #expect(decoded == [Self.quokka.cslItem, Self.hostile.cslItem])
     }
 
+    /// What PaperFeed exports it reads back: each paper by its arXiv id and DOI, none malformed,
+    /// hostile titles included (a collection moves between instances through a `.bib` file).
+    @Test(arguments: [BibliographyFormat.bibtex, .cslJSON]) func anExportReadsBackAsTheSamePapers(format: BibliographyFormat) {
+        let papers = [Self.quokka, Self.hostile]
+        let read = BibliographyReader.read(format.render(papers))
+        #expect(read.malformed.isEmpty, "\(read.malformed)")
+        #expect(read.references.map { $0.arxiv?.description } == papers.map(\.id.rawValue))
+        #expect(read.references.first?.doi?.lowercased() == "10.1000/xyz")
+        #expect(read.references.allSatisfy { $0.title?.isEmpty == false })
+    }
+
     @Test func formatsHaveMediaTypesAndSafeFileNames() {
         #expect(BibliographyFormat(name: "bib") == .bibtex && BibliographyFormat(name: "CSL-JSON") == .cslJSON)
         #expect(BibliographyFormat(name: "pdf") == nil)

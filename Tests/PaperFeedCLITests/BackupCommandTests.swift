@@ -7,7 +7,7 @@ import TestSupport
 
 /// `paperfeed backup` and `restore`: a backup taken while `serve` has the database open and
 /// another process keeps writing is one consistent snapshot, and restores with the same counts.
-@Suite(.timeLimit(.minutes(5))) struct BackupCommandTests {
+@Suite(.hangGuard) struct BackupCommandTests {
     /// Papers per write transaction of the writer.
     static let batch = 25
 

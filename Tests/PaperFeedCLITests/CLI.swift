@@ -24,36 +24,26 @@ struct CLI {
         try await Self.finish(try start(arguments, input: input))
     }
 
-    /// Waits for a started `process` to end and collects what it printed.
-    ///
-    /// The wait blocks the calling thread on purpose. Waiting on threads of their own let the
-    /// CLI tests run beside everything else, and then Foundation's `Process.run()` crashed in
-    /// about every full run: on Linux it over-reads `/proc/self/fd` entries when many
-    /// descriptors are open (swift-corelibs-foundation #5472, a fix not in this toolchain).
-    static func finish(_ process: Process) async throws -> Result {
-        let output = try (process.standardOutput as! Pipe).fileHandleForReading.readToEnd() ?? Data()
-        let errors = try (process.standardError as! Pipe).fileHandleForReading.readToEnd() ?? Data()
+    /// Waits for a started `process` to end and collects what it printed. The wait blocks the
+    /// calling thread: the CLI tests then run fewer processes at once beside everything else.
+    static func finish(_ process: ChildProcess) async throws -> Result {
+        let output = try process.standardOutput.readToEnd() ?? Data()
+        let errors = try process.standardError?.readToEnd() ?? Data()
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self))
     }
 
     /// Starts `paperfeed`, with `--db` pointing at this CLI's database; the caller waits or kills.
-    func start(_ arguments: [String], input: String? = nil) throws -> Process {
-        let process = Process()
-        process.executableURL = RepositoryPaths.paperfeed
+    /// (`ChildProcess`, not Foundation's `Process`, whose `run()` crashes now and then on Linux.)
+    func start(_ arguments: [String], input: String? = nil) throws -> ChildProcess {
         // Commands get this CLI's database unless the test names one (or, like copy, takes two,
         // or, like settings, none).
         let named = arguments.contains("--db") || ["copy", "settings"].contains(arguments.first)
-        process.arguments = named ? arguments : arguments + ["--db", database]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.standardOutput = Pipe()
-        process.standardError = Pipe()
-        let stdin = Pipe()
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
+        let process = try ChildProcess(RepositoryPaths.paperfeed, arguments: named ? arguments : arguments + ["--db", database],
+                                       environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new })
+        if let input { process.standardInput.write(Data(input.utf8)) }
+        try process.standardInput.close()
         return process
     }
 

@@ -115,6 +115,50 @@ import TestSupport
         #expect(recipients.count == Set(recipients).count, "nobody got two")
     }
 
+    @Test func personalDigestsListEachFollowedAuthorsNewPaperOnceEvenAcrossAKill() async throws {
+        let server = try await SMTPTestServer(holdAfter: 8)
+        let (cli, _) = try await digestCLI(server: server, confirmed: 0)
+        defer { cli.removeDatabase() }
+        // 16 readers, each following the first author of one of the day's papers.
+        let readers = try await PaperDatabases.withStore(cli.database) { store in
+            let authors = Array(Set(try await store.papers(after: nil, limit: 1_000).compactMap { $0.authors.first?.name }).sorted().prefix(16))
+            var readers: [(email: String, author: String)] = []
+            for (index, author) in authors.enumerated() {
+                let user = try await store.createUser(name: "reader\(index)", email: "reader\(index)@example.org", passwordHash: "h",
+                                                      isAdmin: false, now: Date())
+                _ = try await store.followAuthor(author, userID: user.id, limit: 10, now: Date())
+                _ = try await store.subscribe(email: user.email, frequency: .daily, userID: user.id, confirmed: true,
+                                              token: UUID().uuidString, now: Date())
+                readers.append((user.email, author))
+            }
+            return readers
+        }
+        #expect(readers.count == 16)
+        let sender = try cli.start(["digest", "send", "--day", "2026-08-22", "--period", "daily", "--lease-seconds", "1"])
+        #expect(try await server.messages(count: 8, timeout: .seconds(120)).count == 8)
+        kill(sender.processIdentifier, SIGKILL)
+        sender.waitUntilExit()
+        // The delivery it was sending is taken again once its (one-second) lease has run out.
+        try await Task.sleep(for: .milliseconds(1500))
+        let restart = try await cli.run("digest", "send", "--day", "2026-08-22", "--period", "daily")
+        #expect(restart.status == 0, "\(restart.errors)")
+        let mail = try await server.messages(count: 17, timeout: .seconds(1))
+        #expect(mail.count == 16)
+        #expect(mail.flatMap(\.envelopeTo).sorted() == readers.map(\.email).sorted(), "each reader got one digest")
+        for message in mail {
+            let reader = try #require(readers.first { message.envelopeTo == [$0.email] })
+            #expect(message.text?.contains("New from authors you follow") == true)
+            #expect(message.text?.contains("by \(reader.author)") == true, "\(message.text ?? "")")
+            #expect(message.header("List-Unsubscribe-Post") == "List-Unsubscribe=One-Click")
+        }
+        // The next day the same papers are still new, but each went to its reader already.
+        let nextDay = try await cli.run("digest", "send", "--day", "2026-08-23", "--period", "daily")
+        #expect(nextDay.output.contains("Sent 16"), "\(nextDay.output)")
+        let later = try await server.messages(count: 32, timeout: .seconds(60)).dropFirst(16)
+        #expect(later.count == 16)
+        #expect(!later.contains { $0.text?.contains("New from authors you follow") == true }, "nobody is told of a paper twice")
+    }
+
     @Test(.enabled(if: DatabaseEngine.postgresURL != nil, "needs PostgreSQL"))
     func twoNodesSendingTheSamePeriodSendEachEmailOnce() async throws {
         let server = try await SMTPTestServer()

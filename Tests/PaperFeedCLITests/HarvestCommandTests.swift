@@ -5,7 +5,7 @@ import PaperStore
 import Testing
 
 /// `paperfeed harvest` against a local OAI-PMH server serving recorded arXiv pages.
-@Suite(.timeLimit(.minutes(3))) struct HarvestCommandTests {
+@Suite(.hangGuard) struct HarvestCommandTests {
     static let list = "/oai?verb=ListRecords&metadataPrefix=arXiv&set=cs&from=2014-10-01"
     static let resume = "/oai?verb=ListRecords&resumptionToken=726959%7C1001"
 

@@ -103,20 +103,27 @@ enum ServerOutput {
     struct NotStarted: Error { let output: String }
 
     /// Each node's address, in order.
-    static func baseURLs(of processes: [Process]) async throws -> [String] {
+    static func baseURLs(of processes: [ChildProcess]) async throws -> [String] {
         var urls: [String] = []
         for process in processes { urls.append(try await baseURL(of: process)) }
         return urls
     }
 
     /// The reads block the calling thread, as `CLI.finish` explains.
-    static func baseURL(of process: Process) async throws -> String {
+    static func baseURL(of process: ChildProcess) async throws -> String {
         try await startup(of: process).url
     }
 
+    /// Whether `/health` (of the server at `base`, ending in `/`) says the vector index is still loading.
+    static func indexIsLoading(_ base: String) async throws -> Bool {
+        let (health, _) = try await URLSession.shared.data(from: URL(string: base + "health")!)
+        let semantic = (try JSONSerialization.jsonObject(with: health) as? [String: Any])?["semanticSearch"] as? [String: Any]
+        return semantic?["indexLoading"] != nil
+    }
+
     /// The server's address and everything it printed up to it.
-    static func startup(of process: Process) async throws -> (url: String, output: String) {
-        let handle = (process.standardOutput as! Pipe).fileHandleForReading
+    static func startup(of process: ChildProcess) async throws -> (url: String, output: String) {
+        let handle = process.standardOutput
         var text = ""
         while let chunk = try handle.read(upToCount: 1), !chunk.isEmpty {
             text += String(decoding: chunk, as: UTF8.self)

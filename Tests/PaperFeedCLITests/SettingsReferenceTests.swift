@@ -64,12 +64,8 @@ import TestSupport
             .replacingOccurrences(of: "/opt/paperfeed/bin/paperfeed", with: RepositoryPaths.paperfeed.path)
         let copy = folder.appendingPathComponent("paperfeed.service")
         try unit.write(to: copy, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = analyzer
-        process.arguments = ["verify", "--man=no", copy.path]
-        process.standardOutput = Pipe()
-        process.standardError = Pipe()
-        try process.run()
+        let process = try ChildProcess(analyzer, arguments: ["verify", "--man=no", copy.path])
+        try process.standardInput.close()
         let result = try await CLI.finish(process)
         #expect(result.status == 0, "\(result.errors)")
         #expect(!result.errors.contains("paperfeed.service"), "\(result.errors)")

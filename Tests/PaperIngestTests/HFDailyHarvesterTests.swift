@@ -9,7 +9,7 @@ import Testing
 /// Hugging Face files of `../shared/data/hf-daily-papers` (and `[]` for the weekend, as
 /// huggingface.co does), into a real SQLite store. "Today" is 2025-01-15 by a fixed clock.
 /// 2025-01-09 and 2025-01-10 are two of the malformed files (Python repr strings).
-@Suite(.timeLimit(.minutes(5))) struct HFDailyHarvesterTests {
+@Suite(.hangGuard) struct HFDailyHarvesterTests {
     static let clock = FixedClock(Date(utc: "2025-01-15T12:00:00Z"))
     static let days = ["2025-01-09", "2025-01-10", "2025-01-11", "2025-01-12", "2025-01-13", "2025-01-14", "2025-01-15"]
 

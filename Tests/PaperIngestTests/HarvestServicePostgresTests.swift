@@ -15,7 +15,7 @@ import TestSupport
 /// page, while the other finds that job taken. To make the two attempts overlap whatever the
 /// scheduling, a node that claims a turn waits inside it (`Overlap`) until the other node has
 /// claimed a turn too or finished its attempt.
-@Suite(.enabled(if: DatabaseEngine.postgresURL != nil, "needs PAPERFEED_TEST_POSTGRES_URL"), .timeLimit(.minutes(5)))
+@Suite(.enabled(if: DatabaseEngine.postgresURL != nil, "needs PAPERFEED_TEST_POSTGRES_URL"), .hangGuard)
 struct HarvestServicePostgresTests {
     static let clock = FixedClock(Date(utc: "2025-01-15T12:00:00Z"))
 

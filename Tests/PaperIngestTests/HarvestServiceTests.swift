@@ -9,7 +9,7 @@ import TestSupport
 /// `HarvestService` as `serve` runs it: each source is harvested once per interval however
 /// many nodes share the store, through the job queue, into a real SQLite store, from a local
 /// server with the real Hugging Face files (HFDailyHarvesterTests' routes).
-@Suite(.timeLimit(.minutes(5))) struct HarvestServiceTests {
+@Suite(.hangGuard) struct HarvestServiceTests {
     static func service(_ server: LocalHTTPServer, _ store: any PaperDatabase, node: String, now: Date) -> HarvestService {
         let clock = FixedClock(now)
         let harvester = HFDailyHarvester(configuration: .init(

@@ -10,7 +10,7 @@ import TestSupport
 /// fails writes nothing; every paper that is written is sound.
 ///
 /// `PAPERFEED_FUZZ_SEED` and `PAPERFEED_FUZZ_CASES` (per document) run other or more cases.
-@Suite(.timeLimit(.minutes(2))) struct ImporterFuzzTests {
+@Suite(.hangGuard) struct ImporterFuzzTests {
     static let seed = ProcessInfo.processInfo.environment["PAPERFEED_FUZZ_SEED"].flatMap { UInt64($0) } ?? 20_261_130
     static let casesPerDocument = ProcessInfo.processInfo.environment["PAPERFEED_FUZZ_CASES"].flatMap { Int($0) } ?? 24
 

@@ -124,7 +124,7 @@ struct SMTPMailerTests {
 
 /// Failures without a server that answers: each must end in its own error, never hang (the time
 /// limit catches a hang; how fast they fail is not a unit test's business on a loaded machine).
-@Suite("SMTP failures without a server", .timeLimit(.minutes(5)))
+@Suite("SMTP failures without a server", .hangGuard)
 struct SMTPFailureTests {
     @Test func closedPortFailsFast() async throws {
         // Port 1 (tcpmux): nothing listens there, and being below 1024 it is never handed out as

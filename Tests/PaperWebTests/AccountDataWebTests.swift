@@ -57,4 +57,28 @@ import Testing
             }
         }
     }
+
+    @Test func theAccountPageStartsAPersonalDigestForTheAccountsAddress() async throws {
+        let mailer = RecordingMailer()
+        try await withStore(CommunityFixture.papers) { store in
+            try await CommunityFixture.withApp(store: store, mailer: mailer) { client in
+                var ada = Browser(client)
+                try await ada.signUp("ada", password: "correct horse")
+                let user = try #require(try await store.user(named: "ada"))
+                let before = try await ada.get("/account")
+                #expect(before.text.contains("Your email digest") && before.text.contains("Email me my digest at \(user.email)"))
+                let subscribed = try await ada.post("/digest/subscribe", form: [("frequency", "weekly")])
+                #expect(subscribed.status == .ok && subscribed.text.contains("Check your inbox"), "\(subscribed.status) \(subscribed.text)")
+                let subscriber = try #require(try await store.subscriber(userID: user.id), "linked to the account")
+                #expect(subscriber.email == user.email && subscriber.frequency == .weekly && subscriber.state == .pending)
+                let pending = try await ada.get("/account")
+                #expect(pending.text.contains("the weekly digest starts once you follow it") && !pending.text.contains("Email me my digest"))
+                let confirmLink = try #require(mailer.link(to: user.email, startingWith: "/digest/confirm/"))
+                #expect(try await ada.get(confirmLink).status == .ok)
+                let confirmed = try await ada.get("/account")
+                #expect(confirmed.text.contains("You get the weekly digest at \(user.email)"))
+                #expect(confirmed.text.contains("href=\"/digest/unsubscribe/\(subscriber.token)\""))
+            }
+        }
+    }
 }

@@ -56,6 +56,41 @@ import Testing
         }
     }
 
+    @Test func aPaperPageShowsFollowedAuthorsAsFollowingWithUnfollow() async throws {
+        try await withStore(CommunityFixture.papers) { store in
+            try await CommunityFixture.withApp(store: store) { client in
+                var ada = Browser(client)
+                try await ada.signUp("ada")
+                let paperURL = "http://papers.test/papers/\(quokka)"
+                _ = try await ada.post("/account/follows/authors", form: [("name", "grace HOPPER")], headers: [.referer: paperURL])
+                let page = try await ada.get("/papers/\(quokka)").text
+                let user = try #require(try await store.user(named: "ada"))
+                let follow = try #require(try await store.followedAuthors(userID: user.id).first)
+                #expect(page.contains("<span class=\"following\">Following Grace Hopper</span>"), "as written on the paper")
+                #expect(page.contains("action=\"/account/follows/authors/\(follow.id)/delete\""))
+                let followForm = try #require(page.firstMatch(of: /<form class="follow-author"[\s\S]*?<\/form>/)).output
+                #expect(followForm.contains("<option>Ada Lovelace</option>") && !followForm.contains("<option>Grace Hopper</option>"))
+
+                // Unfollowing there comes back to the paper, which offers Follow again.
+                let unfollowed = try await ada.post("/account/follows/authors/\(follow.id)/delete", headers: [.referer: paperURL])
+                #expect(unfollowed.status == .seeOther && unfollowed.headers[.location] == "/papers/\(quokka)")
+                let again = try await ada.get("/papers/\(quokka)").text
+                #expect(try #require(again.firstMatch(of: /<form class="follow-author"[\s\S]*?<\/form>/)).output.contains("<option>Grace Hopper</option>"))
+                #expect(!again.contains("Following Grace Hopper"))
+
+                // Both followed: no Follow form is left, two Unfollow buttons are.
+                _ = try await ada.post("/account/follows/authors", form: [("name", "Ada Lovelace")])
+                _ = try await ada.post("/account/follows/authors", form: [("name", "Grace Hopper")])
+                let both = try await ada.get("/papers/\(quokka)").text
+                #expect(!both.contains("action=\"/account/follows/authors\"") && both.components(separatedBy: ">Unfollow</button>").count == 3)
+                // Another reader's page is their own.
+                var bob = Browser(client)
+                try await bob.signUp("bob")
+                #expect(!(try await bob.get("/papers/\(quokka)").text.contains("class=\"following\"")))
+            }
+        }
+    }
+
     @Test func aSavedSearchIsReadByItsTokenOnlyAndRevokingEndsIt() async throws {
         try await withStore(CommunityFixture.papers) { store in
             try await CommunityFixture.withApp(store: store) { client in

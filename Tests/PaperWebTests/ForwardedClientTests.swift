@@ -4,6 +4,7 @@ import PaperCore
 import PaperStore
 @testable import PaperWeb
 import Testing
+import TestSupport
 
 /// Behind a reverse proxy, rate limits count the visitor the proxy names, not the proxy; a
 /// visitor who is not a trusted proxy cannot choose their address with the header.
@@ -17,7 +18,7 @@ import Testing
         #expect(ForwardedClientMiddleware<AppRequestContext>.client([], trusted: trusted) == nil)
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.hangGuard)
     func limitsCountTheForwardedVisitorOnlyWhenTheProxyIsTrusted() async throws {
         try await withStore(CommunityFixture.papers) { store in
             _ = try await store.createUser(name: "grace", email: "grace@example.org",

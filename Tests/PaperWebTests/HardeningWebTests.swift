@@ -6,6 +6,7 @@ import PaperCore
 import PaperStore
 import PaperWeb
 import Testing
+import TestSupport
 
 /// What a visitor on the public internet can send: dates past the calendar, hostile search
 /// syntax, huge forms, a comment that mimics the CSRF marker, a stalled connection. Each gets
@@ -140,7 +141,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.hangGuard)
     func aClientThatStopsMidRequestIsDisconnected() async throws {
         let configuration = WebConfiguration(host: "127.0.0.1", port: 0, publicURL: "http://papers.test", idleTimeout: .seconds(1))
         try await WebFixture.withApp(configuration: configuration, live: true) { client in

@@ -5,6 +5,7 @@ import PaperCore
 import PaperStore
 import PaperWeb
 import Testing
+import TestSupport
 
 /// Links come from configuration, never from a request: a forged `Host` reaches no email, feed
 /// or shared answer, and only http(s) addresses from imported records become links.
@@ -12,7 +13,7 @@ import Testing
     /// No public URL: links use the address the server listens on.
     static let unconfigured = WebConfiguration(host: "127.0.0.1", port: 0, passwordCost: 4)
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.hangGuard)
     func aForgedHostNeverReachesAPasswordResetOrDigestEmail() async throws {
         try await withStore(CommunityFixture.papers) { store in
             _ = try await store.createUser(name: "ada", email: "ada@example.org", passwordHash: try await Passwords(cost: 4).hash("analytical"),
@@ -36,7 +37,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.hangGuard)
     func aForgedHostDoesNotPoisonSharedFeedsOrLinkHeaders() async throws {
         try await WebFixture.withApp(configuration: Self.unconfigured, live: true) { client in
             let port = try #require(client.port)

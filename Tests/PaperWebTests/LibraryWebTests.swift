@@ -109,12 +109,42 @@ import Testing
                     #expect(try await bob.get(path).text.contains(link), "\(path) shows it to bob")
                     #expect(try await anonymous.get(path).text.contains(link), "\(path) shows it to visitors")
                 }
+                for path in [day, "/papers?q=wombat"] {
+                    #expect(try await ada.get(path).text.contains("1 hidden on this page (not interested)"), "\(path) says why one is missing")
+                    #expect(!(try await bob.get(path).text.contains("hidden on this page")))
+                }
                 let page = try await ada.get("/papers/\(wombat)")
                 #expect(page.status == .ok && page.text.contains("action=\"/papers/\(wombat)/interested\""))
                 #expect(page.text.contains("Not interested ✓ · undo"))
                 let undone = try await post(&ada, "/papers/\(wombat)/interested", from: "/papers/\(wombat)")
                 #expect(undone.status == .seeOther && undone.headers[.location] == "/papers/\(wombat)")
                 #expect(try await ada.get(day).text.contains(link))
+            }
+        }
+    }
+
+    /// What `app.js` does: posts asking for JSON and puts the answer's controls in place of the old.
+    @Test func aScriptGetsThePapersControlsAsTheyNowAre() async throws {
+        try await withStore(CommunityFixture.papers) { store in
+            try await CommunityFixture.withApp(store: store) { client in
+                let json: HTTPFields = [.accept: "application/json"]
+                var anonymous = Browser(client)
+                let refused = try await anonymous.post("/papers/\(quokka)/save", headers: json)
+                #expect(refused.status == .unauthorized && refused.text.contains("/login?next="))
+
+                var ada = Browser(client)
+                try await ada.signUp("ada")
+                let saved = try await ada.post("/papers/\(quokka)/save", headers: json)
+                #expect(saved.status == .ok)
+                let html = try #require((try JSONSerialization.jsonObject(with: Data(saved.text.utf8)) as? [String: String])?["html"])
+                #expect(html.hasPrefix("<div class=\"library\">"))
+                #expect(html.contains("action=\"/papers/\(quokka)/unsave\"") && html.contains("Saved ✓ · remove"))
+                #expect(html.contains("action=\"/papers/\(quokka)/not-interested\""))
+                #expect(html.contains("name=\"csrf\" value=\"\(ada.pageCSRFToken ?? "-")\""), "the forms carry ada's token")
+                #expect(try await savedCollection(of: "ada", in: store) == [CommunityFixture.quokka.id])
+
+                let marked = try await ada.post("/papers/\(quokka)/not-interested", headers: json)
+                #expect(marked.text.contains("Not interested ✓ · undo") && marked.text.contains("/unsave"))
             }
         }
     }

@@ -32,7 +32,7 @@ import TestSupport
         }
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.hangGuard)
     func malformedBytesOnTheWireNeverStopTheServer() async throws {
         let configuration = WebConfiguration(host: "127.0.0.1", port: 0, publicURL: "http://papers.test", idleTimeout: .seconds(2))
         try await WebFixture.withApp(configuration: configuration, live: true) { client in
@@ -82,6 +82,7 @@ struct FuzzRequest: CustomStringConvertible {
         "/account/collections/add", "/account/collections/{v}/update", "/account/collections/{v}/delete", "/u/{v}/collections",
         "/u/{v}/collections/{v}", "/u/{v}/collections/{v}/{v}", "/u/{v}/collections/{v}/import",
         "/u/{v}/collections/{v}/items/{v}/note", "/u/{v}/collections/{v}/items/{v}/remove", "/search/export",
+        "/papers/for-you", "/papers/for-you/import", "/account/follows/accounts", "/account/follows/accounts/{v}/delete",
     ]
     static let names = ["q", "p", "limit", "mode", "date", "week", "month", "sort", "submitter", "cursor", "next",
                         "frequency", "z", "name", "email", "password", "body", "paper", "decision", "author", "csrf", "format", "note",

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PostgresKit
 
 /// Creates and drops test databases through the server's maintenance database.
@@ -10,17 +11,23 @@ enum PostgresAdmin {
         return components.string!
     }
 
-    /// Runs one statement on the `postgres` database of the server `base` names.
+    /// Runs one statement on the `postgres` database of the server `base` names, on a connection
+    /// of its own that is closed before this returns. (A `PostgresClient` whose `run()` was
+    /// cancelled left its connection open: the suite's hundreds of databases used up the server's
+    /// connection slots.)
     static func run(_ statement: String, on base: String) async throws {
         let components = URLComponents(string: base)!
-        let configuration = PostgresClient.Configuration(
+        let configuration = PostgresConnection.Configuration(
             host: components.host!, port: components.port ?? 5432, username: components.user!,
             password: components.password, database: "postgres", tls: .disable)
-        let client = PostgresClient(configuration: configuration)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            try await client.query(PostgresQuery(unsafeSQL: statement))
-            group.cancelAll()
+        let logger = Logger(label: "paperfeed.tests.postgres-admin")
+        let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+        do {
+            _ = try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+        } catch {
+            try? await connection.close()
+            throw error
         }
+        try await connection.close()
     }
 }

@@ -7,7 +7,7 @@ public final class SMTPTestServer: Sendable {
     public let outbox: URL
     /// The server's self-signed certificate (PEM) in the TLS modes.
     public let certificatePEM: String?
-    private let process: Process
+    private let process: ChildProcess
     private let stdin: FileHandle
     private let folder: URL
 
@@ -29,27 +29,22 @@ public final class SMTPTestServer: Sendable {
         let stderrURL = folder.appendingPathComponent("server.log")
         _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
 
-        let process = Process()
-        process.executableURL = Self.python
         var arguments = [RepositoryPaths.root.appendingPathComponent("scripts/smtp-test-server.py").path,
                          "--port", "0", "--outbox", outbox.path, "--security", security, "--mechanisms", mechanisms]
         if let auth { arguments += ["--auth", auth] }
         if let holdAfter { arguments += ["--hold-after", String(holdAfter)] }
-        process.arguments = arguments
-        let output = Pipe(), input = Pipe()
-        process.standardOutput = output
-        process.standardInput = input
-        process.standardError = try FileHandle(forWritingTo: stderrURL)
-        try process.run()
+        let log = try FileHandle(forWritingTo: stderrURL)
+        let process = try ChildProcess(Self.python, arguments: arguments, errorFile: log)
+        try log.close()
         self.process = process
-        stdin = input.fileHandleForWriting
+        stdin = process.standardInput
 
         // The server prints READY once it listens; give up (and kill it) after 20 s.
         let killer = Task { [process] in
             try await Task.sleep(for: .seconds(20))
             process.terminate()
         }
-        let line = await Self.firstLine(of: output.fileHandleForReading)
+        let line = await Self.firstLine(of: process.standardOutput)
         killer.cancel()
         let parts = line.split(separator: " ")
         guard parts.count == 2, parts[0] == "READY", let port = Int(parts[1]) else {

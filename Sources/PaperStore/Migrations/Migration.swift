@@ -42,6 +42,8 @@ let allMigrations: [any Migration] = [
     KeepSearchVectorInline(),
     IndexPlainWords(),
     CreateFollows(),
+    CreatePersonalDigestItems(),
+    CreateFollowedAccounts(),
 ]
 
 /// Applies the migrations a database has not seen yet and records each in `schema_migrations`.

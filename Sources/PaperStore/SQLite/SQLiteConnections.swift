@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOPosix
 import SQLiteKit
 
 /// The open connections to one SQLite file: one writer whose transactions run one at a time,
@@ -22,13 +23,15 @@ final class SQLiteConnections: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var opened: [SQLiteConnection] = []
         do {
-            let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            let writer = try await SQLiteConnection.open(storage: .file(path: path), threadPool: pool, logger: logger,
+                                                         on: MultiThreadedEventLoopGroup.singleton.any())
             opened.append(writer)
             // WAL lets readers proceed during a write; it is a property of the file, set once.
             try await writer.sql().raw("PRAGMA journal_mode = WAL").run()
             try await configure(writer)
             for _ in 0..<readerCount {
-                let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                let reader = try await SQLiteConnection.open(storage: .file(path: path), threadPool: pool, logger: logger,
+                                                             on: MultiThreadedEventLoopGroup.singleton.any())
                 opened.append(reader)
                 try await configure(reader)
             }
@@ -39,6 +42,20 @@ final class SQLiteConnections: Sendable {
         let writer = opened.removeFirst()
         return SQLiteConnections(path: path, writer: writer, readers: opened)
     }
+
+    /// The threads every query of every connection runs on, each query from its first step to
+    /// its last row. NIO's shared pool has one thread per core: on two cores, two long reads in
+    /// the background (the counts, the vector index's load, the embedding service's look for
+    /// papers without vectors, each seconds from a cold disk at millions of papers) held both,
+    /// and the first page waited for them (33 s at 2.7 million papers). One thread per
+    /// connection of a store, and a few to spare, so a query waits only for its own
+    /// connection. The threads mostly wait for the disk, so more than the cores is right.
+    /// Lives as long as the process, like NIO's own singletons.
+    private static let pool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 8)
+        pool.start()
+        return pool
+    }()
 
     private static func configure(_ connection: SQLiteConnection) async throws {
         let db = connection.sql(queryLogLevel: nil)

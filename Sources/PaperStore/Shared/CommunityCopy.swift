@@ -2,7 +2,7 @@ import PaperCore
 import SQLKit
 
 /// Copies what people made — accounts, sessions, votes, comments, claims, submissions,
-/// moderation flags, subscribers, the digest outbox, collections, "not interested" marks, API tokens, followed authors, saved searches and feed tokens — and where each harvest source stands,
+/// moderation flags, subscribers, the digest outbox, collections, "not interested" marks, API tokens, followed authors and accounts, saved searches, feed tokens and what personal digests listed — and where each harvest source stands,
 /// from one store to another, keeping ids, so that `paperfeed copy` moves a whole instance. Papers are copied before this.
 /// Safe to run again: rows already in the target are left as they are.
 public enum CommunityCopy {
@@ -13,7 +13,8 @@ public enum CommunityCopy {
         ("authorship_claims", ["id"]), ("paper_listings", ["paper_id", "day"]), ("subscribers", ["id"]),
         ("digest_outbox", ["id"]), ("harvest_state", ["source"]), ("collections", ["id"]), ("collection_items", ["id"]),
         ("not_interested", ["user_id", "paper_id"]), ("api_tokens", ["id"]), ("followed_authors", ["id"]),
-        ("saved_searches", ["id"]), ("feed_tokens", ["user_id"]),
+        ("saved_searches", ["id"]), ("feed_tokens", ["user_id"]), ("followed_accounts", ["id"]),
+        ("digest_personal_items", ["user_id", "paper_id"]),
     ]
 
     /// Copies every community table; returns how many rows each had in the source.

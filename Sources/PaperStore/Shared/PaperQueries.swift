@@ -51,6 +51,12 @@ enum PaperQueries {
         return SearchPage(hits: try rows.map { SearchHit(paper: try $0.paper(), score: 0) }, total: total)
     }
 
+    /// Every paper, hidden ones too; the engines count the smallest index rather than the rows.
+    static func count(on db: any SQLDatabase) async throws -> Int {
+        try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("papers")
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     static func statistics(on db: any SQLDatabase) async throws -> StoreStatistics {
         struct Totals: Decodable {
             var papers: Int

@@ -23,9 +23,11 @@ extension SQLPaperStore {
                 try await db.delete(from: "collection_items").where("collection_id", .in, collections).run()
             }
             for table in ["collections", "not_interested", "api_tokens", "sessions", "password_resets", "authorship_claims",
-                          "followed_authors", "saved_searches", "feed_tokens"] {
+                          "followed_authors", "followed_accounts", "saved_searches", "feed_tokens", "digest_personal_items"] {
                 try await db.delete(from: table).where("user_id", .equal, userID).run()
             }
+            // Nobody follows an account that is gone (its name may be someone else's tomorrow).
+            try await db.delete(from: "followed_accounts").where("account_id", .equal, userID).run()
             try await Self.deleteSubscriptions(of: user, on: db)
             // The papers it submitted stay on their days' lists, no longer under a name someone
             // else may sign up with.

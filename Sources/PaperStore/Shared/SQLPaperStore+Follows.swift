@@ -129,7 +129,7 @@ extension SQLPaperStore {
             .where("query", .equal, query).where("mode", .equal, mode).first(decoding: SavedSearchRow.self)
     }
 
-    private static func count(_ table: String, userID: Int, on db: any SQLDatabase) async throws -> Int {
+    static func count(_ table: String, userID: Int, on db: any SQLDatabase) async throws -> Int {
         try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).where("user_id", .equal, userID)
             .first()!.decode(column: "n", as: Int.self)
     }

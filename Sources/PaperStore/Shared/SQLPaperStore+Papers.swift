@@ -89,4 +89,8 @@ extension SQLPaperStore {
     func statistics() async throws -> StoreStatistics {
         try await read { try await PaperQueries.statistics(on: $0) }
     }
+
+    func paperCount() async throws -> Int {
+        try await read { try await PaperQueries.count(on: $0) }
+    }
 }

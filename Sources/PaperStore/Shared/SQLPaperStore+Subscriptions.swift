@@ -155,20 +155,26 @@ extension SQLPaperStore {
 
     @discardableResult
     func failDelivery(_ delivery: DigestDelivery, error: String) async throws -> Bool {
-        try await whileHeld(delivery) {
+        try await whileHeld(delivery, then: { db in
+            // Never sent: its papers may go in the user's next digest.
+            try await db.delete(from: "digest_personal_items").where("delivery_id", .equal, delivery.id).run()
+        }) {
             $0.set("state", to: "failed").set("node", to: SQLLiteral.null).set("last_error", to: error)
         }
     }
 
     /// Applies `change` to the delivery's row only while `delivery`'s claim stands (same node,
-    /// same attempt, still sending); whether it did.
+    /// same attempt, still sending), then `then` in the same transaction; whether it did.
     private func whileHeld(_ delivery: DigestDelivery,
-                                  _ change: @escaping @Sendable (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws -> Bool {
+                           then: @escaping @Sendable (any SQLDatabase) async throws -> Void = { _ in },
+                           _ change: @escaping @Sendable (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws -> Bool {
         try await transaction { db in
             let rows = try await change(db.update("digest_outbox")).where("id", .equal, delivery.id)
                 .where("state", .equal, "sending").where("node", .equal, delivery.node)
                 .where("attempts", .equal, delivery.attempts).returning("id").all()
-            return !rows.isEmpty
+            guard !rows.isEmpty else { return false }
+            try await then(db)
+            return true
         }
     }
 

@@ -18,6 +18,11 @@ public protocol PaperDatabase: PaperRepository, VectorRepository, JobQueue, Comm
     func close() async throws
 }
 
+extension PaperDatabase {
+    /// Whether the store holds no paper, hidden ones included: one row read, never a count.
+    public func isEmpty() async throws -> Bool { try await storedPapers(after: nil, limit: 1).isEmpty }
+}
+
 /// The one store: every port written once over SQLKit, in the `SQLPaperStore+*.swift` files,
 /// for SQLite and PostgreSQL alike. What differs between them is its `engine`'s.
 final class SQLPaperStore: PaperDatabase {

@@ -17,14 +17,22 @@ enum VectorQueries {
         }
     }
 
+    /// In id order. The embedding service asks every minute, and at millions of papers nearly
+    /// always finds none: the ids are found from the two indexes alone (the papers' id index
+    /// against `paper_vectors_model`), and only the papers found are read, never every row.
     static func papersWithoutVectors(model: String, limit: Int, on db: any SQLDatabase) async throws -> [Paper] {
-        try await db.select()
-            .columns(PaperRow.columns.map { SQLColumn($0, table: "papers") })
+        let ids = try await db.select()
+            .column(SQLColumn("id", table: "papers"))
             .from("papers")
             .join("paper_vectors", method: SQLJoinMethod.left, on: vectorOfPaper(model: model))
             .where(SQLColumn("paper_id", table: "paper_vectors"), .is, SQLLiteral.null)
-            .orderBy(SQLColumn("seq", table: "papers"))
+            .orderBy(SQLColumn("id", table: "papers"))
             .limit(limit)
+            .all()
+            .map { try $0.decode(column: "id", as: String.self) }
+        guard !ids.isEmpty else { return [] }
+        return try await db.select().columns(PaperRow.columns.map { SQLColumn($0) }).from("papers")
+            .where("id", .in, ids).orderBy("id")
             .all(decoding: PaperRow.self)
             .map { try $0.paper() }
     }
@@ -59,9 +67,7 @@ enum VectorQueries {
     static func coverage(model: String, on db: any SQLDatabase) async throws -> (embedded: Int, papers: Int) {
         let embedded = try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
             .from("paper_vectors").where("model", .equal, model).first()?.decode(column: "n", as: Int.self) ?? 0
-        let papers = try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
-            .from("papers").first()?.decode(column: "n", as: Int.self) ?? 0
-        return (embedded, papers)
+        return (embedded, try await PaperQueries.count(on: db))
     }
 
     /// A paper whose title or abstract changed needs a new vector: forget the old one.

@@ -20,7 +20,7 @@ struct AccountDataController<Context: VisitorRequestContext> {
     func register(on router: Router<Context>) {
         router.get("/account") { _, context in
             guard let user = context.visitor.user else { return Redirect.toLogin(next: Self.path) }
-            return page(user, context)
+            return try await page(user, context)
         }
         router.get("/account/data.json") { _, context in
             guard let user = context.visitor.user else { return Redirect.toLogin(next: Self.path) }
@@ -46,10 +46,10 @@ struct AccountDataController<Context: VisitorRequestContext> {
             throw RequestError.tooManyRequests("Too many attempts; wait a minute and try again.")
         }
         guard let password = context.form["password"], try await passwords.verify(password, hash: user.passwordHash) else {
-            return page(user, context, error: "That is not your password: the account was not deleted.", status: .forbidden)
+            return try await page(user, context, error: "That is not your password: the account was not deleted.", status: .forbidden)
         }
         guard context.form["confirm"] == "yes" else {
-            return page(user, context, error: "Tick “Delete everything” to delete your account.", status: .badRequest)
+            return try await page(user, context, error: "Tick “Delete everything” to delete your account.", status: .badRequest)
         }
         _ = try await community.deleteAccount(userID: user.id)
         var response = Redirect.to("/")
@@ -59,8 +59,11 @@ struct AccountDataController<Context: VisitorRequestContext> {
         return response
     }
 
-    private func page(_ user: User, _ context: Context, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        let model = AccountPage(name: user.name, email: user.email, profileURL: "/u/\(CollectionLookup.encoded(user.name))", error: error)
+    private func page(_ user: User, _ context: Context, error: String? = nil, status: HTTPResponse.Status = .ok) async throws
+        -> Response {
+        let digest = try await community.subscriber(userID: user.id).map(PersonalDigestState.init)
+        let model = AccountPage(name: user.name, email: user.email, profileURL: "/u/\(CollectionLookup.encoded(user.name))",
+                                digest: digest, error: error)
         return renderer.page("account", model, title: "Your account", visitor: context.visitor, status: status)
     }
 }
@@ -69,5 +72,32 @@ struct AccountPage {
     let name: String
     let email: String
     let profileURL: String
+    /// The account's digest subscription; `nil` shows the form that starts one.
+    let digest: PersonalDigestState?
+    /// Whether the form that starts a digest is shown: no subscription, or an ended one. Stored,
+    /// not computed: templates read a model's stored properties only.
+    let offersDigest: Bool
     let error: String?
+
+    init(name: String, email: String, profileURL: String, digest: PersonalDigestState?, error: String?) {
+        (self.name, self.email, self.profileURL, self.digest, self.error) = (name, email, profileURL, digest, error)
+        offersDigest = !(digest?.confirmed ?? false) && !(digest?.pending ?? false)
+    }
+}
+
+/// Where the account's personal digest stands, for the account page.
+struct PersonalDigestState {
+    let email: String
+    let frequency: String
+    let confirmed: Bool
+    let pending: Bool
+    let unsubscribeURL: String
+
+    init(_ subscriber: Subscriber) {
+        email = subscriber.email
+        frequency = subscriber.frequency.rawValue
+        confirmed = subscriber.state == .confirmed
+        pending = subscriber.state == .pending
+        unsubscribeURL = "/digest/unsubscribe/\(subscriber.token)"
+    }
 }

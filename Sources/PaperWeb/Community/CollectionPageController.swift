@@ -47,16 +47,8 @@ struct CollectionPageController<Context: VisitorRequestContext> {
         }
         router.post("\(one)/import") { _, context in
             let collection = try await owned(context)
-            guard limiter.allow("import:\(collection.ownerID)", limits.submissionRule) else {
-                throw RequestError.tooManyRequests("Too many imports this hour; try again later.")
-            }
-            let text = context.form["file"].flatMap { $0.isEmpty ? nil : $0 } ?? context.form["text"] ?? ""
-            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw RequestError.badRequest("Choose a .bib or CSL-JSON file, or paste one, to import.")
-            }
-            let report = try await BibliographyImport(repository: repository, library: library).run(text, into: collection.id,
-                                                                                                      now: clock.now())
-            return try await page(collection, context, report: report)
+            let upload = BibliographyUpload(repository: repository, library: library, limiter: limiter, limits: limits, clock: clock)
+            return try await page(collection, context, report: try await upload.run(context.form, into: collection))
         }
     }
 
@@ -176,9 +168,9 @@ struct CollectionPageModel {
         self.items = items
         isEmpty = items.isEmpty
         count = items.count == 1 ? "1 paper" : "\(items.count) papers"
-        downloads = BibliographyDownload.links { path + "/export." + $0.fileExtension }
+        downloads = BibliographyDownload.links(collectionPath: path)
         self.report = report
-        maxImportMB = UploadForm.maxBodySize / (1024 * 1024)
+        maxImportMB = UploadForm.maxMegabytes
     }
 }
 

@@ -4,12 +4,14 @@ import PaperAccounts
 import PaperCore
 import PaperSearch
 
-/// Following authors and saving searches (form posts, CSRF-checked by the session middleware),
-/// and `/account/follows`: what the visitor follows with the newest papers of each, and their
-/// private feeds' secret address, shown once when made.
+/// Following authors and accounts and saving searches (form posts, CSRF-checked by the session
+/// middleware), and `/account/follows`: what the visitor follows with the newest papers of each,
+/// and their private feeds' secret address, shown once when made.
 struct FollowsController<Context: VisitorRequestContext> {
     let follows: any FollowStore
+    let accounts: any AccountStore
     let papers: FollowedPapers
+    let accountPapers: AccountPapers
     let renderer: PageRenderer
     let site: SiteAddress
     let clock: any WallClock
@@ -33,8 +35,26 @@ struct FollowsController<Context: VisitorRequestContext> {
             }
             return Redirect.to(back)
         }
-        router.post("/account/follows/authors/:id/delete") { _, context in
-            try await remove(context, missing: "You follow no author with this id.") { try await follows.unfollowAuthor(id: $0, userID: $1) }
+        router.post("/account/follows/authors/:id/delete") { request, context in
+            try await remove(request, context, missing: "You follow no author with this id.") { try await follows.unfollowAuthor(id: $0, userID: $1) }
+        }
+        router.post("/account/follows/accounts") { request, context in
+            let back = Redirect.referringPath(request) ?? Self.path
+            guard let user = context.visitor.user else { return Redirect.toLogin(next: back) }
+            guard let name = context.form.text("name"), name.count <= FollowLimits.nameLength else {
+                throw RequestError.badRequest("Give the user name of the account to follow, 1 to \(FollowLimits.nameLength) characters.")
+            }
+            guard let account = try await accounts.user(named: name) else { throw RequestError.notFound("There is no user \(name).") }
+            guard account.id != user.id else { throw RequestError.badRequest("Your own papers are yours already: follow other accounts.") }
+            try await refusingOverLimit {
+                _ = try await follows.followAccount(account.id, userID: user.id, limit: FollowLimits.accounts, now: clock.now())
+            }
+            return Redirect.to(back)
+        }
+        router.post("/account/follows/accounts/:id/delete") { request, context in
+            try await remove(request, context, missing: "You follow no account with this id.") {
+                try await follows.unfollowAccount(id: $0, userID: $1)
+            }
         }
         router.post("/account/follows/searches") { request, context in
             let back = Redirect.referringPath(request) ?? Self.path
@@ -57,8 +77,8 @@ struct FollowsController<Context: VisitorRequestContext> {
             }
             return Redirect.to(back)
         }
-        router.post("/account/follows/searches/:id/delete") { _, context in
-            try await remove(context, missing: "You have no saved search with this id.") {
+        router.post("/account/follows/searches/:id/delete") { request, context in
+            try await remove(request, context, missing: "You have no saved search with this id.") {
                 try await follows.deleteSavedSearch(id: $0, userID: $1)
             }
         }
@@ -71,13 +91,14 @@ struct FollowsController<Context: VisitorRequestContext> {
     }
 
     /// Removes the visitor's follow or search of the path's `id` (a 404 when they have none) and
-    /// goes back to `/account/follows`.
-    private func remove(_ context: Context, missing: String, _ delete: (Int, Int) async throws -> Bool) async throws -> Response {
+    /// goes back to the page the form was on (a paper page's "Unfollow"), else `/account/follows`.
+    private func remove(_ request: Request, _ context: Context, missing: String,
+                        _ delete: (Int, Int) async throws -> Bool) async throws -> Response {
         guard let user = context.visitor.user else { return Redirect.toLogin(next: Self.path) }
         guard let id = Int(try context.parameters.require("id")), try await delete(id, user.id) else {
             throw RequestError.notFound(missing)
         }
-        return Redirect.to(Self.path)
+        return Redirect.to(Redirect.referringPath(request) ?? Self.path)
     }
 
     /// Runs a follow or a save, answering a full list with a 409 that says so.
@@ -90,7 +111,8 @@ struct FollowsController<Context: VisitorRequestContext> {
     }
 
     private func page(_ user: User, _ context: Context, secret: String? = nil) async throws -> Response {
-        let model = try await FollowsPageModel.load(for: user, follows: follows, papers: papers, site: site, secret: secret)
+        let model = try await FollowsPageModel.load(for: user, follows: follows, papers: papers, accountPapers: accountPapers, site: site,
+                                                    secret: secret)
         return renderer.page("follows", model, title: "Following", visitor: context.visitor)
     }
 }

@@ -54,6 +54,8 @@ struct StatusGauges {
         gauge("paperfeed_papers", "Papers in the store").set(Double(status.papers))
         if let semantic = status.semanticSearch {
             gauge("paperfeed_papers_embedded", "Papers with a vector of the embedding model").set(Double(semantic.embedded))
+            gauge("paperfeed_vector_index_loading", "1 while stored vectors are still being read into memory")
+                .set(semantic.indexLoading == nil ? 0.0 : 1.0)
         }
         if let outbox = status.outbox {
             for (state, count) in [("queued", outbox.queued), ("sending", outbox.sending), ("failed", outbox.failed)] {

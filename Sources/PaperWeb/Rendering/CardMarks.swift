@@ -9,16 +9,17 @@ struct CardMarks: Sendable {
     /// The visitor's library, or `nil` for an anonymous visitor or without a community.
     func library(of visitor: Visitor) async throws -> LibraryMarks? {
         guard let user = visitor.user, let community else { return nil }
-        return LibraryMarks(saved: try await community.savedPapers(userID: user.id),
-                            notInterested: try await community.notInterestedPapers(userID: user.id))
+        return try await LibraryMarks(of: user.id, in: community)
     }
 
     /// Marks the visitor's votes and saved papers, and (`hiding`) drops the papers they are not
-    /// interested in. Cards offer "Save" whenever there is a community (to log in, when logged out).
-    func mark(_ cards: inout [PaperCard], for visitor: Visitor, hiding: Bool = true) async throws {
-        guard let community, !cards.isEmpty else { return }
+    /// interested in; returns how many it dropped. Cards offer "Save" whenever there is a
+    /// community (to log in, when logged out).
+    @discardableResult
+    func mark(_ cards: inout [PaperCard], for visitor: Visitor, hiding: Bool = true) async throws -> Int {
+        guard let community, !cards.isEmpty else { return 0 }
         for index in cards.indices { cards[index].library.offersSave = true }
-        guard let user = visitor.user else { return }
+        guard let user = visitor.user else { return 0 }
         let voted = try await community.votedPapers(userID: user.id, among: cards.map { PaperID(rawValue: $0.id) })
         let library = try await library(of: visitor)
         for index in cards.indices {
@@ -26,7 +27,15 @@ struct CardMarks: Sendable {
             cards[index].voted = voted.contains(id)
             cards[index].library.mark(id: id, library)
         }
-        if hiding { cards.removeAll { $0.library.notInterested } }
+        guard hiding else { return 0 }
+        let before = cards.count
+        cards.removeAll { $0.library.notInterested }
+        return before - cards.count
+    }
+
+    /// A page's count of papers with a note of those it left out: `120 papers · 2 hidden (not interested)`.
+    static func label(_ total: String, hidden: Int) -> String {
+        hidden == 0 ? total : "\(total) · \(hidden) hidden on this page (not interested)"
     }
 }
 
@@ -40,6 +49,11 @@ struct LibraryMarks: Sendable {
         self.saved = Set(saved.map(\.paperID))
         inDefault = Set(saved.filter(\.inDefault).map(\.paperID))
         self.notInterested = Set(notInterested)
+    }
+
+    /// The marks of user `userID`, as `library` holds them now.
+    init(of userID: Int, in library: any LibraryStore) async throws {
+        self.init(saved: try await library.savedPapers(userID: userID), notInterested: try await library.notInterestedPapers(userID: userID))
     }
 }
 
@@ -63,4 +77,11 @@ struct LibraryView {
         inSaved = library.inDefault.contains(id)
         notInterested = library.notInterested.contains(id)
     }
+}
+
+/// One paper's Save and "Not interested" controls alone (`library-controls.mustache`), as a
+/// script puts them in place after a change.
+struct LibraryControls {
+    let id: String
+    var library = LibraryView(offersSave: true)
 }

@@ -15,6 +15,11 @@ extension ForYouPageModel: MustacheParent {
         case "cards": cards
         case "picks": picks
         case "categoryCards": categoryCards
+        case "downloads": downloads
+        case "savedPath": savedPath
+        case "savedDownloads": savedDownloads
+        case "report": report
+        case "maxImportMB": maxImportMB
         default: nil
         }
     }
@@ -39,6 +44,16 @@ extension LibraryView: MustacheParent {
         case "saved": saved
         case "inSaved": inSaved
         case "notInterested": notInterested
+        default: nil
+        }
+    }
+}
+
+extension LibraryControls: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "library": library
         default: nil
         }
     }

@@ -141,6 +141,8 @@ extension PaperPageModel: MustacheParent {
         case "bibTeX": bibTeX
         case "coins": coins
         case "collections": collections
+        case "authorsToFollow": authorsToFollow
+        case "followedAuthors": followedAuthors
         case "similar": similar
         case "hasSimilar": hasSimilar
         case "discussion": discussion

@@ -30,6 +30,11 @@ enum BibliographyDownload {
     static func links(_ url: (BibliographyFormat) -> String) -> [DownloadLink] {
         BibliographyFormat.allCases.map { DownloadLink(label: $0.label, url: url($0)) }
     }
+
+    /// The links of the collection page at `path` (`…/export.bib`, `.ris`, `.json`).
+    static func links(collectionPath path: String) -> [DownloadLink] {
+        links { path + "/export." + $0.fileExtension }
+    }
 }
 
 struct DownloadLink {

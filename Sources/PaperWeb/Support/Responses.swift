@@ -100,4 +100,6 @@ extension HTTPField.Name {
     static let searchMode = HTTPField.Name("X-Search-Mode")!
     /// `words` when a search's text was read as plain words rather than syntax (`QueryParser.parseLeniently`).
     static let searchReadAs = HTTPField.Name("X-Search-Read-As")!
+    /// `N of M` while the vector index is loading: results by meaning come from N papers' vectors.
+    static let vectorIndexLoading = HTTPField.Name("X-Vector-Index-Loading")!
 }

@@ -1,15 +1,20 @@
 import Foundation
 import Hummingbird
 
-/// Forms that carry a file: a collection's import (`POST /u/{name}/collections/{slug}/import`),
-/// sent as `multipart/form-data` (or as an ordinary form with the text pasted) up to 2 MB.
+/// Forms that carry a file: a collection's import (`POST /u/{name}/collections/{slug}/import`)
+/// and the for-you page's (`POST /papers/for-you/import`, into "Saved"), sent as
+/// `multipart/form-data` (or as an ordinary form with the text pasted) up to 2 MB.
 /// Everywhere else a form stays within `FormFields.maxBodySize`.
 enum UploadForm {
     static let maxBodySize = 2 * 1024 * 1024
+    static let forYouPath = "/papers/for-you/import"
 
     static func accepts(_ path: String) -> Bool {
-        path.hasPrefix("/u/") && path.hasSuffix("/import")
+        (path.hasPrefix("/u/") && path.hasSuffix("/import")) || path == forYouPath
     }
+
+    /// The largest upload in whole megabytes, for the forms' hints.
+    static var maxMegabytes: Int { maxBodySize / (1024 * 1024) }
 
     /// The boundary of a `multipart/form-data` content type, when it has a usable one.
     static func boundary(_ contentType: String) -> String? {

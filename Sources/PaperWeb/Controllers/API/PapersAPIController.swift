@@ -39,6 +39,9 @@ struct PapersAPIController<Context: VisitorRequestContext> {
         let outcome = try await searcher.search(read.query, mode: mode, limit: limit, offset: 0)
         var headers: HTTPFields = [.searchMode: outcome.mode.rawValue]
         if read.notice != nil { headers[.searchReadAs] = "words" }
+        if outcome.mode != .keyword, let progress = searcher.semantic?.loading {
+            headers[.vectorIndexLoading] = progress.description
+        }
         return try .json(outcome.page.hits.map { HFJSON.Entry($0.paper) }, headers: headers)
     }
 

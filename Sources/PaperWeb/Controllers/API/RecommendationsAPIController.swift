@@ -8,7 +8,8 @@ import PaperSearch
 /// session) as `/api/papers/search` lists papers, each with a `reason`. `since` is a day
 /// (`2026-08-01`) or a time (`2026-08-01T12:00:00Z`); without it, the last 30 days, widened to
 /// every paper when they hold too few (the `X-Recommendations-Since` header says `any` then).
-/// Never cached: every answer is one user's.
+/// `GET /api/recommendations/export?format=bibtex|ris|csl-json&limit=&since=` gives the same list
+/// as a file (the for-you page links it). Never cached: every answer is one user's.
 struct RecommendationsAPIController<Context: VisitorRequestContext> {
     /// `nil` when semantic search is off: a 503 that says recommendations need the model.
     let recommender: PersonalRecommender?
@@ -16,11 +17,22 @@ struct RecommendationsAPIController<Context: VisitorRequestContext> {
 
     func register(on router: Router<Context>) {
         router.get("/api/recommendations") { request, context in
-            try await recommendations(request, context).response(from: request, context: context)
+            let (_, found) = try await recommendations(request, context)
+            let window = found.since.map { HFJSON.timestamp($0) } ?? "any"
+            return try BodyResponse.json(found.items.map(RecommendationEntry.init), headers: [.recommendationsSince: window])
+                .response(from: request, context: context)
+        }
+        router.get("/api/recommendations/export") { request, context in
+            // The format is checked first: a wrong one is a 400 whatever else the request lacks.
+            let format = try BibliographyDownload.format(request.query("format"))
+            let (user, found) = try await recommendations(request, context)
+            return BibliographyDownload.response(found.items.map(\.paper), format: format, name: "for-you-\(user.name)")
         }
     }
 
-    private func recommendations(_ request: Request, _ context: Context) async throws -> BodyResponse {
+    /// The user's recommendations by the request's `limit` and `since`: a 401 without a user, a
+    /// 400 for a bad parameter, a 503 without the model.
+    private func recommendations(_ request: Request, _ context: Context) async throws -> (User, Recommendations) {
         let user = try context.visitor.requireAPIUser()
         let limit = try request.integer("limit", default: 20, in: 1...100)
         let since = try Self.since(request)
@@ -29,9 +41,12 @@ struct RecommendationsAPIController<Context: VisitorRequestContext> {
                                message: "Recommendations need the embedding model, which this server does not have. \(semanticOffReason)")
         }
         let signals = try await recommender.signals(userID: user.id)
-        let found = try await recommender.recommend(userID: user.id, signals: signals, since: since, limit: limit)
-        let window = found.since.map { HFJSON.timestamp($0) } ?? "any"
-        return try .json(found.items.map(RecommendationEntry.init), headers: [.recommendationsSince: window])
+        return (user, try await recommender.recommend(userID: user.id, signals: signals, since: since, limit: limit))
+    }
+
+    /// The download links of the recommendations the for-you page shows (`limit` of them).
+    static func downloads(limit: Int) -> [DownloadLink] {
+        BibliographyDownload.links { "/api/recommendations/export?format=\($0.rawValue)&limit=\(limit)" }
     }
 
     /// The `since` parameter: a day or an ISO 8601 time; `nil` when absent, a 400 when malformed.

@@ -5,14 +5,17 @@ import PaperCore
 import PaperSearch
 
 /// A user's private feeds, at addresses holding their feed token (`/account/follows` makes it):
-/// `/feeds/private/{token}/following.{atom,rss}` (the newest papers of the authors they follow),
+/// `/feeds/private/{token}/following.{atom,rss}` (the newest papers of the authors and accounts they follow),
 /// `/feeds/private/{token}/search/{id}.{atom,rss}` (a saved search's newest hits) and
 /// `/feeds/private/{token}/for-you.{atom,rss}` (their recommendations). An unknown or replaced
 /// token is a 404, as is another user's search. Never kept by the shared response cache, and
-/// sent as `Cache-Control: private, no-store`: each answer is one user's.
+/// sent as `Cache-Control: private, no-store`: each answer is one user's. The `following` feed's
+/// papers are kept per user for a short time (`FollowingFeedCache`).
 struct PrivateFeedsController<Context: VisitorRequestContext> {
     let follows: any FollowStore
     let papers: FollowedPapers
+    let accountPapers: AccountPapers
+    let followingCache: FollowingFeedCache
     /// `nil` when semantic search is off: the for-you feed then says recommendations need the model.
     let recommender: PersonalRecommender?
     let siteName: String
@@ -37,8 +40,15 @@ struct PrivateFeedsController<Context: VisitorRequestContext> {
             let (stem, format) = try Self.split(try context.parameters.require("name"))
             switch stem {
             case "following":
-                let found = try await papers.papers(byAny: try await follows.followedAuthors(userID: user.id), limit: Self.feedSize)
-                return respond(format, document("\(siteName): authors you follow", "The newest papers of the authors you follow.",
+                let authors = try await follows.followedAuthors(userID: user.id)
+                let accounts = try await follows.followedAccounts(userID: user.id)
+                let version = FollowsVersion(authors: authors, accounts: accounts)
+                let found = try await followingCache.papers(userID: user.id, version: version) { [papers, accountPapers] in
+                    FollowedPapers.merged([try await papers.papers(byAny: authors, limit: Self.feedSize),
+                                           try await accountPapers.papers(ofAny: accounts, limit: Self.feedSize)], limit: Self.feedSize)
+                }
+                return respond(format, document("\(siteName): authors you follow",
+                                                "The newest papers of the authors and accounts you follow.",
                                                 page: FollowsController<Context>.path, feed: "following." + format.rawValue,
                                                 context: context, papers: found))
             case "for-you":

@@ -6,9 +6,13 @@ import PaperSearch
 /// `/papers/for-you`: the logged-in user's recommendations, each saying why (the saved paper
 /// closest to it and the terms they share). With fewer than `minimumSaved` saved papers it
 /// explains that and offers papers to save: the trending ones, and the top papers of a
-/// category chosen with `?cat=`. Never cached: every answer is one user's.
+/// category chosen with `?cat=`, and an import of a `.bib` or CSL-JSON file into "Saved"
+/// (`POST /papers/for-you/import`). It links the downloads of the recommendations and of the
+/// "Saved" collection. Never cached: every answer is one user's.
 struct ForYouPageController<Context: VisitorRequestContext> {
     let repository: any PaperRepository
+    let library: any LibraryStore
+    let upload: BibliographyUpload
     /// `nil` when semantic search is off: the page says recommendations need the model.
     let recommender: PersonalRecommender?
     let trending: TrendingFeed
@@ -25,13 +29,27 @@ struct ForYouPageController<Context: VisitorRequestContext> {
             guard context.visitor.user != nil else { return Redirect.toLogin(next: Self.path) }
             return try await page(request, context).response(from: request, context: context)
         }
+        router.post(RouterPath(UploadForm.forYouPath)) { request, context in
+            guard let user = context.visitor.user else { return Redirect.toLogin(next: Self.path) }
+            let saved = try await library.defaultCollection(ownerID: user.id, now: upload.clock.now())
+            let report = try await upload.run(context.form, into: saved)
+            return try await page(request, context, report: report).response(from: request, context: context)
+        }
     }
 
-    private func page(_ request: Request, _ context: Context) async throws -> BodyResponse {
+    private func page(_ request: Request, _ context: Context, report: BibliographyImportReport? = nil) async throws -> BodyResponse {
         let user = try context.visitor.requireUser()
         let category = try ListingPagesController<Context>.filter(request)
-        let library = try await marks.library(of: context.visitor)
-        var model = ForYouPageModel(savedCount: library?.saved.count ?? 0, minimumSaved: Self.minimumSaved, category: category)
+        let marked = try await marks.library(of: context.visitor)
+        var model = ForYouPageModel(savedCount: marked?.saved.count ?? 0, minimumSaved: Self.minimumSaved, category: category)
+        model.report = report.map(ImportReportView.init)
+        if marked?.inDefault.isEmpty == false,
+           let saved = try await library.collections(CollectionQuery(ownerID: user.id, viewerID: user.id,
+                                                                     limit: LibraryLimits.collectionsPerUser))
+               .first(where: \.isDefault) {
+            model.savedPath = CollectionLookup.path(saved)
+            model.savedDownloads = BibliographyDownload.links(collectionPath: CollectionLookup.path(saved))
+        }
         if let recommender {
             let signals = try await recommender.signals(userID: user.id)
             if signals.saved.count >= Self.minimumSaved {
@@ -41,6 +59,7 @@ struct ForYouPageController<Context: VisitorRequestContext> {
                     card.because = RecommendationReason(item)
                     return card
                 }
+                model.downloads = found.items.isEmpty ? [] : RecommendationsAPIController<Context>.downloads(limit: Self.pageSize)
                 model.periodNote = found.widened
                     ? "Fewer new papers than this appeared in the last 30 days, so these are chosen from every paper here."
                     : found.since.map { "New papers since \(DayFormat.long(Day($0))), ranked for you." }
@@ -96,6 +115,14 @@ struct ForYouPageModel {
     var cards: [PaperCard] = []
     var picks: [PaperCard] = []
     var categoryCards: [PaperCard] = []
+    /// The recommendations shown, as BibTeX, RIS and CSL-JSON.
+    var downloads: [DownloadLink] = []
+    /// The visitor's "Saved" collection and its downloads, when it holds papers.
+    var savedPath: String?
+    var savedDownloads: [DownloadLink] = []
+    /// What an import into "Saved" from this page did.
+    var report: ImportReportView?
+    let maxImportMB = UploadForm.maxMegabytes
 
     init(savedCount: Int, minimumSaved: Int, category: ArxivCategory?) {
         self.savedCount = savedCount

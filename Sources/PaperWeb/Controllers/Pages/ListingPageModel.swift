@@ -73,7 +73,7 @@ struct ListingPageModel {
     let periodKind: String
     var cards: [PaperCard]
     let total: Int
-    let totalLabel: String
+    var totalLabel: String
     let isEmpty: Bool
     let previousURL: String?
     let nextURL: String?

@@ -90,7 +90,7 @@ struct ListingPagesController<Context: VisitorRequestContext> {
         if case let .day(day) = period { nearby = try await repository.nearbyListingDays(day, scope.basis, category: scope.category) }
         var model = ListingPageModel(period: period, scope: scope, result: result, page: page, pageSize: Self.pageSize, nearby: nearby)
         model.showsSubscribe = home != nil
-        try await marks.mark(&model.cards, for: context.visitor)
+        model.totalLabel = CardMarks.label(model.totalLabel, hidden: try await marks.mark(&model.cards, for: context.visitor))
         let chrome = PageChrome(title: model.heading, rssURL: model.rssURL, atomURL: model.atomURL,
                                 description: scope.description(of: model.heading))
         return .html(renderer.render("listing", model, chrome: chrome, visitor: context.visitor))

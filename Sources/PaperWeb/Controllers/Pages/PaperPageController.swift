@@ -13,6 +13,8 @@ struct PaperPageController<Context: VisitorRequestContext> {
     let marks: CardMarks
     /// The visitor's collections, for "Add to collection"; `nil` when the community is off.
     var library: (any LibraryStore)? = nil
+    /// The authors the visitor follows, shown as "Following"; `nil` when the community is off.
+    var follows: (any FollowStore)? = nil
     let renderer: PageRenderer
     let cache: ResponseCache
 
@@ -33,6 +35,9 @@ struct PaperPageController<Context: VisitorRequestContext> {
         if let library, let user = context.visitor.user {
             model.collections = try await library.collections(CollectionQuery(ownerID: user.id, viewerID: user.id, limit: 200))
                 .map { CollectionOption(id: $0.id, title: $0.title) }
+        }
+        if let follows, let user = context.visitor.user {
+            model.markFollowed(try await follows.followedAuthors(userID: user.id))
         }
         // The paper itself shows even when marked "not interested", with the mark and its undo.
         model.library.offersSave = marks.community != nil
@@ -90,6 +95,10 @@ struct PaperPageModel {
     let coins: String
     /// The logged-in visitor's collections, for "Add to collection".
     var collections: [CollectionOption] = []
+    /// The paper's authors the visitor does not follow, offered to follow (all of them until marked).
+    var authorsToFollow: [String]
+    /// The paper's authors the visitor follows, each with its follow's id for "Unfollow".
+    var followedAuthors: [FollowedAuthorView] = []
     var similar: [PaperCard]
     var hasSimilar: Bool
     /// Save and "not interested" for the visitor, as on cards (`library.mustache`).
@@ -101,6 +110,7 @@ struct PaperPageModel {
         id = paper.id.rawValue
         titleHTML = RichText.html(paper.title)
         authors = paper.authors.map { SearchLink(text: $0.name, query: "author:\"\($0.name)\"") }
+        authorsToFollow = paper.authors.map(\.name)
         abstractHTML = RichText.html(paper.abstract)
         aiSummary = paper.aiSummary
         generatedSummary = paper.aiSummary == nil ? paper.generated?.summary : nil
@@ -128,6 +138,22 @@ struct PaperPageModel {
         self.similar = similar.map { PaperCard($0) }
         hasSimilar = !similar.isEmpty
     }
+}
+
+extension PaperPageModel {
+    /// Splits the authors into those `followed` holds (names compared ignoring case, as follows
+    /// are kept) and the rest.
+    mutating func markFollowed(_ followed: [FollowedAuthor]) {
+        let byKey = Dictionary(followed.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        followedAuthors = authorsToFollow.compactMap { name in byKey[name.lowercased()].map { FollowedAuthorView(id: $0.id, name: name) } }
+        authorsToFollow.removeAll { byKey[$0.lowercased()] != nil }
+    }
+}
+
+/// An author of the paper whom the visitor follows: the name as on the paper, the follow's id.
+struct FollowedAuthorView {
+    let id: Int
+    let name: String
 }
 
 /// One of the visitor's collections in the "Add to collection" form.

@@ -25,7 +25,7 @@ struct SearchPageController<Context: VisitorRequestContext> {
         let feedQuery = "?q=" + encoded
         var chrome = PageChrome(title: text.isEmpty ? "Search" : "\(text) – search", query: text,
                                 rssURL: "/feeds/search.rss" + feedQuery, atomURL: "/feeds/search.atom" + feedQuery)
-        let notice = searcher.semantic == nil ? semanticOffReason : nil
+        let notice: String? = searcher.semantic == nil ? semanticOffReason : mode == .keyword ? nil : Self.loadingNotice(searcher.semantic)
         guard !text.isEmpty else {
             chrome.rssURL = nil
             chrome.atomURL = nil
@@ -48,13 +48,24 @@ struct SearchPageController<Context: VisitorRequestContext> {
             PaperCard(hit.paper, rank: page * Self.pageSize + index + 1, highlighting: query.positiveWords, withSnippet: true,
                       match: hit.match)
         }
-        try await marks.mark(&cards, for: context.visitor)
+        let hidden = try await marks.mark(&cards, for: context.visitor)
         let base = feedQuery + "&mode=\(mode.rawValue)"
         let notices = [readAs, notice].compactMap { $0 }
-        let model = SearchPageModel(query: text, mode: mode, notice: notices.isEmpty ? nil : notices.joined(separator: " "), cards: cards,
+        var model = SearchPageModel(query: text, mode: mode, notice: notices.isEmpty ? nil : notices.joined(separator: " "), cards: cards,
                                     count: ResultCount(page: outcome.page, mode: outcome.mode), olderPageURL: (page + 1) * Self.pageSize < outcome.page.total ? base + "&p=\(page + 1)" : nil,
                                     newerPageURL: page > 0 ? base + "&p=\(page - 1)" : nil)
+        model.totalLabel = CardMarks.label(model.totalLabel, hidden: hidden)
         return .html(renderer.render("search", model, chrome: chrome, visitor: context.visitor))
+    }
+}
+
+extension SearchPageController {
+    /// What the page says while `serve` is still reading stored vectors into memory: results by
+    /// meaning then come only from the papers loaded so far.
+    static func loadingNotice(_ semantic: SemanticSearch?) -> String? {
+        guard let progress = semantic?.loading else { return nil }
+        return "The vector index is still loading (\(progress.papers)): "
+            + "results by meaning come only from those loaded so far; keyword results are complete."
     }
 }
 
@@ -81,7 +92,7 @@ struct SearchPageModel {
     let error: String?
     let cards: [PaperCard]
     let total: Int
-    let totalLabel: String
+    var totalLabel: String
     /// What the count leaves out, e.g. how many of the papers have all the words.
     let totalNote: String?
     /// How the query is read, for the mode that answers it.

@@ -1,7 +1,6 @@
-import BenchmarkSupport
 import Foundation
 
-func normalise(_ v: inout [Float]) {
+public func normalise(_ v: inout [Float]) {
     let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
     if norm > 0 { for i in v.indices { v[i] /= norm } }
 }
@@ -11,14 +10,14 @@ func normalise(_ v: inout [Float]) {
 /// subtopic (cosine about 0.8, with the spread varying ±40% between vectors). Vector `i` depends
 /// only on the seed and `i`, so any slice can be regenerated, and queries drawn with indexes past
 /// the data set are fresh vectors from the same distribution.
-struct ClusteredVectors: Sendable {
-    let dimensions: Int
-    let subtopicCentres: [[Float]]
+public struct ClusteredVectors: Sendable {
+    public let dimensions: Int
+    public let subtopicCentres: [[Float]]
     let seed: UInt64
     /// Noise per dimension for cosine c to the centre: 1/sqrt(1 + d·σ²) = c.
     let sigma: Float
 
-    init(topics: [[Float]], subtopics: Int, seed: UInt64, cosine: Float = 0.8) {
+    public init(topics: [[Float]], subtopics: Int, seed: UInt64, cosine: Float = 0.8) {
         dimensions = topics[0].count
         self.seed = seed
         sigma = ((1 / (cosine * cosine) - 1) / Float(topics[0].count)).squareRoot()
@@ -32,7 +31,7 @@ struct ClusteredVectors: Sendable {
     }
 
     /// Writes vector `i` into `out` (`dimensions` floats).
-    func vector(_ i: Int, into out: UnsafeMutableBufferPointer<Float>) {
+    public func vector(_ i: Int, into out: UnsafeMutableBufferPointer<Float>) {
         var random = SeededRandom(seed: seed &+ UInt64(i) &* 0xD1B5_4A32_D192_ED03)
         let centre = subtopicCentres[Int(random.next() % UInt64(subtopicCentres.count))]
         let spread = sigma * (0.6 + 0.8 * random.uniform())
@@ -46,7 +45,7 @@ struct ClusteredVectors: Sendable {
         for d in 0..<dimensions { out[d] *= inverse }
     }
 
-    func vector(_ i: Int) -> [Float] {
+    public func vector(_ i: Int) -> [Float] {
         [Float](unsafeUninitializedCapacity: dimensions) { buffer, count in
             vector(i, into: buffer)
             count = dimensions
@@ -54,7 +53,7 @@ struct ClusteredVectors: Sendable {
     }
 
     /// Vectors `0..<count`, one after the other in one array, made on all cores.
-    func flat(count: Int) -> [Float] {
+    public func flat(count: Int) -> [Float] {
         let dimensions = self.dimensions
         var all = [Float](repeating: 0, count: count * dimensions)
         let chunks = 64

@@ -1,14 +1,20 @@
-import BenchmarkSupport
 import Foundation
 
 /// Writes a large arXiv snapshot file built from real records (`SnapshotRecords`): each output
 /// line is a real line with a fresh new-style id and its title and abstract sentences mixed with
-/// other records'.
-struct SnapshotGenerator {
+/// other records'; with `appearance`, spread over days as `SnapshotRecords.appearance` says.
+public struct SnapshotGenerator {
     let source: URL
+    let appearance: SnapshotRecords.Appearance?
 
-    func write(records count: Int, to output: URL) throws {
+    public init(source: URL, appearance: SnapshotRecords.Appearance? = nil) {
+        self.source = source
+        self.appearance = appearance
+    }
+
+    public func write(records count: Int, to output: URL) throws {
         var records = try SnapshotRecords(contentsOf: source)
+        records.appearance = appearance
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         defer { try? handle.close() }
