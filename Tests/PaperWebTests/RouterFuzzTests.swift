@@ -55,7 +55,7 @@ import TestSupport
                 let answer = try await RawHTTP.exchange(port: port, request)
                 #expect(!answer.hasPrefix("HTTP/1.1 5"), "\(request.prefix(80).debugDescription) got \(answer.prefix(80))")
             }
-            #expect(RawHTTP.status(try await RawHTTP.get(port: port, "/health")) == 200)
+            #expect(try await RawHTTP.statusOnceServed(port: port, "/health") == 200)
         }
     }
 }
