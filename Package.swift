@@ -85,7 +85,7 @@ let package = Package(
         .target(
             name: "PaperSearch",
             dependencies: [
-                "PaperCore", "PaperSummaries",
+                "PaperCore", "PaperSummaries", "CEmbeddingKernels",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -20,6 +20,7 @@ enum Recall {
                 PaperVector(id: PaperID(rawValue: SnapshotRecords.id(i)), vector: Array(data[i * dimensions..<(i + 1) * dimensions]))
             })
         }
+        index.partition()  // as `serve` does once the index is loaded
         let snapshot = URL(fileURLWithPath: "../shared/data/arxiv-fixtures/kaggle-jsonl/arxiv-metadata-oai-snapshot.first200.jsonl")
         let titles = try SnapshotRecords(contentsOf: snapshot).originals.compactMap { $0["title"] as? String }
         let texts = Array((Bench.textQueries + titles).prefix(count))

@@ -37,6 +37,11 @@ struct InMemoryVectors: VectorRepository {
     }
     func storeVectors(_ vectors: [PaperVector], model: String) async throws {}
     func papersWithoutVectors(model: String, limit: Int) async throws -> [Paper] { [] }
-    func vectors(model: String, after id: PaperID?, limit: Int) async throws -> [PaperVector] { [] }
+    func vectors(model: String, after id: PaperID?, limit: Int) async throws -> [PaperVector] {
+        let first = id.map { vectorIndex(of: $0) + 1 } ?? 0
+        return (first..<min(first + limit, count)).map { row in
+            PaperVector(id: paperID(row), vector: Array(data[row * dimensions..<(row + 1) * dimensions]))
+        }
+    }
     func vectorCoverage(model: String) async throws -> (embedded: Int, papers: Int) { (count, count) }
 }

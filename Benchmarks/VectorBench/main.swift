@@ -1,7 +1,7 @@
 // Latency, recall and memory of semantic retrieval at 100,000 and 1,000,000 papers, on synthetic
 // 384-d unit vectors clustered like all-MiniLM-L6-v2 embeddings (the 120 seed-page abstracts,
 // embedded for real, as topic centres; see ClusteredVectors). Per size it reports:
-// - build: time to insert every vector into a `VectorIndex`, bytes per vector the index holds,
+// - build: time to insert every vector into a `VectorIndex` and partition it, bytes per vector the index holds,
 //   and the growth of the resident set per million vectors (ids and id map included);
 // - index: p50/p99 of `VectorIndex.nearest(to:limit: 20)` over synthetic query vectors;
 // - recall@10 of that against exact float dot products (brute force), for synthetic queries,
@@ -13,6 +13,8 @@
 //
 // Usage: vector-bench [--sizes 100000,1000000] [--queries 500] [--recall-queries 100]
 //                     [--rounds 3] [--model DIR] [--seed FILE] [--candidates N]
+// (--candidates: how many vectors a query scores in the partitioned index; by default
+// VectorIndex.defaultCandidates, 1 in 50 of them and at least 4,000.)
 import BenchmarkSupport
 import Embedding
 import Foundation
@@ -52,7 +54,7 @@ func nearest(_ index: VectorIndex, _ query: [Float], limit: Int) -> [(id: PaperI
 }
 
 struct Row {
-    var size = 0, buildSeconds = 0.0, bytesPerVector = 0, rssPerMillion = 0.0
+    var size = 0, buildSeconds = 0.0, partitionSeconds = 0.0, bytesPerVector = 0, rssPerMillion = 0.0
     var indexP50: [Double] = [], indexP99: [Double] = []
     var recall = 0.0, textRecall = 0.0, rerankRecall = 0.0, textRerankRecall = 0.0
     var embedP50: [Double] = [], fullP50: [Double] = [], fullP99: [Double] = []
@@ -72,6 +74,11 @@ for size in sizes {
         })
     }
     row.buildSeconds = milliseconds(since: start) / 1000
+    start = now()
+    index.partition()
+    row.partitionSeconds = milliseconds(since: start) / 1000
+    row.buildSeconds += row.partitionSeconds
+    print("partitioned into \(index.partitionCount) lists in \(format(row.partitionSeconds)) s")
     row.bytesPerVector = index.bytesPerVector
     row.rssPerMillion = Double(residentBytes() - rssBefore) / Double(size) * 1e6
     print("build \(format(row.buildSeconds)) s; \(index.bytesPerVector) B/vector in the index "
@@ -118,11 +125,9 @@ for size in sizes {
 
     // Full semantic query: embed the text, search, re-rank exactly.
     let semantic = SemanticSearch(embedder: embedder, vectors: InMemoryVectors(data: data, count: size, dimensions: dimensions))
-    for page in stride(from: 0, to: size, by: 5_000) {
-        semantic.add((page..<min(page + 5_000, size)).map { i in
-            PaperVector(id: paperID(i), vector: Array(data[i * dimensions..<(i + 1) * dimensions]))
-        })
-    }
+    // As `serve` fills it: load every vector, then partition.
+    try await semantic.load()
+    await semantic.partitionIfDue()
     for q in 0..<10 { _ = try await semantic.nearest(to: textQueries[q % textQueries.count], limit: 100) }
     for round in 1...rounds {
         var embedTimes: [Double] = [], times: [Double] = []

@@ -17,16 +17,20 @@ public final class SemanticSearch: Sendable {
     /// How many papers have a vector of this model in the store, and how many papers there are,
     /// as last counted (`BackgroundCount`): for the start-up banner, `/health` and `/metrics`.
     public let counts: BackgroundCount<Coverage>
+    /// Whether `partitionIfDue()` is training the index's partitions.
+    let partitioning = Atomic(false)
 
     public typealias Coverage = (embedded: Int, papers: Int)
     private enum LoadState { case idle, loading(total: Int?) }
 
-    public init(embedder: any SentenceEmbedder, vectors: any VectorRepository, cachedQueries: Int = 256) {
+    /// `partitionThreshold`: from how many vectors the index is partitioned (`VectorIndex`).
+    public init(embedder: any SentenceEmbedder, vectors: any VectorRepository, cachedQueries: Int = 256,
+                partitionThreshold: Int = 20_000) {
         self.embedder = embedder
         queryVectors = Mutex(QueryVectorCache(capacity: cachedQueries))
         self.vectors = vectors
         native = (vectors as? any NearestVectorSearch).flatMap { $0.searchesVectors ? $0 : nil }
-        index = Mutex(VectorIndex(dimensions: embedder.dimensions))
+        index = Mutex(VectorIndex(dimensions: embedder.dimensions, partitionThreshold: partitionThreshold))
         let model = embedder.modelName
         counts = BackgroundCount { try await vectors.vectorCoverage(model: model) }
     }
@@ -90,10 +94,12 @@ public final class SemanticSearch: Sendable {
         if stored > count { try await readAll() }
     }
 
-    /// Makes newly embedded papers findable at once.
+    /// Makes newly embedded papers findable at once (and partitions the index in the background
+    /// when it has grown enough, unless it is loading).
     public func add(_ items: [PaperVector]) {
         guard native == nil else { return }
         index.withLock { $0.insert(items) }
+        partitionInBackgroundIfDue()
     }
 
     public var count: Int { index.withLock { $0.count } }
@@ -123,8 +129,8 @@ public final class SemanticSearch: Sendable {
         if let native { return try await nearest(in: native, to: vector, limit: limit, where: admits) }
         // Searched under the lock rather than on a copy: a copy alive while vectors are added
         // (loading, embedding) would make the index copy all its arrays, a second gigabyte at
-        // millions of papers. The scan already uses every core, so searches lose little by
-        // taking turns.
+        // millions of papers. A partitioned index reads a few milliseconds' worth of vectors,
+        // so searches lose little by taking turns.
         let approximate = index.withLock { $0.nearest(to: vector, limit: limit + limit / 2 + 10, allowed: admits) }
         let exact = try await vectors.vectors(ids: approximate.map(\.id), model: embedder.modelName)
         let rescored = exact.map { ($0.id, PlainVectorMath.dot($0.vector, vector)) }

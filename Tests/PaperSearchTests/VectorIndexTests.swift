@@ -30,12 +30,72 @@ import TestSupport
             let query = vectors[q * 397 % vectors.count]
             let scores = vectors.map { PlainVectorMath.dot($0, query) }
             let exact = scores.indices.sorted { scores[$0] > scores[$1] }.prefix(10).map { "p\($0)" }
-            // Fewer candidates than vectors, so the sign-bit stage runs.
-            let approximate = index.nearest(to: query, limit: 10, candidates: 1_000).map(\.id.rawValue)
+            // Under the partition threshold: every vector is scored from its int8 codes.
+            let approximate = index.nearest(to: query, limit: 10).map(\.id.rawValue)
             found += Set(exact).intersection(approximate).count
         }
         let recall = Double(found) / Double(queries * 10)
         #expect(recall >= 0.95, "recall@10 \(recall)")
+    }
+
+    /// Exact top ten by float dot products.
+    func exactNearest(_ query: [Float], in vectors: [[Float]]) -> [String] {
+        let scores = vectors.map { PlainVectorMath.dot($0, query) }
+        return scores.indices.sorted { scores[$0] > scores[$1] }.prefix(10).map { "p\($0)" }
+    }
+
+    func partitionedIndex(of vectors: [[Float]]) -> VectorIndex {
+        var index = VectorIndex(dimensions: vectors[0].count, partitionThreshold: 1_000)
+        index.insert(vectors.enumerated().map { PaperVector(id: PaperID(rawValue: "p\($0)"), vector: $1) })
+        #expect(index.wantsPartitions)
+        index.partition()
+        return index
+    }
+
+    @Test func aPartitionedIndexScoresAShareOfTheVectorsAndStillFindsTheNearest() {
+        let vectors = clusteredVectors(count: 40_000, dimensions: 64, topics: 60)
+        let index = partitionedIndex(of: vectors)
+        #expect(index.isPartitioned)
+        #expect(index.partitionCount == 32)
+        #expect(!index.wantsPartitions, "not again until the index has doubled")
+        var found = 0, foundFromOneList = 0
+        let queries = 20
+        for q in 0..<queries {
+            let query = vectors[q * 1_997 % vectors.count]
+            let exact = Set(exactNearest(query, in: vectors))
+            found += exact.intersection(index.nearest(to: query, limit: 10).map(\.id.rawValue)).count
+            foundFromOneList += exact.intersection(index.nearest(to: query, limit: 10, candidates: 1).map(\.id.rawValue)).count
+        }
+        let recall = Double(found) / Double(queries * 10)
+        #expect(recall >= 0.95, "recall@10 \(recall)")
+        // One list is a small share of the index, yet holds most of a query's neighbours.
+        #expect(foundFromOneList > queries * 10 / 2 && foundFromOneList <= found, "from one list: \(foundFromOneList)")
+    }
+
+    @Test func vectorsAddedOrReplacedAfterPartitioningAreListed() {
+        let vectors = clusteredVectors(count: 4_000, dimensions: 32, topics: 20)
+        var index = partitionedIndex(of: vectors)
+        let newcomer = vectors[5].map { -$0 }
+        index.insert([PaperVector(id: PaperID(rawValue: "new"), vector: newcomer)])
+        #expect(index.nearest(to: newcomer, limit: 1, candidates: 1).first?.id.rawValue == "new")
+        // p7 moves to where p9 is; searching a few lists from there finds it beside p9.
+        index.insert([PaperVector(id: PaperID(rawValue: "p7"), vector: vectors[9])])
+        let near9 = index.nearest(to: vectors[9], limit: 2, candidates: 300).map(\.id.rawValue)
+        #expect(Set(near9) == ["p7", "p9"])
+        #expect(index.count == 4_001)
+    }
+
+    @Test func tooFewOrOddDimensionedVectorsAreNeverPartitioned() {
+        var small = VectorIndex(dimensions: 32, partitionThreshold: 1_000)
+        small.insert(clusteredVectors(count: 999, dimensions: 32).enumerated().map { PaperVector(id: PaperID(rawValue: "p\($0)"), vector: $1) })
+        #expect(!small.wantsPartitions)
+        let oddVectors = clusteredVectors(count: 100, dimensions: 33)
+        var odd = VectorIndex(dimensions: 33, partitionThreshold: 16)
+        odd.insert(oddVectors.enumerated().map { PaperVector(id: PaperID(rawValue: "p\($0)"), vector: $1) })
+        #expect(!odd.wantsPartitions)
+        odd.partition()
+        #expect(!odd.isPartitioned)
+        #expect(odd.nearest(to: oddVectors[0], limit: 1).first?.id.rawValue == "p0")
     }
 
     @Test func replacesAVectorInsteadOfAddingIt() {

@@ -1,5 +1,6 @@
 // Kernels of the embedder chosen at run time by CPU: integer matrix products for the Linear
-// layers, softmax and GELU rows.
+// layers (and for matching vectors to centroids in PaperSearch's VectorPartitions), softmax
+// and GELU rows.
 //
 // Operands are 16-bit integers holding at most 11 significant bits (|q| <= 1023): weights
 // quantised per output channel once, activations per row before each product. Products are
