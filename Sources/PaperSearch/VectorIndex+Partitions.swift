@@ -45,18 +45,31 @@ extension VectorIndex {
     }
 
     /// Puts in place partitions trained beside the index: `assigned[i]` is the list of the vector
-    /// at position `i`, for the vectors there were then. Vectors added or replaced since are
-    /// matched here.
+    /// at position `i`, for the vectors there were then. Those vectors are moved so that each
+    /// list's lie side by side (a query then reads a few runs of memory, not scattered rows);
+    /// vectors added or replaced since are matched here.
     mutating func install(_ fresh: VectorPartitions, assigned: [Int32]) {
+        var members = [[Int32]](repeating: [], count: fresh.count)
+        for (position, list) in assigned.enumerated() { members[Int(list)].append(Int32(position)) }
+        let order = members.flatMap { $0 } + (assigned.count..<count).map(Int32.init)
+        var moved = [Int32](repeating: 0, count: count)
+        for (new, old) in order.enumerated() { moved[Int(old)] = Int32(new) }
+        reorder(order)
         var fresh = fresh
-        for (position, list) in assigned.enumerated() { fresh.add(Int32(position), to: list) }
-        for position in assigned.indices { listOf[position] = assigned[position] }
+        var next: Int32 = 0
+        for (list, run) in members.enumerated() {
+            for _ in run {
+                fresh.add(next, to: Int32(list))
+                listOf[Int(next)] = Int32(list)
+                next += 1
+            }
+        }
         for position in assigned.count..<count { listOf[position] = -1 }
-        let missed = replaced.filter { Int($0) < assigned.count }
+        let missed = replaced.filter { Int($0) < assigned.count }.map { moved[Int($0)] }
         partitions = fresh
         partitionedAt = assigned.count
         replaced = []
-        list(Array(missed) + (assigned.count..<count).map(Int32.init))
+        list(missed + (assigned.count..<count).map(Int32.init))
     }
 
     /// Lists each of `positions` under its nearest centroid, out of the list it was in.

@@ -1,3 +1,4 @@
+import CEmbeddingKernels
 import PaperCore
 
 /// Nearest neighbours over unit vectors, held compactly in memory.
@@ -70,15 +71,35 @@ public struct VectorIndex: Sendable {
         if partitions != nil { list(changed) }
     }
 
+    /// Moves the vector at `order[i]` to position `i` (`order` a permutation of the positions).
+    mutating func reorder(_ order: [Int32]) {
+        precondition(order.count == count)
+        ids = order.map { ids[Int($0)] }
+        scales = order.map { scales[Int($0)] }
+        listOf = order.map { listOf[Int($0)] }
+        codes = [Int8](unsafeUninitializedCapacity: codes.count) { out, initialised in
+            codes.withUnsafeBufferPointer { all in
+                for (new, old) in order.enumerated() {
+                    let source = all.baseAddress! + Int(old) * dimensions
+                    (out.baseAddress! + new * dimensions).initialize(from: source, count: dimensions)
+                }
+            }
+            initialised = order.count * dimensions
+        }
+        for (new, id) in ids.enumerated() { position[id] = new }
+    }
+
     private mutating func write(_ vector: [Float], at index: Int) {
         let (quantized, scale) = Self.quantize(vector)
         scales[index] = scale
         codes.replaceSubrange(index * dimensions..<(index + 1) * dimensions, with: quantized)
     }
 
-    /// How many vectors a query scores by default once partitioned: 1 in 50 of them, at least
-    /// 4,000. Recall@10 against exact search (`scripts/bench-vectors.sh`) depends on this share.
-    public static func defaultCandidates(for count: Int) -> Int { max(4_000, count / 50) }
+    /// How many vectors a query scores by default once partitioned: 1 in 16 of them, at least
+    /// 30,000. Recall@10 against exact search depends on this share: short text queries lie
+    /// between topics and their neighbours under many centroids (`scripts/bench-vectors.sh`:
+    /// 1 in 50 found 0.87 of their exact top ten at a million vectors, 1 in 16 0.96).
+    public static func defaultCandidates(for count: Int) -> Int { max(30_000, count / 16) }
 
     /// The `limit` best matches for `query` (a unit vector) by approximate cosine, best first,
     /// among the vectors `allowed` admits (all when `nil`). Partitioned, it scores the vectors
@@ -88,26 +109,22 @@ public struct VectorIndex: Sendable {
         guard query.count == dimensions, limit > 0, !ids.isEmpty else { return [] }
         let (queryCodes, queryScale) = Self.quantize(query)
         var scored: [(index: Int, score: Float)] = []
-        codes.withUnsafeBufferPointer { all in
-            queryCodes.withUnsafeBufferPointer { q in
-                func score(_ index: Int) {
-                    guard allowed?(ids[index]) ?? true else { return }
-                    let dot = Self.int8Dot(q.baseAddress!, all.baseAddress! + index * dimensions, dimensions)
-                    scored.append((index, Float(dot) * queryScale * scales[index]))
-                }
-                guard let partitions else {
-                    scored.reserveCapacity(ids.count)
-                    for index in ids.indices { score(index) }
-                    return
-                }
-                let budget = candidates ?? Self.defaultCandidates(for: ids.count)
-                scored.reserveCapacity(budget + 4_000)
-                var seen = 0
-                for list in partitions.ranked(query) where seen < budget {
-                    for index in partitions.lists[list] { score(Int(index)) }
-                    seen += partitions.lists[list].count
-                }
+        func score(_ rows: [Int32]?, count: Int) {
+            for (i, dot) in dots(queryCodes, rows: rows, count: count).enumerated() {
+                let index = rows.map { Int($0[i]) } ?? i
+                guard allowed?(ids[index]) ?? true else { continue }
+                scored.append((index, Float(dot) * queryScale * scales[index]))
             }
+        }
+        guard let partitions else {
+            score(nil, count: ids.count)
+            return Self.best(scored, limit).map { (ids[$0.index], $0.score) }
+        }
+        let budget = candidates ?? Self.defaultCandidates(for: ids.count)
+        var seen = 0
+        for list in partitions.ranked(query) where seen < budget {
+            score(partitions.lists[list], count: partitions.lists[list].count)
+            seen += partitions.lists[list].count
         }
         return Self.best(scored, limit).map { (ids[$0.index], $0.score) }
     }
@@ -118,20 +135,27 @@ public struct VectorIndex: Sendable {
     /// a vector here are left out.
     public func nearest(to query: [Float], limit: Int, among: [PaperID]) -> [(id: PaperID, score: Float)] {
         guard query.count == dimensions, limit > 0 else { return [] }
+        var seen = Set<Int32>()
+        let rows = among.compactMap { position[$0].map(Int32.init) }.filter { seen.insert($0).inserted }
         let (queryCodes, queryScale) = Self.quantize(query)
-        var scored: [(index: Int, score: Float)] = []
-        scored.reserveCapacity(among.count)
-        codes.withUnsafeBufferPointer { all in
-            queryCodes.withUnsafeBufferPointer { q in
-                var seen = Set<Int>()
-                for id in among {
-                    guard let index = position[id], seen.insert(index).inserted else { continue }
-                    let dot = Self.int8Dot(q.baseAddress!, all.baseAddress! + index * dimensions, dimensions)
-                    scored.append((index, Float(dot) * queryScale * scales[index]))
-                }
-            }
+        let scored = zip(rows, dots(queryCodes, rows: rows, count: rows.count)).map { row, dot in
+            (index: Int(row), score: Float(dot) * queryScale * scales[Int(row)])
         }
         return Self.best(scored, limit).map { (ids[$0.index], $0.score) }
+    }
+
+    /// The int8 dot products of `query`'s codes with the vectors at `rows` (the first `count`
+    /// vectors when `nil`), on the fastest path this CPU has (`pf_int8_dots`).
+    private func dots(_ query: [Int8], rows: [Int32]?, count: Int) -> [Int32] {
+        guard count > 0 else { return [] }
+        return [Int32](unsafeUninitializedCapacity: count) { out, initialised in
+            if let rows {
+                pf_int8_dots(VectorPartitions.kernel, query, codes, rows, Int32(count), Int32(dimensions), out.baseAddress!)
+            } else {
+                pf_int8_dots(VectorPartitions.kernel, query, codes, nil, Int32(count), Int32(dimensions), out.baseAddress!)
+            }
+            initialised = count
+        }
     }
 
     /// The `limit` highest scores, best first, without sorting everything.
@@ -153,28 +177,5 @@ public struct VectorIndex: Sendable {
         let maxMagnitude = vector.lazy.map { abs($0) }.max() ?? 0
         let scale = maxMagnitude > 0 ? maxMagnitude / 127 : 1
         return (vector.map { Int8(($0 / scale).rounded()) }, scale)
-    }
-
-    /// Σ a[d]·b[d] over int8 values in [-127, 127], sixteen lanes at a time: a product fits in
-    /// Int16, and so does the sum of two, so pairs are added before widening to Int32.
-    @inline(__always)
-    private static func int8Dot(_ a: UnsafePointer<Int8>, _ b: UnsafePointer<Int8>, _ count: Int) -> Int32 {
-        var sum = SIMD8<Int32>()
-        var d = 0
-        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
-        while d + 16 <= count {
-            let x = SIMD16<Int16>(truncatingIfNeeded: ra.loadUnaligned(fromByteOffset: d, as: SIMD16<Int8>.self))
-            let y = SIMD16<Int16>(truncatingIfNeeded: rb.loadUnaligned(fromByteOffset: d, as: SIMD16<Int8>.self))
-            let product = x &* y
-            let pairs = product.evenHalf &+ product.oddHalf
-            sum &+= SIMD8<Int32>(truncatingIfNeeded: pairs)
-            d += 16
-        }
-        var total = sum.wrappedSum()
-        while d < count {
-            total &+= Int32(a[d]) &* Int32(b[d])
-            d += 1
-        }
-        return total
     }
 }

@@ -38,6 +38,11 @@ void pf_qgemm(pf_kernel_path path, int m, int n, int k,
               const int16_t *packed, const float *bscale,
               float *c, int ldc, int accumulate);
 
+/// `dots[i] = sum_d query[d] * codes[row * dims + d]` over int8 values in [-127, 127], where
+/// `row` is `rows[i]` (or `i` when `rows` is NULL), for `count` rows: the vector index's scores.
+void pf_int8_dots(pf_kernel_path path, const int8_t *query, const int8_t *codes, const int32_t *rows, int count,
+                  int dims, int32_t *dots);
+
 /// `e^x` to about 1 ulp for x in [-87, 88] (Cephes `expf`: x = n·ln 2 + r, a degree-6
 /// polynomial for e^r, 2^n through the exponent bits). Below -87 it returns ~1e-38, not 0.
 float pf_exp(float x);
