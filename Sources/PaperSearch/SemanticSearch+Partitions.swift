@@ -16,7 +16,7 @@ extension SemanticSearch {
         defer { partitioning.store(false, ordering: .releasing) }
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             DispatchQueue.global(qos: .utility).async { [self] in
-                let (sample, count, dimensions) = index.withLock { ($0.trainingSample(), $0.count, $0.dimensions) }
+                let (sample, count, dimensions) = index.withLock { ($0.trainingSample(tracking: true), $0.count, $0.dimensions) }
                 let fresh = VectorPartitions(trainedOn: sample, dimensions: dimensions, for: count)
                 let assigned = fresh.assign(count: count) { range in index.withLock { $0.widenedCodes(range) } }
                 index.withLock { $0.install(fresh, assigned: assigned) }

@@ -25,8 +25,10 @@ extension VectorIndex {
     }
 
     /// Up to 32 vectors per centroid the index will have, spread evenly over it, as floats
-    /// (rows of `dimensions`): what the centroids are trained on.
-    func trainingSample() -> [Float] {
+    /// (rows of `dimensions`): what the centroids are trained on. `tracking`: from now until
+    /// `install`, note the vectors that change (a training beside the index reads them before).
+    mutating func trainingSample(tracking: Bool = false) -> [Float] {
+        if tracking { replaced = [] }
         let rows = min(count, VectorPartitions.centroidCount(for: count) * 32)
         var sample = [Float]()
         sample.reserveCapacity(rows * dimensions)
@@ -65,10 +67,10 @@ extension VectorIndex {
             }
         }
         for position in assigned.count..<count { listOf[position] = -1 }
-        let missed = replaced.filter { Int($0) < assigned.count }.map { moved[Int($0)] }
+        let missed = (replaced ?? []).filter { Int($0) < assigned.count }.map { moved[Int($0)] }
         partitions = fresh
         partitionedAt = assigned.count
-        replaced = []
+        replaced = nil
         list(missed + (assigned.count..<count).map(Int32.init))
     }
 

@@ -26,9 +26,11 @@ public struct VectorIndex: Sendable {
     var listOf: [Int32] = []
     /// How many vectors the partitions were trained on.
     var partitionedAt = 0
-    /// Positions whose vector was replaced since the partitions were last trained: a training
-    /// done beside the index (`SemanticSearch`) matched their old vector and lists them again.
-    var replaced: Set<Int32> = []
+    /// Positions whose vector changed while partitions were being trained beside the index
+    /// (`SemanticSearch`, between `trainingSample(tracking: true)` and `install`): the training
+    /// may have matched their old vector, so `install` lists them again. `nil` when no such
+    /// training runs.
+    var replaced: Set<Int32>?
 
     public init(dimensions: Int, partitionThreshold: Int = 20_000) {
         self.dimensions = dimensions
@@ -56,8 +58,9 @@ public struct VectorIndex: Sendable {
         var changed: [Int32] = []
         for item in items where item.vector.count == dimensions {
             if let index = position[item.id] {
-                write(item.vector, at: index)
-                replaced.insert(Int32(index))
+                // The same vector again (a refresh reads every stored vector) changes nothing.
+                guard write(item.vector, at: index) else { continue }
+                replaced?.insert(Int32(index))
             } else {
                 position[item.id] = ids.count
                 ids.append(item.id)
@@ -89,10 +92,15 @@ public struct VectorIndex: Sendable {
         for (new, id) in ids.enumerated() { position[id] = new }
     }
 
-    private mutating func write(_ vector: [Float], at index: Int) {
+    /// Stores `vector` at `index`; returns whether that changed what was there.
+    @discardableResult
+    private mutating func write(_ vector: [Float], at index: Int) -> Bool {
         let (quantized, scale) = Self.quantize(vector)
+        let slot = index * dimensions..<(index + 1) * dimensions
+        if scales[index] == scale, codes[slot].elementsEqual(quantized) { return false }
         scales[index] = scale
-        codes.replaceSubrange(index * dimensions..<(index + 1) * dimensions, with: quantized)
+        codes.replaceSubrange(slot, with: quantized)
+        return true
     }
 
     /// How many vectors a query scores by default once partitioned: 1 in 16 of them, at least

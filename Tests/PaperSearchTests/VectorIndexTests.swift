@@ -85,6 +85,18 @@ import TestSupport
         #expect(index.count == 4_001)
     }
 
+    @Test func aTrainingBesideTheIndexLearnsWhichVectorsChangedMeanwhile() {
+        let vectors = clusteredVectors(count: 2_000, dimensions: 32, topics: 10)
+        var index = partitionedIndex(of: vectors)
+        _ = index.trainingSample(tracking: true)
+        // A refresh stores every vector again: the same ones are no change.
+        index.insert(vectors.prefix(50).enumerated().map { PaperVector(id: PaperID(rawValue: "p\($0)"), vector: $1) })
+        #expect(index.replaced == [])
+        index.insert([PaperVector(id: PaperID(rawValue: "p3"), vector: vectors[1_000])])
+        #expect(index.replaced?.count == 1)
+        #expect(index.count == 2_000)
+    }
+
     @Test func tooFewOrOddDimensionedVectorsAreNeverPartitioned() {
         var small = VectorIndex(dimensions: 32, partitionThreshold: 1_000)
         small.insert(clusteredVectors(count: 999, dimensions: 32).enumerated().map { PaperVector(id: PaperID(rawValue: "p\($0)"), vector: $1) })
