@@ -28,7 +28,12 @@ import TestSupport
 
         _ = try await cli.run("stats")  // creates the database, so the import starts writing at once
         let importing = try cli.start(["import", snapshot.path])
-        try await Task.sleep(for: .seconds(3))
+        // Killed once it has written a megabyte of papers, well before the end: a fixed wait
+        // let a fast run finish first (the import then exits normally and nothing is tested).
+        let log = cli.database + "-wal"
+        for _ in 0..<6_000 where ((try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0) < 1_000_000 {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         kill(importing.processIdentifier, SIGKILL)
         importing.waitUntilExit()
         #expect(importing.terminationReason == .uncaughtSignal)
