@@ -15,6 +15,14 @@ if ! PAPERFEED_PG_FLAVOUR=pgvector scripts/postgres.sh check; then
 fi
 export PAPERFEED_TEST_POSTGRES_URL PAPERFEED_TEST_PGVECTOR_URL
 swift build --build-tests
-swift test --skip-build --disable-xctest
+# The log is kept so that a failure's names and messages are printed again at the end, where a
+# CI log cut to its tail still shows them.
+swift_log=$(mktemp)
+trap 'rm -f "$swift_log"' EXIT
+if ! swift test --skip-build --disable-xctest 2>&1 | tee "$swift_log"; then
+    echo "=== failed Swift tests (repeated from above) ==="
+    grep -a -A 4 "^✘\|recorded an issue" "$swift_log" | grep -av "hb.request" | head -n 80
+    exit 1
+fi
 # Real clients against the real server: huggingface_hub, feedparser, HTTP, Chromium via Playwright.
 scripts/client-tests.sh

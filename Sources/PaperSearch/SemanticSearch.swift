@@ -160,6 +160,10 @@ public final class SemanticSearch: Sendable {
 enum PlainVectorMath {
     /// The dot product; for unit vectors, their cosine similarity.
     static func dot(_ a: [Float], _ b: [Float]) -> Float {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in dot(a, b) } }
+    }
+
+    static func dot(_ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>) -> Float {
         var sum: Float = 0
         for i in 0..<min(a.count, b.count) { sum += a[i] * b[i] }
         return sum

@@ -46,9 +46,7 @@ struct VectorPartitions: Sendable {
         let scores = centroids.withUnsafeBufferPointer { all in
             query.withUnsafeBufferPointer { q in
                 (0..<count).map { c in
-                    var sum: Float = 0
-                    for d in 0..<dimensions { sum += all[c * dimensions + d] * q[d] }
-                    return sum
+                    PlainVectorMath.dot(UnsafeBufferPointer(rebasing: all[c * dimensions..<(c + 1) * dimensions]), q)
                 }
             }
         }

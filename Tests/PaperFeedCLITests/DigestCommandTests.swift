@@ -99,10 +99,21 @@ import TestSupport
         defer { cli.removeDatabase() }
         let sender = try cli.start(["digest", "send", "--day", "2026-08-22", "--period", "daily", "--lease-seconds", "1"])
         #expect(try await server.messages(count: 100, timeout: .seconds(120)).count == 100)
-        try await Task.sleep(for: .milliseconds(1500))
+        // Killed once it has recorded the hundredth as sent and is sending the next, which the
+        // server holds: a kill between the server's answer and that record would send it twice.
+        try await PaperDatabases.withStore(cli.database) { store in
+            for _ in 0..<2_400 {
+                let counts = try await store.deliveryCounts(period: "daily/2026-08-22")
+                if counts["sent"] == 100 && counts["sending"] == 1 { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
         kill(sender.processIdentifier, SIGKILL)
         sender.waitUntilExit()
         #expect(sender.terminationReason == .uncaughtSignal)
+        // The delivery it was sending is taken again once its (one-second) lease has run out; a
+        // restart within that second would leave it to the dead sender and send 99.
+        try await Task.sleep(for: .milliseconds(1500))
 
         let restart = try await cli.run("digest", "send", "--day", "2026-08-22", "--period", "daily")
         #expect(restart.status == 0, "\(restart.errors)")

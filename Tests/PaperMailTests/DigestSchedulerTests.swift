@@ -20,7 +20,7 @@ import TestSupport
                              authors: [Author(name: "Ada")], listedOn: Day("2026-11-29"), upvotes: 3, source: .huggingFace)
 
     func scheduler(store: any PaperDatabase, port: Int, clock: ManualClock) -> DigestScheduler {
-        let mailer = SMTPMailer(configuration: SMTPConfiguration(host: "127.0.0.1", port: port, security: .plain, timeout: .seconds(2)))
+        let mailer = SMTPMailer(configuration: SMTPConfiguration(host: "127.0.0.1", port: port, security: .plain, timeout: .seconds(60)))
         let renderer = DigestRenderer(siteName: "PaperFeed", siteURL: "http://papers.test", from: MailAddress("digest@papers.test"))
         let sender = DigestSender(store: store, mailer: mailer, renderer: renderer, clock: clock, node: "test")
         let trending = TrendingRanker().score(Self.paper, at: clock.now())

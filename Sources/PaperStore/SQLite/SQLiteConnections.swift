@@ -8,10 +8,10 @@ import SQLiteKit
 final class SQLiteConnections: Sendable {
     let path: String
     private let writer: SQLiteConnection
-    private let readers: [SQLiteConnection]
+    private let readers: [SQLiteReader]
     private let writeLock = AsyncLock()
 
-    private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection]) {
+    private init(path: String, writer: SQLiteConnection, readers: [SQLiteReader]) {
         self.path = path
         self.writer = writer
         self.readers = readers
@@ -40,7 +40,7 @@ final class SQLiteConnections: Sendable {
             throw error
         }
         let writer = opened.removeFirst()
-        return SQLiteConnections(path: path, writer: writer, readers: opened)
+        return SQLiteConnections(path: path, writer: writer, readers: opened.map(SQLiteReader.init))
     }
 
     /// The threads every query of every connection runs on, each query from its first step to
@@ -71,9 +71,12 @@ final class SQLiteConnections: Sendable {
         }
     }
 
-    /// A connection for queries that only read.
+    /// A connection for queries that only read: of the readers with the fewest statements
+    /// running or waiting, one at random (so that a quiet store spreads its reads too).
     var reader: any SQLDatabase {
-        (readers.randomElement() ?? writer).sql(queryLogLevel: nil)
+        let least = readers.map(\.load).min()
+        guard let chosen = readers.filter({ $0.load == least }).randomElement() else { return writer.sql(queryLogLevel: nil) }
+        return chosen.database
     }
 
     /// Runs `body` in one write transaction: committed when it returns, rolled back when it throws.
@@ -96,15 +99,16 @@ final class SQLiteConnections: Sendable {
 
     /// Closes every connection; the store is unusable afterwards. Closes in a cancelled task too.
     func close() async throws {
-        for connection in readers + [writer] {
-            try await Self.close(connection)
+        for reader in readers {
+            try await reader.close()
         }
+        try await Self.close(writer)
     }
 
     /// Closes `connection` even when the calling task is cancelled: SQLiteNIO's async `close()`
     /// then throws without closing, and a connection released open stops a debug build with an
     /// assertion (a test past its time limit brought the whole test run down that way).
-    private static func close(_ connection: SQLiteConnection) async throws {
+    static func close(_ connection: SQLiteConnection) async throws {
         try await connection.close().get()
     }
 }
