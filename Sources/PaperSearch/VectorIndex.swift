@@ -75,19 +75,33 @@ public struct VectorIndex: Sendable {
     }
 
     /// Moves the vector at `order[i]` to position `i` (`order` a permutation of the positions).
+    /// The codes (a gigabyte at millions of vectors) move in place, one cycle of the
+    /// permutation at a time, so that no second copy is ever held.
     mutating func reorder(_ order: [Int32]) {
         precondition(order.count == count)
         ids = order.map { ids[Int($0)] }
         scales = order.map { scales[Int($0)] }
         listOf = order.map { listOf[Int($0)] }
-        codes = [Int8](unsafeUninitializedCapacity: codes.count) { out, initialised in
-            codes.withUnsafeBufferPointer { all in
-                for (new, old) in order.enumerated() {
-                    let source = all.baseAddress! + Int(old) * dimensions
-                    (out.baseAddress! + new * dimensions).initialize(from: source, count: dimensions)
+        let dimensions = dimensions
+        var placed = [Bool](repeating: false, count: order.count)
+        var held = [Int8](repeating: 0, count: dimensions)
+        codes.withUnsafeMutableBufferPointer { all in
+            let base = all.baseAddress!
+            for start in order.indices where !placed[start] {
+                // Position `start` is written first, so its row is held until its cycle closes.
+                held.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: base + start * dimensions, count: dimensions) }
+                var target = start
+                while true {
+                    placed[target] = true
+                    let source = Int(order[target])
+                    if source == start {
+                        held.withUnsafeBufferPointer { (base + target * dimensions).update(from: $0.baseAddress!, count: dimensions) }
+                        break
+                    }
+                    (base + target * dimensions).update(from: base + source * dimensions, count: dimensions)
+                    target = source
                 }
             }
-            initialised = order.count * dimensions
         }
         for (new, id) in ids.enumerated() { position[id] = new }
     }

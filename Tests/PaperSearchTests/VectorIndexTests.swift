@@ -119,6 +119,22 @@ import TestSupport
         #expect((index.nearest(to: [0, 1, 0, 0], limit: 1).first?.score ?? 0) > 0.99)
     }
 
+    @Test func reorderingMovesEachVectorWithItsPaper() {
+        let vectors = clusteredVectors(count: 500, dimensions: 16, topics: 5)
+        var index = VectorIndex(dimensions: 16)
+        index.insert(vectors.enumerated().map { PaperVector(id: PaperID(rawValue: "p\($0)"), vector: $1) })
+        let before = Dictionary(uniqueKeysWithValues: index.ids.enumerated().map { ($1, Array(index.codes[$0 * 16..<($0 + 1) * 16])) })
+        var random = SeededRandom(seed: 5)
+        // Cycles of every length, fixed points included.
+        let order = (0..<500).map(Int32.init).shuffled(using: &random)
+        index.reorder(order)
+        #expect(index.ids.map(\.rawValue) == order.map { "p\($0)" })
+        for (position, id) in index.ids.enumerated() {
+            #expect(Array(index.codes[position * 16..<(position + 1) * 16]) == before[id])
+        }
+        #expect(index.nearest(to: vectors[42], limit: 1).first?.id.rawValue == "p42")
+    }
+
     @Test func honoursTheFilter() {
         var index = VectorIndex(dimensions: 2)
         index.insert([PaperVector(id: PaperID(rawValue: "a"), vector: [1, 0]), PaperVector(id: PaperID(rawValue: "b"), vector: [0.8, 0.6])])
