@@ -11,9 +11,13 @@ public struct ListingQuery: Hashable, Sendable {
     public var order: ListingOrder
     public var limit: Int
     public var offset: Int
+    /// Whether to count the whole listing (`ListingPage.total`). Without days that is every
+    /// paper: seconds at millions of papers, which a feed or a list of candidates never shows.
+    public var countsTotal: Bool
 
     public init(_ basis: ListingBasis = .curated, days: ClosedRange<Day>? = nil, submitter: String? = nil,
-                categories: [ArxivCategory] = [], order: ListingOrder = .upvotes, limit: Int = 50, offset: Int = 0) {
+                categories: [ArxivCategory] = [], order: ListingOrder = .upvotes, limit: Int = 50, offset: Int = 0,
+                countsTotal: Bool = true) {
         self.basis = basis
         self.days = days
         self.submitter = submitter
@@ -21,6 +25,7 @@ public struct ListingQuery: Hashable, Sendable {
         self.order = order
         self.limit = limit
         self.offset = offset
+        self.countsTotal = countsTotal
     }
 }
 
@@ -44,8 +49,9 @@ public enum ListingOrder: String, Hashable, Sendable {
 /// One page of a listing, with the number of papers in the whole listing.
 public struct ListingPage: Sendable {
     public var papers: [Paper]
-    public var total: Int
-    public init(papers: [Paper], total: Int) {
+    /// `nil` when the query did not ask for it (`ListingQuery.countsTotal`).
+    public var total: Int?
+    public init(papers: [Paper], total: Int?) {
         self.papers = papers
         self.total = total
     }

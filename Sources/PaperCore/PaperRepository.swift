@@ -144,7 +144,7 @@ extension PaperRepository {
 
     /// Through `listing`, for repositories with nothing faster.
     public func appearedPaperIDs(days: ClosedRange<Day>, limit: Int) async throws -> [PaperID] {
-        try await listing(ListingQuery(.appeared, days: days, order: .newest, limit: limit)).papers.map(\.id)
+        try await listing(ListingQuery(.appeared, days: days, order: .newest, limit: limit, countsTotal: false)).papers.map(\.id)
     }
 
     /// The latest day of the curated feed.

@@ -33,7 +33,7 @@ public struct TrendingFeed: Sendable {
         let window = days ?? ranker.candidateDays(at: reference.addingTimeInterval(-1))
         let basis = submitter == nil ? feed.basis : .curated
         let candidates = try await repository.listing(ListingQuery(basis, days: window, submitter: submitter, categories: categories,
-                                                                   order: .upvotes, limit: Self.candidateLimit))
+                                                                   order: .upvotes, limit: Self.candidateLimit, countsTotal: false))
         return Array(ranker.rank(candidates.papers, at: reference).prefix(limit))
     }
 

@@ -43,6 +43,10 @@ import TestSupport
             let ids = try await store.appearedPaperIDs(days: days, limit: 3)
             #expect(ids == listed.papers.map(\.id))
             #expect(ids.first?.rawValue == "2608.00005")
+            #expect(listed.total != nil)
+            let uncounted = try await store.listing(ListingQuery(.appeared, days: days, order: .newest, limit: 3, countsTotal: false))
+            #expect(uncounted.papers.map(\.id) == ids)
+            #expect(uncounted.total == nil)
         }
     }
 

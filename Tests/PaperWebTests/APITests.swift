@@ -37,6 +37,21 @@ import Testing
             try await client.execute(uri: "/api/daily_papers?date=2026-08-21&limit=100", method: .get) { response in
                 #expect(response.headers[.init("Link")!] == nil)
             }
+            // The day has 17 papers: a page of exactly 17 is the last, a page of 16 has a next
+            // page of one, and that one is the last.
+            for (uri, count, hasNext) in [("limit=17", 17, false), ("limit=16", 16, true), ("limit=16&p=1", 1, false)] {
+                try await client.execute(uri: "/api/daily_papers?date=2026-08-21&" + uri, method: .get) { response in
+                    let entries = try json(response) as? [[String: Any]]
+                    #expect(entries?.count == count, "\(uri)")
+                    #expect((response.headers[.init("Link")!] != nil) == hasNext, "\(uri)")
+                }
+            }
+            // The whole feed, newest first, which is not counted to find that there is more.
+            try await client.execute(uri: "/api/daily_papers?limit=5", method: .get) { response in
+                let entries = try json(response) as? [[String: Any]]
+                #expect(entries?.count == 5)
+                #expect(response.headers[.init("Link")!]?.contains("p=1") == true)
+            }
         }
     }
 

@@ -25,8 +25,10 @@ enum ListingQueries {
             select = select.orderBy("listed_on", .descending).orderBy("published_at", .descending)
         }
         let rows = try await select.orderBy("id").limit(query.limit).offset(query.offset).all(decoding: PaperRow.self)
-        let total = try await filtered(db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("papers"))
-            .first()?.decode(column: "n", as: Int.self) ?? 0
+        let total = query.countsTotal
+            ? try await filtered(db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("papers"))
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+            : nil
         var papers = try rows.map { try $0.paper() }
         if let days = query.days {
             // A paper listed again shows the day, and who submitted it that day, within the period asked for.

@@ -71,8 +71,10 @@ struct StatusGauges {
     }
 
     private func gauge(_ name: String, _ help: String, _ labels: KeyValuePairs<String, String> = [:]) -> Gauge {
-        labels.isEmpty ? registry.makeGauge(name: name, help: help)
-            : registry.makeGauge(name: name, labels: labels.map { ($0.key, $0.value) }, help: help)
+        // The full name is given as the metric's name; no unit is added to it.
+        let descriptor = MetricNameDescriptor(metricName: name, unitName: "", helpText: help)
+        return labels.isEmpty ? registry.makeGauge(descriptor: descriptor)
+            : registry.makeGauge(descriptor: descriptor, labels: labels.map { ($0.key, $0.value) })
     }
 }
 

@@ -30,10 +30,10 @@ struct DailyPapersAPIController<Context: VisitorRequestContext> {
         }
         let submitter = request.query("submitter")
         var papers: [Paper]
-        var total: Int
+        let hasMore: Bool
         if sort == "trending" {
             let ranked = try await trending.papers(in: period?.days, submitter: submitter, limit: 5_000).map(\.paper)
-            total = ranked.count
+            hasMore = (page + 1) * limit < ranked.count
             papers = Array(ranked.dropFirst(page * limit).prefix(limit))
         } else {
             let basis = submitter == nil ? try await repository.dailyFeed().basis : .curated
@@ -42,11 +42,14 @@ struct DailyPapersAPIController<Context: VisitorRequestContext> {
                 // newest first; `publishedAt` is always newest first.
                 ListingQuery(basis, days: period?.days, submitter: submitter,
                              order: sort == "publishedAt" || period == nil ? .newest : .upvotes,
-                             limit: limit, offset: page * limit))
-            (papers, total) = (result.papers, result.total)
+                             limit: limit + 1, offset: page * limit, countsTotal: false))
+            // One more than the page, to know whether a next page exists without counting the
+            // whole feed (every paper, when no period is asked for).
+            hasMore = result.papers.count > limit
+            papers = Array(result.papers.prefix(limit))
         }
         var headers: HTTPFields = [:]
-        if (page + 1) * limit < total {
+        if hasMore {
             // The same query (as the cache keeps it: known parameters only), with the next page number.
             let kept = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("p=") }
             let query = (kept + ["p=\(page + 1)"]).joined(separator: "&")

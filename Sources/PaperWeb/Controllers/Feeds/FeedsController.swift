@@ -36,7 +36,8 @@ struct FeedsController<Context: VisitorRequestContext> {
                   let category = ArxivCategory(String(name.dropLast(format.rawValue.count + 1))) else {
                 throw RequestError.notFound("Category feeds are /feeds/cat/<category>.rss or .atom, e.g. /feeds/cat/cs.CL.rss.")
             }
-            let papers = try await repository.listing(ListingQuery(.appeared, categories: [category], order: .newest, limit: 100)).papers
+            let papers = try await repository.listing(ListingQuery(.appeared, categories: [category], order: .newest, limit: 100,
+                                                                          countsTotal: false)).papers
             let document = self.document("\(siteName): new in \(category)", "The newest \(category) papers on arXiv.",
                                          page: "/papers/cat/\(category)", name: "cat/" + name, papers: papers,
                                          dating: .firstVersion)
@@ -48,7 +49,8 @@ struct FeedsController<Context: VisitorRequestContext> {
     private func daily(_ name: String, _ request: Request) async throws -> FeedDocument {
         let category = try ListingPagesController<Context>.filter(request)
         let basis = try await repository.dailyFeed().basis
-        let papers = try await repository.listing(ListingQuery(basis, categories: category.map { [$0] } ?? [], order: .newest, limit: 100)).papers
+        let papers = try await repository.listing(ListingQuery(basis, categories: category.map { [$0] } ?? [], order: .newest, limit: 100,
+                                                                  countsTotal: false)).papers
         guard let category else {
             return document("\(siteName): daily papers", "The newest papers on the daily feed.", page: "/", name: name, papers: papers)
         }

@@ -70,12 +70,12 @@ struct ForYouPageController<Context: VisitorRequestContext> {
         if model.coldStart {
             var picks = try await trending.papers(limit: Self.pickSize).map(\.paper)
             if picks.isEmpty {
-                picks = try await repository.listing(ListingQuery(order: .upvotes, limit: Self.pickSize)).papers
+                picks = try await repository.listing(ListingQuery(order: .upvotes, limit: Self.pickSize, countsTotal: false)).papers
             }
             model.picks = picks.map { PaperCard($0) }
             if let category {
                 let top = try await repository.listing(ListingQuery(.appeared, categories: [category], order: .upvotes,
-                                                                    limit: Self.pickSize))
+                                                                    limit: Self.pickSize, countsTotal: false))
                 model.categoryCards = top.papers.map { PaperCard($0) }
             }
         }

@@ -100,8 +100,9 @@ struct ListingPageModel {
         let base = scope.base
         func day(_ day: Day) -> String { scope.link("\(base)/date/\(day)") }
         cards = result.papers.enumerated().map { PaperCard($1, rank: page * pageSize + $0 + 1) }
-        total = result.total
-        totalLabel = result.total == 1 ? "1 paper" : "\(result.total.formatted()) papers"
+        let total = result.total ?? result.papers.count
+        self.total = total
+        totalLabel = total == 1 ? "1 paper" : "\(total.formatted()) papers"
         isEmpty = result.papers.isEmpty
         dayURL = day(first)
         weekURL = scope.link("\(base)/week/\(Period.week(containing: first))")
@@ -139,7 +140,7 @@ struct ListingPageModel {
         case let .daily(_, filter?): heading = title + " in \(filter)"
         case let .category(category): heading = "New in \(category): " + title
         }
-        let hasMore = (page + 1) * pageSize < result.total
+        let hasMore = (page + 1) * pageSize < total
         olderPageURL = hasMore ? scope.link("", page: page + 1) : nil
         newerPageURL = page > 0 ? scope.link("", page: page - 1).nonEmpty ?? "?" : nil
         rssURL = scope.feed("rss")
