@@ -135,6 +135,17 @@ import TestSupport
         #expect(index.nearest(to: vectors[42], limit: 1).first?.id.rawValue == "p42")
     }
 
+    @Test func givesBackEachVectorAsItHoldsIt() throws {
+        let vectors = clusteredVectors(count: 20, dimensions: 384, topics: 2)
+        var index = VectorIndex(dimensions: 384)
+        index.insert(vectors.enumerated().map { PaperVector(id: PaperID(rawValue: "p\($0)"), vector: $1) })
+        for (number, vector) in vectors.enumerated() {
+            let held = try #require(index.vector(of: PaperID(rawValue: "p\(number)")))
+            #expect(PlainVectorMath.dot(held, vector) > 0.999)
+        }
+        #expect(index.vector(of: PaperID(rawValue: "absent")) == nil)
+    }
+
     @Test func honoursTheFilter() {
         var index = VectorIndex(dimensions: 2)
         index.insert([PaperVector(id: PaperID(rawValue: "a"), vector: [1, 0]), PaperVector(id: PaperID(rawValue: "b"), vector: [0.8, 0.6])])
