@@ -21,7 +21,7 @@ import Testing
         ArxivHarvester(configuration: .init(
             endpoint: server.baseURL + "/oai", metadataPrefix: "arXivRaw", sets: [], categories: categories,
             politeness: HTTPPoliteness(minimumInterval: .zero, maximumAttempts: attempts, maximumRetryWait: retryWait,
-                                       requestTimeout: .seconds(20), userAgent: "PaperFeed tests")
+                                       requestTimeout: .seconds(600), userAgent: "PaperFeed tests")
         ), store: store, clock: clock)
     }
 

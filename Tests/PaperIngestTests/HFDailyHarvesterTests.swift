@@ -42,7 +42,7 @@ import Testing
     static func harvester(_ server: LocalHTTPServer, _ store: any PaperDatabase) -> HFDailyHarvester {
         HFDailyHarvester(configuration: .init(
             siteURL: server.baseURL + "/", refreshDays: 3,
-            politeness: HTTPPoliteness(minimumInterval: .zero, requestTimeout: .seconds(20), userAgent: "PaperFeed tests")
+            politeness: HTTPPoliteness(minimumInterval: .zero, requestTimeout: .seconds(600), userAgent: "PaperFeed tests")
         ), store: store, clock: clock)
     }
 

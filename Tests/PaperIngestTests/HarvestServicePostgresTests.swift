@@ -33,7 +33,7 @@ struct HarvestServicePostgresTests {
         let sources = sets.map { set in
             let harvester = ArxivHarvester(configuration: .init(
                 endpoint: server.baseURL + "/oai", metadataPrefix: "arXiv", sets: [set],
-                politeness: HTTPPoliteness(minimumInterval: .zero, requestTimeout: .seconds(20), userAgent: "PaperFeed tests"),
+                politeness: HTTPPoliteness(minimumInterval: .zero, requestTimeout: .seconds(600), userAgent: "PaperFeed tests"),
                 firstDays: nil
             ), store: store, clock: clock)
             return HarvestService.Source(name: "arxiv:\(set)") {

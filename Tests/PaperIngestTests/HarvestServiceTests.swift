@@ -14,7 +14,7 @@ import TestSupport
         let clock = FixedClock(now)
         let harvester = HFDailyHarvester(configuration: .init(
             siteURL: server.baseURL + "/", refreshDays: 3,
-            politeness: HTTPPoliteness(minimumInterval: .zero, requestTimeout: .seconds(20), userAgent: "PaperFeed tests")
+            politeness: HTTPPoliteness(minimumInterval: .zero, requestTimeout: .seconds(600), userAgent: "PaperFeed tests")
         ), store: store, clock: clock)
         let source = HarvestService.Source(name: "hf") { [try await harvester.run()] }
         return HarvestService(sources: [source], jobs: store, node: node, interval: .seconds(3600), clock: clock,

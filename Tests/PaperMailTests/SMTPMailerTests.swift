@@ -24,7 +24,7 @@ struct SMTPMailerTests {
     static func configuration(_ server: SMTPTestServer, _ security: SMTPConfiguration.Security,
                               username: String? = nil, password: String? = nil) -> SMTPConfiguration {
         SMTPConfiguration(host: "127.0.0.1", port: server.port, security: security, username: username,
-                          password: password, heloName: "paperfeed.test", timeout: .seconds(10),
+                          password: password, heloName: "paperfeed.test", timeout: .seconds(120),
                           certificateVerification: server.certificatePEM.map { .trusting(pemCertificates: [$0]) } ?? .full)
     }
 
