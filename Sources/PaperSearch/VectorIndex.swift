@@ -92,23 +92,21 @@ public struct VectorIndex: Sendable {
         listOf = order.map { listOf[Int($0)] }
         let dimensions = dimensions
         var placed = [Bool](repeating: false, count: order.count)
-        var held = [Int8](repeating: 0, count: dimensions)
         codes.withUnsafeMutableBufferPointer { all in
-            let base = all.baseAddress!
+            func row(_ position: Int) -> UnsafeMutableBufferPointer<Int8> {
+                UnsafeMutableBufferPointer(rebasing: all[position * dimensions..<(position + 1) * dimensions])
+            }
             for start in order.indices where !placed[start] {
                 // Position `start` is written first, so its row is held until its cycle closes.
-                held.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: base + start * dimensions, count: dimensions) }
+                let held = Array(row(start))
                 var target = start
-                while true {
+                while case let source = Int(order[target]), source != start {
+                    _ = row(target).update(fromContentsOf: row(source))
                     placed[target] = true
-                    let source = Int(order[target])
-                    if source == start {
-                        held.withUnsafeBufferPointer { (base + target * dimensions).update(from: $0.baseAddress!, count: dimensions) }
-                        break
-                    }
-                    (base + target * dimensions).update(from: base + source * dimensions, count: dimensions)
                     target = source
                 }
+                _ = row(target).update(fromContentsOf: held)
+                placed[target] = true
             }
         }
         for (new, id) in ids.enumerated() { position[id] = new }

@@ -21,10 +21,8 @@ enum AppearedQueries {
         case .newest: select = select.orderBy("published_at", .descending)
         }
         let rows = try await select.orderBy("id").limit(query.limit).offset(query.offset).all(decoding: PaperRow.self)
-        let total = query.countsTotal
-            ? try await filtered(db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("papers"))
-                .first()?.decode(column: "n", as: Int.self) ?? 0
-            : nil
+        let counted = filtered(db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("papers"))
+        let total = try await ListingQueries.total(query, counted)
         return ListingPage(papers: try rows.map { try $0.paper() }, total: total)
     }
 

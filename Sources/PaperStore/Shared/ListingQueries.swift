@@ -25,10 +25,8 @@ enum ListingQueries {
             select = select.orderBy("listed_on", .descending).orderBy("published_at", .descending)
         }
         let rows = try await select.orderBy("id").limit(query.limit).offset(query.offset).all(decoding: PaperRow.self)
-        let total = query.countsTotal
-            ? try await filtered(db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("papers"))
-                .first()?.decode(column: "n", as: Int.self) ?? 0
-            : nil
+        let counted = filtered(db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("papers"))
+        let total = try await ListingQueries.total(query, counted)
         var papers = try rows.map { try $0.paper() }
         if let days = query.days {
             // A paper listed again shows the day, and who submitted it that day, within the period asked for.
@@ -42,6 +40,13 @@ enum ListingQueries {
             }
         }
         return ListingPage(papers: papers, total: total)
+    }
+
+    /// The listing's size, read by `counted` (a `count(*) AS n` over the listing's papers), when
+    /// `query` asks for it; both bases count this way.
+    static func total(_ query: ListingQuery, _ counted: SQLSelectBuilder) async throws -> Int? {
+        guard query.countsTotal else { return nil }
+        return try await counted.first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// Each paper's latest listing within `days`: the day and who put it there.
