@@ -3,13 +3,24 @@ import Foundation
 
 /// Random tokens for cookies and emailed links, and the hashes stored in their place.
 public enum SecureTokens {
-    /// 32 random bytes from the system's secure generator, as URL-safe base64 (43 characters).
+    /// 32 random bytes from a cryptographically secure generator (BoringSSL's, seeded by the
+    /// system), as URL-safe base64 (43 characters). Every visitor without a cookie gets one, so
+    /// it is made in one call: byte by byte from `SystemRandomNumberGenerator` it was 32 system
+    /// calls and three string replacements, a sixth of the CPU of serving a cached page.
     public static func make() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        SymmetricKey(size: .bits256).withUnsafeBytes { bytes in
+            String(decoding: Data(bytes).base64EncodedData().compactMap(urlSafe), as: UTF8.self)
+        }
+    }
+
+    /// A base64 byte in the URL-safe alphabet, `nil` for padding.
+    private static func urlSafe(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "+"): UInt8(ascii: "-")
+        case UInt8(ascii: "/"): UInt8(ascii: "_")
+        case UInt8(ascii: "="): nil
+        default: byte
+        }
     }
 
     /// Whether `token` has the shape `make()` gives: 43 URL-safe base64 characters. A cookie
@@ -26,7 +37,9 @@ public enum SecureTokens {
 
     /// SHA-256 of `token` in hex: what the database keeps, so a stolen copy opens no session.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: SHA256.hash(data: Data(token.utf8)).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] },
+                      as: UTF8.self)
     }
 
     /// Compares two secrets in time that does not depend on where they differ.
