@@ -96,8 +96,11 @@ check)
     # ("Illegal instruction"; PostgreSQL restarts). Exits 1 then, after the server is back.
     bin=$(bin_dir)
     psql=( as_postgres "$bin/psql" -h /tmp -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA )
+    # PaperFeed also builds HNSW indexes (PostgresVectorIndex): probed too, on a temporary table.
     probe="SELECT v <#> w, v <-> w, v <=> w FROM (SELECT array_fill(0.5::real, ARRAY[384])::vector AS v,
-        array_fill(0.25::real, ARRAY[384])::vector AS w) AS pair"
+        array_fill(0.25::real, ARRAY[384])::vector AS w) AS pair;
+        CREATE TEMP TABLE hnsw_probe AS SELECT array_fill(i::real, ARRAY[384])::vector(384) AS e FROM generate_series(1, 50) AS i;
+        CREATE INDEX ON hnsw_probe USING hnsw (e vector_ip_ops)"
     if "${psql[@]}" -d paperfeed -c "$probe" >/dev/null 2>&1; then exit 0; fi
     for _ in $(seq 60); do "${psql[@]}" -c "SELECT 1" >/dev/null 2>&1 && break; sleep 1; done
     exit 1

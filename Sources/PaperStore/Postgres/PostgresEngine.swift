@@ -16,6 +16,8 @@ final class PostgresEngine: SQLEngine {
     private let pgvector = Mutex<String?>(nil)
     /// Document frequencies of search words, for ranking.
     private let termStatistics = PostgresTermStatistics()
+    /// pgvector's HNSW indexes, built in the background.
+    let vectorIndex: PostgresVectorIndex
 
     /// The engine for the database at `url` (`postgres://user:password@host:port/database`);
     /// its pool serves once `run()` runs.
@@ -27,10 +29,14 @@ final class PostgresEngine: SQLEngine {
         var poolLogger = logger
         poolLogger.logLevel = .warning
         client = PostgresClient(configuration: PostgresURL.clientConfiguration(parts), backgroundLogger: poolLogger)
+        vectorIndex = PostgresVectorIndex(parts: parts, logger: logger)
     }
 
     var summary: String {
-        let vectors = pgvector.withLock { $0 }.map { "vectors in pgvector \($0), searched in the database" } ?? "vectors as bytea searched in memory"
+        let vectors = pgvector.withLock { $0 }.map { version in
+            "vectors in pgvector \(version), searched in the database "
+                + (PostgresVectorIndex.hasHNSW(version) ? "by HNSW" : "by an exact scan (HNSW needs pgvector 0.5)")
+        } ?? "vectors as bytea searched in memory"
         return "PostgreSQL \(location) (tsvector full-text search, \(vectors))"
     }
 
@@ -50,6 +56,7 @@ final class PostgresEngine: SQLEngine {
                 let version = try await PostgresVectors.version(on: db)
                 if version != nil { try await PostgresVectors.prepare(on: db, logger: logger) }
                 _ = try await connection.query("SELECT pg_advisory_unlock(727001)", logger: logger)
+                if let version, PostgresVectorIndex.hasHNSW(version) { try await vectorIndex.ensureForStoredVectors(on: db) }
                 return (applied, version)
             } catch {
                 _ = try? await connection.query("SELECT pg_advisory_unlock(727001)", logger: logger)
@@ -111,14 +118,18 @@ final class PostgresEngine: SQLEngine {
     var searchesVectors: Bool { pgvector.withLock { $0 } != nil }
 
     func didStore(_ vectors: [PaperVector], model: String, on db: any SQLDatabase) async throws {
-        if searchesVectors { try await PostgresVectors.store(vectors, model: model, on: db) }
+        guard let version = pgvector.withLock({ $0 }) else { return }
+        try await PostgresVectors.store(vectors, model: model, on: db)
+        if PostgresVectorIndex.hasHNSW(version), let first = vectors.first { vectorIndex.ensure(dimensions: first.vector.count) }
     }
 
     func nearestVectors(to vector: [Float], model: String, limit: Int, on db: any SQLDatabase) async throws
         -> [(id: PaperID, score: Float)] {
-        try await PostgresVectors.nearest(to: vector, model: model, limit: limit, on: db)
+        let iterative = pgvector.withLock { $0 }.map(PostgresVectorIndex.hasIterativeScans) ?? false
+        return try await PostgresVectors.nearest(to: vector, model: model, limit: limit, iterativeScan: iterative, on: db)
     }
 
     /// The pool closes when `run()` is cancelled, which the store's owner does after closing.
-    func close() async throws {}
+    /// An index build already sent to the database goes on there.
+    func close() async throws { vectorIndex.cancel() }
 }

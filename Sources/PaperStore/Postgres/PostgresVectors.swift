@@ -4,9 +4,12 @@ import PaperCore
 import SQLKit
 
 /// pgvector, when the database has the `vector` extension: every stored vector is also kept in
-/// an `embedding vector` column, and nearest neighbours are found by an exact scan in the
-/// database (no HNSW: its build needs AVX-512; no ivfflat: the column has no fixed dimension).
-/// Without the extension nothing here runs and vectors are searched in memory on each node.
+/// an `embedding vector` column, searched in the database. The column has no fixed size (each
+/// model its own), so the HNSW index is on an expression, one per vector size
+/// (`embedding::vector(384)`, for the rows of that size): `PostgresVectorIndex` builds it.
+/// Until it is built, and with a pgvector older than 0.5 (no HNSW), the same query is answered
+/// by an exact scan. Without the extension nothing here runs and vectors are searched in
+/// memory on each node.
 enum PostgresVectors {
     /// The installed pgvector version, or `nil`.
     static func version(on db: any SQLDatabase) async throws -> String? {
@@ -50,13 +53,27 @@ enum PostgresVectors {
         }
     }
 
-    static func nearest(to vector: [Float], model: String, limit: Int, on db: any SQLDatabase) async throws -> [(id: PaperID, score: Float)] {
+    /// The `limit` nearest vectors of `model` by inner product, best first. Written in the form
+    /// of the HNSW index for the query's size (`PostgresVectorIndex`), so PostgreSQL walks the
+    /// index when there is one. The walk keeps `ef_search` candidates (at least twice the
+    /// limit, from 100 up to pgvector's 1,000); from pgvector 0.8 on it goes on past them until
+    /// `limit` rows of `model` are found (`iterative_scan`), in exact order of the index's
+    /// distances. Dimensions are written as literals: the planner must see them to match the
+    /// index's predicate.
+    static func nearest(to vector: [Float], model: String, limit: Int, iterativeScan: Bool,
+                        on db: any SQLDatabase) async throws -> [(id: PaperID, score: Float)] {
+        let size = String(vector.count)
         let query = literal(vector)
+        let candidates = min(1_000, max(100, 2 * limit))
+        _ = try await db.raw("SELECT set_config('hnsw.ef_search', \(bind: String(candidates)), true)").all()
+        if iterativeScan {
+            _ = try await db.raw("SELECT set_config('hnsw.iterative_scan', 'strict_order', true)").all()
+        }
         // `<#>` is the negated inner product: smallest first is most similar.
         let rows = try await db.raw("""
-            SELECT paper_id, -(embedding <#> \(bind: query)::vector) AS score FROM paper_vectors
-            WHERE model = \(bind: model) AND embedding IS NOT NULL
-            ORDER BY embedding <#> \(bind: query)::vector LIMIT \(bind: limit)
+            SELECT paper_id, -(embedding::vector(\(unsafeRaw: size)) <#> \(bind: query)::vector(\(unsafeRaw: size))) AS score FROM paper_vectors
+            WHERE model = \(bind: model) AND vector_dims(embedding) = \(unsafeRaw: size)
+            ORDER BY embedding::vector(\(unsafeRaw: size)) <#> \(bind: query)::vector(\(unsafeRaw: size)) LIMIT \(bind: limit)
             """).all()
         return try rows.map {
             (id: PaperID(rawValue: try $0.decode(column: "paper_id", as: String.self)),

@@ -31,6 +31,7 @@ extension SQLPaperStore {
 
     func nearestVectors(to vector: [Float], model: String, limit: Int) async throws -> [(id: PaperID, score: Float)] {
         let engine = self.engine
-        return try await read { try await engine.nearestVectors(to: vector, model: model, limit: limit, on: $0) }
+        // In a transaction of its own: the search's settings (pgvector's `ef_search`) last for it only.
+        return try await transaction { try await engine.nearestVectors(to: vector, model: model, limit: limit, on: $0) }
     }
 }
