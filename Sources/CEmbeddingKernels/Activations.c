@@ -131,7 +131,7 @@ AVX2 static void bias_gelu_avx2(float *x, int rows, int width, const float *bias
 
 void pf_softmax_rows(pf_kernel_path path, float *s, int rows, int width, int stride) {
 #if PF_X86
-    if (path == PF_KERNEL_AVX2) { softmax_avx2(s, rows, width, stride); return; }
+    if (path >= PF_KERNEL_AVX2) { softmax_avx2(s, rows, width, stride); return; }
 #endif
     for (int r = 0; r < rows; r++) {
         float *row = s + (long)r * stride;
@@ -144,7 +144,7 @@ void pf_softmax_rows(pf_kernel_path path, float *s, int rows, int width, int str
 
 void pf_bias_gelu(pf_kernel_path path, float *x, int rows, int width, const float *bias) {
 #if PF_X86
-    if (path == PF_KERNEL_AVX2) { bias_gelu_avx2(x, rows, width, bias); return; }
+    if (path >= PF_KERNEL_AVX2) { bias_gelu_avx2(x, rows, width, bias); return; }
 #endif
     for (int r = 0; r < rows; r++) {
         float *row = x + (long)r * width;

@@ -53,10 +53,38 @@ static void dots_avx2(const int8_t *query, const int8_t *codes, const int32_t *r
 }
 #endif
 
+#if PF_X86
+// As `dots_avx2`, 32 values at a time, multiplied and added by one `vpdpwssd`.
+__attribute__((target("avx512f,avx512bw,avx512vl,avx512vnni")))
+static void dots_avx512(const int8_t *query, const int8_t *codes, const int32_t *rows, int count, int dims,
+                        int32_t *dots) {
+    enum { AHEAD = 4, MAX_DIMS = 4096 };
+    __m512i wide[MAX_DIMS / 32];
+    int blocks = dims / 32;
+    for (int b = 0; b < blocks; b++) wide[b] = _mm512_cvtepi8_epi16(_mm256_loadu_si256((const __m256i *)(query + 32 * b)));
+    for (int i = 0; i < count; i++) {
+        if (i + AHEAD < count) {
+            const char *next = (const char *)row_at(codes, rows, i + AHEAD, dims);
+            for (int offset = 0; offset < dims; offset += 64) _mm_prefetch(next + offset, _MM_HINT_T0);
+        }
+        const int8_t *row = row_at(codes, rows, i, dims);
+        __m512i sum = _mm512_setzero_si512();
+        for (int b = 0; b < blocks; b++) {
+            __m512i r = _mm512_cvtepi8_epi16(_mm256_loadu_si256((const __m256i *)(row + 32 * b)));
+            sum = _mm512_dpwssd_epi32(sum, wide[b], r);
+        }
+        int32_t total = _mm512_reduce_add_epi32(sum);
+        for (int d = blocks * 32; d < dims; d++) total += (int32_t)query[d] * row[d];
+        dots[i] = total;
+    }
+}
+#endif
+
 void pf_int8_dots(pf_kernel_path path, const int8_t *query, const int8_t *codes, const int32_t *rows, int count,
                   int dims, int32_t *dots) {
 #if PF_X86
-    if (path == PF_KERNEL_AVX2 && dims <= 4096) { dots_avx2(query, codes, rows, count, dims, dots); return; }
+    if (path == PF_KERNEL_AVX512_VNNI && dims <= 4096) { dots_avx512(query, codes, rows, count, dims, dots); return; }
+    if (path >= PF_KERNEL_AVX2 && dims <= 4096) { dots_avx2(query, codes, rows, count, dims, dots); return; }
 #endif
     dots_scalar(query, codes, rows, count, dims, dots);
 }

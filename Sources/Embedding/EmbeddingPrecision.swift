@@ -15,14 +15,27 @@ public enum KernelPath: String, Sendable, CaseIterable {
     case scalar
     /// AVX2 `vpmaddwd` (x86-64 CPUs with AVX2, checked at run time).
     case avx2
+    /// AVX-512 VNNI `vpdpwssd` for the products, AVX2 for softmax, GELU and quantising
+    /// (x86-64 CPUs with AVX-512 F, BW, VL and VNNI, checked at run time).
+    case avx512vnni
 
     /// The fastest path this CPU can run.
     public static var best: KernelPath {
-        pf_best_kernel_path() == PF_KERNEL_AVX2 ? .avx2 : .scalar
+        switch pf_best_kernel_path() {
+        case PF_KERNEL_AVX512_VNNI: .avx512vnni
+        case PF_KERNEL_AVX2: .avx2
+        default: .scalar
+        }
     }
 
-    /// The paths this CPU can run, portable first.
-    public static var available: [KernelPath] { best == .avx2 ? [.scalar, .avx2] : [.scalar] }
+    /// The paths this CPU can run, portable first (each runs on any CPU that runs a later one).
+    public static var available: [KernelPath] { Array(allCases.prefix { $0 != best } + [best]) }
 
-    var c: pf_kernel_path { self == .avx2 ? PF_KERNEL_AVX2 : PF_KERNEL_SCALAR }
+    var c: pf_kernel_path {
+        switch self {
+        case .scalar: PF_KERNEL_SCALAR
+        case .avx2: PF_KERNEL_AVX2
+        case .avx512vnni: PF_KERNEL_AVX512_VNNI
+        }
+    }
 }

@@ -19,6 +19,8 @@ typedef enum {
     PF_KERNEL_SCALAR = 0,
     /// AVX2 `vpmaddwd` (x86-64 with AVX2, checked at run time).
     PF_KERNEL_AVX2 = 1,
+    /// AVX-512 VNNI `vpdpwssd` for the products, AVX2 for the rest (checked at run time).
+    PF_KERNEL_AVX512_VNNI = 2,
 } pf_kernel_path;
 
 /// The fastest path this CPU runs.
