@@ -4,7 +4,7 @@
 //
 // Usage: embedding-bench [--model DIR] [--seed FILE] [--batches 1,8,32] [--workers N]
 //                        [--repeats 3] [--field abstracts|titles] [--precision quantized,fp32]
-//                        [--kernel scalar|avx2] [--verify] [--info]
+//                        [--kernel scalar|avx2|avx512vnni] [--verify] [--info]
 import BenchmarkSupport
 import Embedding
 import Foundation

@@ -57,6 +57,33 @@ import TestSupport
         }
     }
 
+    /// A page that papers with all the words fill is ranked among them alone (SQLite); it is the
+    /// same page, with the same scores and counts, as ranking every match gives.
+    @Test(arguments: DatabaseEngine.available) func aPageOfPapersWithAllTheWordsIsTheFullRankingsPage(engine: DatabaseEngine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            let both = (0..<30).map { i in
+                makePaper(String(format: "2504.%05d", i), title: "Sparse attention \(i)" + String(repeating: " long", count: i % 7),
+                          abstract: String(repeating: "attention ", count: 1 + i % 4) + "sparse models")
+            }
+            let one = (30..<60).map { i in
+                makePaper(String(format: "2504.%05d", i), title: "Attention \(i)", abstract: String(repeating: "attention ", count: 1 + i % 5))
+            }
+            _ = try await store.upsert(both + one)
+            let query = try QueryParser.parse("sparse attention")
+            let everything = try await store.search(query, limit: 100, offset: 0)
+            #expect(everything.total == 60)
+            #expect(everything.totalWithAllWords == 30)
+            for (limit, offset) in [(10, 0), (10, 20), (30, 0)] {
+                let page = try await store.search(query, limit: limit, offset: offset)
+                let expected = everything.hits[offset..<(offset + limit)]
+                #expect(page.hits.map(\.paper.id) == expected.map(\.paper.id), "limit \(limit), offset \(offset)")
+                #expect(zip(page.hits, expected).allSatisfy { abs($0.score - $1.score) <= 1e-9 * max(1, abs($1.score)) })
+                #expect(page.total == 60)
+                #expect(page.totalWithAllWords == 30)
+            }
+        }
+    }
+
     @Test(arguments: DatabaseEngine.available) func aRareWordWeighsMoreThanACommonOne(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             let common = (1...6).map { makePaper("2502.0000\($0)", title: "Neural network number \($0)", abstract: "A network.") }
