@@ -22,21 +22,26 @@ static void dots_scalar(const int8_t *query, const int8_t *codes, const int32_t 
 }
 
 #if PF_X86
+// Rows a few ahead are fetched into the cache while the current one is scored, since a list's
+// rows lie anywhere in the index.
+enum { AHEAD = 4, MAX_DIMS = 4096 };
+
+static inline void prefetch_ahead(const int8_t *codes, const int32_t *rows, int i, int count, int dims) {
+    if (i + AHEAD >= count) return;
+    const char *next = (const char *)row_at(codes, rows, i + AHEAD, dims);
+    for (int offset = 0; offset < dims; offset += 64) _mm_prefetch(next + offset, _MM_HINT_T0);
+}
+
 // The query widened to 16 bits once; each row widened 16 values at a time and multiplied
-// pairwise into 32-bit sums (vpmaddwd: exact, as |q| <= 127). Rows a few ahead are prefetched,
-// since a list's rows lie anywhere in the index.
+// pairwise into 32-bit sums (vpmaddwd: exact, as |q| <= 127).
 __attribute__((target("avx2")))
 static void dots_avx2(const int8_t *query, const int8_t *codes, const int32_t *rows, int count, int dims,
                       int32_t *dots) {
-    enum { AHEAD = 4, MAX_DIMS = 4096 };
     __m256i wide[MAX_DIMS / 16];
     int blocks = dims / 16;
     for (int b = 0; b < blocks; b++) wide[b] = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(query + 16 * b)));
     for (int i = 0; i < count; i++) {
-        if (i + AHEAD < count) {
-            const char *next = (const char *)row_at(codes, rows, i + AHEAD, dims);
-            for (int offset = 0; offset < dims; offset += 64) _mm_prefetch(next + offset, _MM_HINT_T0);
-        }
+        prefetch_ahead(codes, rows, i, count, dims);
         const int8_t *row = row_at(codes, rows, i, dims);
         __m256i sum = _mm256_setzero_si256();
         for (int b = 0; b < blocks; b++) {
@@ -58,15 +63,11 @@ static void dots_avx2(const int8_t *query, const int8_t *codes, const int32_t *r
 __attribute__((target("avx512f,avx512bw,avx512vl,avx512vnni")))
 static void dots_avx512(const int8_t *query, const int8_t *codes, const int32_t *rows, int count, int dims,
                         int32_t *dots) {
-    enum { AHEAD = 4, MAX_DIMS = 4096 };
     __m512i wide[MAX_DIMS / 32];
     int blocks = dims / 32;
     for (int b = 0; b < blocks; b++) wide[b] = _mm512_cvtepi8_epi16(_mm256_loadu_si256((const __m256i *)(query + 32 * b)));
     for (int i = 0; i < count; i++) {
-        if (i + AHEAD < count) {
-            const char *next = (const char *)row_at(codes, rows, i + AHEAD, dims);
-            for (int offset = 0; offset < dims; offset += 64) _mm_prefetch(next + offset, _MM_HINT_T0);
-        }
+        prefetch_ahead(codes, rows, i, count, dims);
         const int8_t *row = row_at(codes, rows, i, dims);
         __m512i sum = _mm512_setzero_si512();
         for (int b = 0; b < blocks; b++) {

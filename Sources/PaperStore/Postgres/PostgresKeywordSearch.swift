@@ -4,7 +4,9 @@ import SQLKit
 
 /// Full-text search in PostgreSQL: the GIN-indexed `search` vector, the same filters as SQLite.
 /// Papers with all the words of the query's `some` group come first, then those with some,
-/// each ranked by `ts_rank_cd` over any of the words (title above authors above abstract).
+/// each ranked by `ts_rank_cd` over any of the words (title above authors above abstract);
+/// when the papers with all the words fill the page, only they are ranked
+/// (`RankedMatches.pageOfCompleteMatches`).
 struct PostgresKeywordSearch {
     let db: any SQLDatabase
     let statistics: PostgresTermStatistics
@@ -16,6 +18,14 @@ struct PostgresKeywordSearch {
         let ranking = try await weightedRanking(query.positiveWords)
         let allWords = query.allWordsRequired.map(TSQueryExpression.render)
         let years = yearClause(query.years)
+        // Each word's rank does not depend on the expression that found the paper.
+        if let allWords, let page = try await RankedMatches.pageOfCompleteMatches(
+            "SELECT seq, \(ranking) AS score FROM papers WHERE \(allWords) AND papers.hidden = 0\(years) OFFSET 0",
+            countComplete: "SELECT count(*) AS n FROM papers WHERE \(allWords) AND papers.hidden = 0\(years)",
+            countAll: "SELECT count(*) AS n FROM papers WHERE \(TSQueryExpression.render(text)) AND papers.hidden = 0\(years)",
+            limit: limit, offset: offset, on: db, hit: Self.hit) {
+            return page
+        }
         // Each use of the vector reads (and decompresses) it again, so it is read once, for the
         // rank: the papers with all the words come from the index, joined. `OFFSET 0` keeps the
         // rank computed in the scan rather than the vector carried on to the sort.
@@ -25,9 +35,7 @@ struct PostgresKeywordSearch {
             WHERE \(TSQueryExpression.render(text)) AND papers.hidden = 0\(years)
             OFFSET 0
             """, limit: limit, offset: offset)).all()
-        let hits = try rows.map { row in
-            SearchHit(paper: try row.decode(model: PaperRow.self).paper(), score: Double(try row.decode(column: "score", as: Float.self)))
-        }
+        let hits = try rows.map(Self.hit)
         guard let first = rows.first else {
             let counts = try await db.raw("""
                 SELECT count(*) AS n, coalesce(sum(\(completeClause(allWords))), 0) AS m
@@ -39,6 +47,10 @@ struct PostgresKeywordSearch {
         }
         return SearchPage(hits: hits, total: try first.decode(column: "total", as: Int.self),
                           totalWithAllWords: allWords == nil ? nil : try first.decode(column: "complete_total", as: Int.self))
+    }
+
+    private static func hit(_ row: any SQLRow) throws -> SearchHit {
+        SearchHit(paper: try row.decode(model: PaperRow.self).paper(), score: Double(try row.decode(column: "score", as: Float.self)))
     }
 
     /// BM25's ideas on PostgreSQL: each word's cover-density rank, saturated (`rank / (rank + 1)`,

@@ -5,9 +5,9 @@ import SQLKit
 /// the words of the query's `some` group come first, then those with some, each by BM25.
 ///
 /// Scoring is what costs (about 2 µs a match; counting, 50 ns): when the papers with all the
-/// words fill the page, only they are scored. FTS5 gives a paper the same BM25 whichever of the
-/// two expressions found it (the same phrases, each with its own document frequency), so the
-/// page is the one ranking every match would give.
+/// words fill the page, only they are scored (`RankedMatches.pageOfCompleteMatches`). FTS5
+/// gives a paper the same BM25 whichever of the two expressions found it (the same phrases,
+/// each with its own document frequency).
 struct SQLiteKeywordSearch {
     let db: any SQLDatabase
 
@@ -35,27 +35,22 @@ struct SQLiteKeywordSearch {
                           totalWithAllWords: allWords == nil ? nil : try first.decode(column: "complete_total", as: Int.self))
     }
 
-    /// The page ranked among the papers with all the words alone, when they fill it (else `nil`).
+    /// The page ranked among the papers with all the words alone, when they fill it.
     private func pageOfCompleteMatches(_ match: String, allWords: String, years: SQLQueryString,
                                        limit: Int, offset: Int) async throws -> SearchPage? {
-        let completeCount = try await count(allWords, years: years)
-        guard completeCount >= offset + limit else { return nil }
-        let rows = try await db.raw(RankedMatches.page("""
-            SELECT rowid AS seq, -rank AS score, 1 AS complete
-            FROM papers_fts
-            WHERE papers_fts MATCH \(bind: allWords)\(years)
-            """, limit: limit, offset: offset)).all()
-        return SearchPage(hits: try rows.map(Self.hit), total: try await count(match, years: years), totalWithAllWords: completeCount)
+        try await RankedMatches.pageOfCompleteMatches(
+            "SELECT rowid AS seq, -rank AS score FROM papers_fts WHERE papers_fts MATCH \(bind: allWords)\(years)",
+            countComplete: count(allWords, years: years), countAll: count(match, years: years),
+            limit: limit, offset: offset, on: db, hit: Self.hit)
     }
 
     private static func hit(_ row: any SQLRow) throws -> SearchHit {
         SearchHit(paper: try row.decode(model: PaperRow.self).paper(), score: try row.decode(column: "score", as: Double.self))
     }
 
-    /// How many visible papers (of the years) `match` finds.
-    private func count(_ match: String, years: SQLQueryString) async throws -> Int {
-        try await db.raw("SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH \(bind: match)\(years)").first()?
-            .decode(column: "n", as: Int.self) ?? 0
+    /// Counts the visible papers (of the years) `match` finds, as `n`.
+    private func count(_ match: String, years: SQLQueryString) -> SQLQueryString {
+        "SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH \(bind: match)\(years)"
     }
 
     /// 1 for a match that has all the words, else 0.

@@ -1,3 +1,4 @@
+import PaperCore
 import SQLKit
 
 /// The page of a keyword search, shared by both engines: `matches` yields each matching paper's
@@ -17,5 +18,23 @@ enum RankedMatches {
             ) AS hits JOIN papers ON papers.seq = hits.seq
             ORDER BY hits.complete DESC, hits.score DESC, hits.seq DESC
             """
+    }
+    /// The page ranked among the matches with all the words alone, when there are enough of
+    /// them to fill it (else `nil`, and the caller ranks every match). Those come first in any
+    /// case, and both engines score a paper the same under the all-words expression as under
+    /// the any-word one, so this is the page ranking every match gives; the others are only
+    /// counted, which costs a fraction of scoring them. `complete` selects `seq` and `score` of
+    /// the matches with all the words; `countComplete` and `countAll` select `count(*) AS n`.
+    static func pageOfCompleteMatches(_ complete: SQLQueryString, countComplete: SQLQueryString, countAll: SQLQueryString,
+                                      limit: Int, offset: Int, on db: any SQLDatabase,
+                                      hit: (any SQLRow) throws -> SearchHit) async throws -> SearchPage? {
+        func count(_ query: SQLQueryString) async throws -> Int {
+            try await db.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        let completeCount = try await count(countComplete)
+        guard completeCount >= offset + limit else { return nil }
+        let rows = try await db.raw(page("SELECT seq, score, 1 AS complete FROM (\(complete)) AS complete_matches",
+                                         limit: limit, offset: offset)).all()
+        return SearchPage(hits: try rows.map(hit), total: try await count(countAll), totalWithAllWords: completeCount)
     }
 }
