@@ -7,9 +7,10 @@ struct SearchCommand: AsyncParsableCommand {
         commandName: "search",
         abstract: "Search the stored papers and print rank, id and title.",
         discussion: """
-            Words must all match; use "quotes" for phrases, word* for prefixes, OR, NOT or -word, \
-            parentheses, and the fields title:, abstract:, author:, cat: (e.g. cat:cs.CV) and \
-            year: (year:2024 or year:2020-2023).
+            Any of the words may match; papers with all of them come first. AND requires both \
+            sides; use "quotes" for phrases, word* for prefixes, OR, NOT or -word, parentheses, \
+            and the fields title:, abstract:, author:, cat: (e.g. cat:cs.CV) and year: (year:2024 \
+            or year:2020-2023).
             """
     )
 
