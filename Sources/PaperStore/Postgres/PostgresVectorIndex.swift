@@ -30,7 +30,7 @@ final class PostgresVectorIndex: Sendable {
 
     private static func compare(_ version: String, atLeast minimum: [Int]) -> Bool {
         let parts = version.split(separator: ".").map { Int($0) ?? 0 }
-        return parts.lexicographicallyPrecedes(minimum) == false
+        return !parts.lexicographicallyPrecedes(minimum)
     }
 
     static func name(dimensions: Int) -> String { "paper_vectors_hnsw_\(dimensions)" }

@@ -19,6 +19,7 @@ enum RankedMatches {
             ORDER BY hits.complete DESC, hits.score DESC, hits.seq DESC
             """
     }
+
     /// The page ranked among the matches with all the words alone, when there are enough of
     /// them to fill it (else `nil`, and the caller ranks every match). Those come first in any
     /// case, and both engines score a paper the same under the all-words expression as under
