@@ -12,8 +12,8 @@ final class PostgresEngine: SQLEngine {
     let location: String
     private let parts: PostgresURL.Parts
     private let logger: Logger
-    /// The pgvector version when the database has the extension; known after `migrate()`.
-    private let pgvector = Mutex<String?>(nil)
+    /// pgvector when the database has the extension; known after `migrate()`.
+    private let pgvector = Mutex<Pgvector?>(nil)
     /// Document frequencies of search words, for ranking.
     private let termStatistics = PostgresTermStatistics()
     /// pgvector's HNSW indexes, built in the background.
@@ -33,9 +33,9 @@ final class PostgresEngine: SQLEngine {
     }
 
     var summary: String {
-        let vectors = pgvector.withLock { $0 }.map { version in
-            "vectors in pgvector \(version), searched in the database "
-                + (PostgresVectorIndex.hasHNSW(version) ? "by HNSW" : "by an exact scan (HNSW needs pgvector 0.5)")
+        let vectors = pgvector.withLock { $0 }.map { pgvector in
+            "vectors in pgvector \(pgvector.version), searched in the database "
+                + (pgvector.hasHNSW ? "by HNSW" : "by an exact scan (HNSW needs pgvector 0.5)")
         } ?? "vectors as bytea searched in memory"
         return "PostgreSQL \(location) (tsvector full-text search, \(vectors))"
     }
@@ -48,22 +48,22 @@ final class PostgresEngine: SQLEngine {
     /// at a time; the others wait for the advisory lock, then find nothing to do.
     func migrate() async throws -> [SchemaStep] {
         let logger = self.logger
-        let (applied, version) = try await PostgresURL.withConnection(parts, logger: logger) { connection in
+        let (applied, installed) = try await PostgresURL.withConnection(parts, logger: logger) { connection in
             let db = connection.sql()
             _ = try await connection.query("SELECT pg_advisory_lock(727001)", logger: logger)
             do {
                 let applied = try await Self.migrator(db).migrate()
-                let version = try await PostgresVectors.version(on: db)
-                if version != nil { try await PostgresVectors.prepare(on: db, logger: logger) }
+                let installed = try await PostgresVectors.version(on: db).map(Pgvector.init)
+                if installed != nil { try await PostgresVectors.prepare(on: db, logger: logger) }
                 _ = try await connection.query("SELECT pg_advisory_unlock(727001)", logger: logger)
-                if let version, PostgresVectorIndex.hasHNSW(version) { try await vectorIndex.ensureForStoredVectors(on: db) }
-                return (applied, version)
+                if installed?.hasHNSW == true { try await vectorIndex.ensureForStoredVectors(on: db) }
+                return (applied, installed)
             } catch {
                 _ = try? await connection.query("SELECT pg_advisory_unlock(727001)", logger: logger)
                 throw error
             }
         }
-        pgvector.withLock { $0 = version }
+        pgvector.withLock { $0 = installed }
         return applied
     }
 
@@ -118,14 +118,14 @@ final class PostgresEngine: SQLEngine {
     var searchesVectors: Bool { pgvector.withLock { $0 } != nil }
 
     func didStore(_ vectors: [PaperVector], model: String, on db: any SQLDatabase) async throws {
-        guard let version = pgvector.withLock({ $0 }) else { return }
+        guard let pgvector = pgvector.withLock({ $0 }) else { return }
         try await PostgresVectors.store(vectors, model: model, on: db)
-        if PostgresVectorIndex.hasHNSW(version), let first = vectors.first { vectorIndex.ensure(dimensions: first.vector.count) }
+        if pgvector.hasHNSW, let first = vectors.first { vectorIndex.ensure(dimensions: first.vector.count) }
     }
 
     func nearestVectors(to vector: [Float], model: String, limit: Int, on db: any SQLDatabase) async throws
         -> [(id: PaperID, score: Float)] {
-        let iterative = pgvector.withLock { $0 }.map(PostgresVectorIndex.hasIterativeScans) ?? false
+        let iterative = pgvector.withLock { $0 }?.hasIterativeScans ?? false
         return try await PostgresVectors.nearest(to: vector, model: model, limit: limit, iterativeScan: iterative, on: db)
     }
 

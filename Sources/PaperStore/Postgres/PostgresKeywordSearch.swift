@@ -17,12 +17,13 @@ struct PostgresKeywordSearch {
         // matches made `ts_rank` the slowest part of a query.
         let ranking = try await weightedRanking(query.positiveWords)
         let allWords = query.allWordsRequired.map(TSQueryExpression.render)
-        let years = yearClause(query.years)
+        let matching = TSQueryExpression.render(text)
+        let visible = visibleClause(query.years)
         // Each word's rank does not depend on the expression that found the paper.
         if let allWords, let page = try await RankedMatches.pageOfCompleteMatches(
-            "SELECT seq, \(ranking) AS score FROM papers WHERE \(allWords) AND papers.hidden = 0\(years) OFFSET 0",
-            countComplete: "SELECT count(*) AS n FROM papers WHERE \(allWords) AND papers.hidden = 0\(years)",
-            countAll: "SELECT count(*) AS n FROM papers WHERE \(TSQueryExpression.render(text)) AND papers.hidden = 0\(years)",
+            "SELECT seq, \(ranking) AS score FROM papers WHERE \(allWords)\(visible) OFFSET 0",
+            countComplete: "SELECT count(*) AS n FROM papers WHERE \(allWords)\(visible)",
+            countAll: "SELECT count(*) AS n FROM papers WHERE \(matching)\(visible)",
             limit: limit, offset: offset, on: db, hit: Self.hit) {
             return page
         }
@@ -32,7 +33,7 @@ struct PostgresKeywordSearch {
         let rows = try await db.raw(RankedMatches.page("""
             SELECT papers.seq AS seq, \(ranking) AS score, \(completeClause(allWords)) AS complete
             FROM papers\(completeJoin(allWords))
-            WHERE \(TSQueryExpression.render(text)) AND papers.hidden = 0\(years)
+            WHERE \(matching)\(visible)
             OFFSET 0
             """, limit: limit, offset: offset)).all()
         let hits = try rows.map(Self.hit)
@@ -40,7 +41,7 @@ struct PostgresKeywordSearch {
             let counts = try await db.raw("""
                 SELECT count(*) AS n, coalesce(sum(\(completeClause(allWords))), 0) AS m
                 FROM papers\(completeJoin(allWords))
-                WHERE \(TSQueryExpression.render(text)) AND papers.hidden = 0\(years)
+                WHERE \(matching)\(visible)
                 """).first()
             return SearchPage(hits: [], total: try counts?.decode(column: "n", as: Int.self) ?? 0,
                               totalWithAllWords: allWords == nil ? nil : try counts?.decode(column: "m", as: Int.self) ?? 0)
@@ -95,8 +96,9 @@ struct PostgresKeywordSearch {
         return " LEFT JOIN (SELECT seq FROM papers WHERE \(allWords)) AS complete ON complete.seq = papers.seq"
     }
 
-    private func yearClause(_ years: ClosedRange<Int>?) -> SQLQueryString {
-        guard let years else { return "" }
-        return " AND papers.year BETWEEN \(bind: years.lowerBound) AND \(bind: years.upperBound)"
+    /// Visible papers, of the years when the query names them.
+    private func visibleClause(_ years: ClosedRange<Int>?) -> SQLQueryString {
+        guard let years else { return " AND papers.hidden = 0" }
+        return " AND papers.hidden = 0 AND papers.year BETWEEN \(bind: years.lowerBound) AND \(bind: years.upperBound)"
     }
 }

@@ -11,6 +11,22 @@ import Synchronization
 /// vectors), and start-up does not wait for it. One build per size at a time across all
 /// nodes (an advisory lock; a node that finds it held leaves the build to its holder). A build
 /// cut short (its node stopped) leaves an invalid index, which the next build drops first.
+/// What the installed pgvector can do, read from its version once at start-up.
+struct Pgvector: Sendable {
+    let version: String
+    /// HNSW came with pgvector 0.5.0.
+    let hasHNSW: Bool
+    /// Scans that go on past `ef_search` until enough rows pass the filter came with 0.8.0.
+    let hasIterativeScans: Bool
+
+    init(version: String) {
+        self.version = version
+        let numbers = version.split(separator: ".").map { Int($0) ?? 0 }
+        hasHNSW = !numbers.lexicographicallyPrecedes([0, 5])
+        hasIterativeScans = !numbers.lexicographicallyPrecedes([0, 8])
+    }
+}
+
 final class PostgresVectorIndex: Sendable {
     private let parts: PostgresURL.Parts
     private let logger: Logger
@@ -20,17 +36,6 @@ final class PostgresVectorIndex: Sendable {
     init(parts: PostgresURL.Parts, logger: Logger) {
         self.parts = parts
         self.logger = logger
-    }
-
-    /// HNSW came with pgvector 0.5.0.
-    static func hasHNSW(_ version: String) -> Bool { compare(version, atLeast: [0, 5]) }
-
-    /// Scans that go on past `ef_search` until enough rows pass the filter came with 0.8.0.
-    static func hasIterativeScans(_ version: String) -> Bool { compare(version, atLeast: [0, 8]) }
-
-    private static func compare(_ version: String, atLeast minimum: [Int]) -> Bool {
-        let parts = version.split(separator: ".").map { Int($0) ?? 0 }
-        return !parts.lexicographicallyPrecedes(minimum)
     }
 
     static func name(dimensions: Int) -> String { "paper_vectors_hnsw_\(dimensions)" }

@@ -65,10 +65,9 @@ enum PostgresVectors {
         let size = String(vector.count)
         let query = literal(vector)
         let candidates = min(1_000, max(100, 2 * limit))
-        _ = try await db.raw("SELECT set_config('hnsw.ef_search', \(bind: String(candidates)), true)").all()
-        if iterativeScan {
-            _ = try await db.raw("SELECT set_config('hnsw.iterative_scan', 'strict_order', true)").all()
-        }
+        // One round trip for both settings (an older pgvector has no `iterative_scan`).
+        let iterative: SQLQueryString = iterativeScan ? ", set_config('hnsw.iterative_scan', 'strict_order', true)" : ""
+        _ = try await db.raw("SELECT set_config('hnsw.ef_search', \(bind: String(candidates)), true)\(iterative)").all()
         // `<#>` is the negated inner product: smallest first is most similar.
         let rows = try await db.raw("""
             SELECT paper_id, -(embedding::vector(\(unsafeRaw: size)) <#> \(bind: query)::vector(\(unsafeRaw: size))) AS score FROM paper_vectors
