@@ -1,3 +1,4 @@
+import Logging
 import PaperCore
 @testable import PaperStore
 import SQLKit
@@ -77,6 +78,30 @@ import TestSupport
                         """).first()?.decode(column: "amname", as: String.self)
                 }
                 #expect(method == "hnsw")
+            }
+        }
+    }
+
+    @Test(.enabled(if: DatabaseEngine.pgvectorURL != nil, "needs PAPERFEED_TEST_PGVECTOR_URL"))
+    func aBuildWaitsForTheLockHeldElsewhereThenBuilds() async throws {
+        try await withTemporaryDatabase(.pgvector) { database in
+            let vectors = StoreNearestVectorTests.vectors(count: 20, dimensions: 4)
+            let ids = (0..<vectors.count).map { PaperID(rawValue: String(format: "2504.%05d", $0)) }
+            // Another node (or a connection of this one still closing) holds the build's lock.
+            try await PostgresURL.withConnection(PostgresURL.parts(database.location), logger: Logger(label: "test")) { other in
+                try await other.sql().raw("SELECT pg_advisory_lock(727104)").run()
+                try await PaperDatabases.withStore(database.location) { store in
+                    let sql = try #require(store as? SQLPaperStore)
+                    _ = try await store.upsert(ids.map { makePaper($0.rawValue, title: "Paper \($0)") })
+                    try await store.storeVectors(zip(ids, vectors).map { PaperVector(id: $0, vector: $1) }, model: "test-model")
+                    // No build can start while the lock is held elsewhere.
+                    let name = PostgresVectorIndex.name(dimensions: 4)
+                    try await Task.sleep(for: .milliseconds(300))
+                    #expect(try await sql.read { try await PostgresVectorIndex.state(of: name, on: $0) } == nil)
+                    try await other.sql().raw("SELECT pg_advisory_unlock(727104)").run()
+                    try await #require(sql.engine as? PostgresEngine).vectorIndex.untilBuilt()
+                    #expect(try await sql.read { try await PostgresVectorIndex.state(of: name, on: $0) } == true)
+                }
             }
         }
     }
