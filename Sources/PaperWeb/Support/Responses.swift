@@ -12,7 +12,7 @@ struct BodyResponse: ResponseGenerator {
     let body: ByteBuffer
     /// A page shared through the cache, cut at each CSRF placeholder (`nil` when it has none):
     /// filling in a visitor's token is then a copy of the bytes, not a search and replace.
-    let csrfSegments: [ByteBuffer]?
+    let csrfTemplate: CSRFTemplate?
 
     init(status: HTTPResponse.Status = .ok, contentType: String, body: String, extraHeaders: HTTPFields = [:]) {
         var headers = extraHeaders
@@ -21,14 +21,14 @@ struct BodyResponse: ResponseGenerator {
         self.status = status
         self.headers = headers
         self.body = ByteBuffer(string: body)
-        csrfSegments = contentType.hasPrefix("text/html") ? Self.segments(body) : nil
+        csrfTemplate = contentType.hasPrefix("text/html") ? CSRFTemplate(body, placeholder: Self.csrfPlaceholder) : nil
     }
 
     private init(status: HTTPResponse.Status, headers: HTTPFields, body: ByteBuffer) {
         self.status = status
         self.headers = headers
         self.body = body
-        csrfSegments = nil
+        csrfTemplate = nil
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -43,28 +43,18 @@ struct BodyResponse: ResponseGenerator {
 
     /// Roughly what this response holds in memory: the body, its cut copy, the headers.
     var memorySize: Int {
-        body.readableBytes + (csrfSegments?.reduce(0) { $0 + $1.readableBytes } ?? 0)
+        body.readableBytes + (csrfTemplate?.memorySize ?? 0)
             + headers.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count } + 128
-    }
-
-    private static func segments(_ body: String) -> [ByteBuffer]? {
-        let parts = body.split(separator: csrfPlaceholder, omittingEmptySubsequences: false)
-        return parts.count > 1 ? parts.map { ByteBuffer(substring: $0) } : nil
     }
 
     /// The response with the CSRF placeholder replaced by `token` (pages only; others unchanged).
     /// Its ETag stays the shared page's, made weak: visitors' copies differ only in their own
     /// token, so a cookie-less client (a crawler, a link checker) still gets 304s.
     func fillingCSRFToken(_ token: String) -> BodyResponse {
-        guard let csrfSegments else { return self }
-        var filled = ByteBufferAllocator().buffer(capacity: body.readableBytes + csrfSegments.count * token.utf8.count)
-        for (index, segment) in csrfSegments.enumerated() {
-            if index > 0 { filled.writeString(token) }
-            filled.writeImmutableBuffer(segment)
-        }
+        guard let csrfTemplate else { return self }
         var headers = self.headers
         if let etag = headers[.eTag], !etag.hasPrefix("W/") { headers[.eTag] = "W/" + etag }
-        return BodyResponse(status: status, headers: headers, body: filled)
+        return BodyResponse(status: status, headers: headers, body: csrfTemplate.filled(with: token))
     }
 
     static func html(_ body: String, status: HTTPResponse.Status = .ok) -> BodyResponse {
