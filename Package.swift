@@ -157,6 +157,7 @@ let package = Package(
             dependencies: [
                 "PaperCore", "PaperStore", "PaperIngest", "PaperSearch", "Embedding", "BenchmarkSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Benchmarks/ScaleBench"
         ),

@@ -14,6 +14,8 @@
 #   BENCH_QUERIES       keyword queries (default 1000; each is one request, so at 2.7M fewer save time)
 #   BENCH_SCRATCH_PATH  build folder (default .build-release)
 #   BENCH_NICE          niceness of the build, corpus and server (default 10; the machine is shared)
+#   BENCH_POSTGRES      a postgres:// URL: afterwards the same requests on PostgreSQL (the store copied
+#                       there first unless it holds as many papers), and its keyword p99 against SQLite's
 #   BENCH_ONLY=startup  only start-up to the first answer of / and the first /health (with BENCH_REUSE=1:
 #                       builds only paperfeed, minutes less)
 set -euo pipefail
@@ -141,6 +143,43 @@ wait "$server_pid" || { echo "the server exited with $? on SIGTERM" >&2; }
 server_pid=""
 
 "${run[@]}" "$bin/scale-bench" recall --papers "$papers" --model "$model_dir" | swift_rows
+
+# The same requests on PostgreSQL: the store is copied into BENCH_POSTGRES (`paperfeed copy`;
+# skipped when that database already holds as many papers), served, and asked the same queries.
+if [ -n "${BENCH_POSTGRES:-}" ]; then
+    held=$("$bin/paperfeed" stats --db "$BENCH_POSTGRES" 2>/dev/null | awk '/^papers:/ { gsub(",", "", $2); print $2 }')
+    if [ "${held:-0}" != "$papers" ]; then
+        echo "Copying the store into PostgreSQL (held ${held:-0} papers)…"
+        copy_started=$(now)
+        "${run[@]}" "$bin/paperfeed" copy --from "$db" --to "$BENCH_POSTGRES"
+        row "PostgreSQL: paperfeed copy of the store" "$(since "$copy_started") s" "" ""
+    fi
+    log="$work/serve-$papers-postgres.log"
+    started=$(now)
+    PAPERFEED_SUMMARIES=off PAPERFEED_MODEL_DIR="$model_dir" PAPERFEED_LOG_LEVEL=warning \
+        "${run[@]}" "$bin/paperfeed" serve --db "$BENCH_POSTGRES" --host 127.0.0.1 --port 0 >"$log" 2>"$work/serve-$papers-postgres.err" &
+    server_pid=$!
+    base=""
+    for _ in $(seq 1 12000); do
+        [ -n "$base" ] || base=$(grep -o 'running at http://[^/ ]*' "$log" 2>/dev/null | sed 's/running at //' || true)
+        [ -n "$base" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/")" = 200 ] && break
+        kill -0 "$server_pid" 2>/dev/null || { echo "the server exited:" >&2; tail -n 20 "$work/serve-$papers-postgres.err" >&2; exit 1; }
+        sleep 0.05
+    done
+    row "PostgreSQL: serve start-up to first answer (/)" "$(since "$started") s" "" ""
+    while [ "$(curl -s "$base/health" | grep -c '"indexLoading"')" != 0 ]; do sleep 0.5; done
+    "${run[@]}" "$bin/scale-bench" requests --url "$base" --db "$BENCH_POSTGRES" --papers "$papers" \
+        --queries "${BENCH_QUERIES:-1000}" --engine PostgreSQL | swift_rows
+    kill -TERM "$server_pid"
+    wait "$server_pid" || true
+    server_pid=""
+    # PostgreSQL's keyword p99 against SQLite's, from the two keyword rows above.
+    p99s=($(grep '^| .*keyword search' "$rows" | grep -o 'p99 [0-9.]*' | awk '{print $2}'))
+    if [ "${#p99s[@]}" = 2 ]; then
+        ratio=$(awk -v s="${p99s[0]}" -v p="${p99s[1]}" 'BEGIN { printf "%.2f", p / s }')
+        row "PostgreSQL ÷ SQLite, keyword p99" "${ratio}×" "≤ 3×" "$(verdict "$(within "$ratio" 3)")"
+    fi
+fi
 
 echo
 echo "## scripts/bench-scale.sh $papers — $(date -u +%Y-%m-%d), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average $load_before at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"

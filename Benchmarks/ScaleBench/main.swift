@@ -6,9 +6,10 @@
 //       a fresh SQLite store: N snapshot records made from the 200 real ones (varied text,
 //       1,000 papers a day ending on 2026-08-21), imported as `paperfeed import` does; then a
 //       synthetic vector for every paper (clustered around real embeddings, as vector-bench).
-//   scale-bench requests --url BASE --db FILE --papers N [--queries 1000]
+//   scale-bench requests --url BASE --db FILE|URL --papers N [--queries 1000] [--engine NAME]
 //       keyword, hybrid and similar-papers latency against the running server, one request at
-//       a time, every URL distinct (so the 5-second response cache never answers).
+//       a time, every URL distinct (so the 5-second response cache never answers); `--engine`
+//       names a database other than SQLite in the figures (the targets are SQLite's).
 //   scale-bench recall --papers N [--model DIR] [--queries 100]
 //       recall@10 of the in-memory VectorIndex against exact search over the same vectors.
 import BenchmarkSupport
@@ -23,7 +24,7 @@ case "corpus":
     try await Corpus.build(papers: papers, database: required("--db"), snapshot: snapshot)
 case "requests":
     try await Requests.run(base: required("--url"), database: required("--db"), papers: papers,
-                           queries: Bench.option("--queries").flatMap(Int.init) ?? 1_000)
+                           queries: Bench.option("--queries").flatMap(Int.init) ?? 1_000, engine: Bench.option("--engine"))
 case "recall":
     try await Recall.run(papers: papers, queries: Bench.option("--queries").flatMap(Int.init) ?? 100)
 default:

@@ -20,6 +20,8 @@ extension SemanticSearch {
                 let fresh = VectorPartitions(trainedOn: sample, dimensions: dimensions, for: count)
                 let assigned = fresh.assign(count: count) { range in index.withLock { $0.widenedCodes(range) } }
                 index.withLock { $0.install(fresh, assigned: assigned) }
+                // Training and assigning used hundreds of megabytes of short-lived buffers.
+                FreedMemory.returnToSystem()
                 done.resume()
             }
         }
