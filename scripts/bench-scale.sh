@@ -85,24 +85,32 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Starts `paperfeed serve` on database $1 (logs named after $2) and waits for the first answer of
+# the front page: sets server_pid, base (its URL) and first_answer (seconds from exec).
+serve() {
+    local log="$work/serve-$2.log" err="$work/serve-$2.err" started
+    started=$(now)
+    PAPERFEED_SUMMARIES=off PAPERFEED_MODEL_DIR="$model_dir" PAPERFEED_LOG_LEVEL=warning \
+        "${run[@]}" "$bin/paperfeed" serve --db "$1" --host 127.0.0.1 --port 0 >"$log" 2>"$err" &
+    server_pid=$!
+    base=""
+    first_answer=""
+    for _ in $(seq 1 12000); do
+        [ -n "$base" ] || base=$(grep -o 'running at http://[^/ ]*' "$log" 2>/dev/null | sed 's/running at //' || true)
+        if [ -n "$base" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/")" = 200 ]; then
+            first_answer=$(since "$started")
+            return
+        fi
+        kill -0 "$server_pid" 2>/dev/null || { echo "the server exited:" >&2; tail -n 20 "$err" >&2; exit 1; }
+        sleep 0.05
+    done
+    echo "the server did not answer within 10 minutes" >&2
+    exit 1
+}
+
 # Start-up: from exec to the first answer of the front page; then until the index is loaded.
-log="$work/serve-$papers.log"
 started=$(now)
-PAPERFEED_SUMMARIES=off PAPERFEED_MODEL_DIR="$model_dir" PAPERFEED_LOG_LEVEL=warning \
-    "${run[@]}" "$bin/paperfeed" serve --db "$db" --host 127.0.0.1 --port 0 >"$log" 2>"$work/serve-$papers.err" &
-server_pid=$!
-base=""
-first_answer=""
-for _ in $(seq 1 12000); do
-    [ -n "$base" ] || base=$(grep -o 'running at http://[^/ ]*' "$log" 2>/dev/null | sed 's/running at //' || true)
-    if [ -n "$base" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/")" = 200 ]; then
-        first_answer=$(since "$started")
-        break
-    fi
-    kill -0 "$server_pid" 2>/dev/null || { echo "the server exited:" >&2; tail -n 20 "$work/serve-$papers.err" >&2; exit 1; }
-    sleep 0.05
-done
-[ -n "$first_answer" ] || { echo "the server did not answer within 10 minutes" >&2; exit 1; }
+serve "$db" "$papers"
 row "serve start-up to first answer (/)" "$first_answer s" "≤ 10 s" "$(verdict "$(within "$first_answer" 10)")"
 loading=$(curl -s "$base/health" | grep -o '"message":"vector index loading[^"]*"' || true)
 echo "first /health: ${loading:-index already loaded} ($(since "$started") s after start)"
@@ -154,19 +162,8 @@ if [ -n "${BENCH_POSTGRES:-}" ]; then
         "${run[@]}" "$bin/paperfeed" copy --from "$db" --to "$BENCH_POSTGRES"
         row "PostgreSQL: paperfeed copy of the store" "$(since "$copy_started") s" "" ""
     fi
-    log="$work/serve-$papers-postgres.log"
-    started=$(now)
-    PAPERFEED_SUMMARIES=off PAPERFEED_MODEL_DIR="$model_dir" PAPERFEED_LOG_LEVEL=warning \
-        "${run[@]}" "$bin/paperfeed" serve --db "$BENCH_POSTGRES" --host 127.0.0.1 --port 0 >"$log" 2>"$work/serve-$papers-postgres.err" &
-    server_pid=$!
-    base=""
-    for _ in $(seq 1 12000); do
-        [ -n "$base" ] || base=$(grep -o 'running at http://[^/ ]*' "$log" 2>/dev/null | sed 's/running at //' || true)
-        [ -n "$base" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/")" = 200 ] && break
-        kill -0 "$server_pid" 2>/dev/null || { echo "the server exited:" >&2; tail -n 20 "$work/serve-$papers-postgres.err" >&2; exit 1; }
-        sleep 0.05
-    done
-    row "PostgreSQL: serve start-up to first answer (/)" "$(since "$started") s" "" ""
+    serve "$BENCH_POSTGRES" "$papers-postgres"
+    row "PostgreSQL: serve start-up to first answer (/)" "$first_answer s" "" ""
     while [ "$(curl -s "$base/health" | grep -c '"indexLoading"')" != 0 ]; do sleep 0.5; done
     "${run[@]}" "$bin/scale-bench" requests --url "$base" --db "$BENCH_POSTGRES" --papers "$papers" \
         --queries "${BENCH_QUERIES:-1000}" --engine PostgreSQL | swift_rows
