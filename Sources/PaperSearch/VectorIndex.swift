@@ -149,6 +149,7 @@ public struct VectorIndex: Sendable {
             return Self.best(scored, limit).map { (ids[$0.index], $0.score) }
         }
         let budget = candidates ?? Self.defaultCandidates(for: ids.count)
+        scored.reserveCapacity(budget + 4_096)
         var seen = 0
         for list in partitions.ranked(query) where seen < budget {
             score(partitions.lists[list], count: partitions.lists[list].count)
