@@ -76,17 +76,14 @@ public final class SemanticSearch: Sendable {
 
     private func readAll() async throws {
         var cursor: PaperID?
-        var pages = 0
         while true {
             try Task.checkCancellation()
             let page = try await vectors.vectors(model: embedder.modelName, after: cursor, limit: 5_000)
             guard let last = page.last else { break }
             add(page)
             cursor = last.id
-            pages += 1
-            // What reading the pages left behind, every 500,000 vectors: keeps the peak down.
-            if pages % 100 == 0 { FreedMemory.returnToSystem() }
         }
+        // What reading the pages left behind.
         FreedMemory.returnToSystem()
     }
 

@@ -149,6 +149,7 @@ public struct VectorIndex: Sendable {
             return Self.best(scored, limit).map { (ids[$0.index], $0.score) }
         }
         let budget = candidates ?? Self.defaultCandidates(for: ids.count)
+        // The last list read goes past the budget by at most its own length (about 2,000).
         scored.reserveCapacity(budget + 4_096)
         var seen = 0
         for list in partitions.ranked(query) where seen < budget {

@@ -29,26 +29,14 @@ struct CSRFTemplate: Sendable {
     /// The page with `token` at every cut.
     func filled(with token: String) -> ByteBuffer {
         let token = Array(token.utf8)
-        let size = bytes.count + cuts.count * token.count
-        var buffer = ByteBufferAllocator().buffer(capacity: size)
-        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: size) { out in
-            bytes.withUnsafeBytes { page in
-                token.withUnsafeBytes { token in
-                    var written = 0, read = 0
-                    func copy(_ source: UnsafeRawBufferPointer) {
-                        UnsafeMutableRawBufferPointer(rebasing: out[written..<written + source.count]).copyMemory(from: source)
-                        written += source.count
-                    }
-                    for cut in cuts {
-                        copy(UnsafeRawBufferPointer(rebasing: page[read..<cut]))
-                        copy(token)
-                        read = cut
-                    }
-                    copy(UnsafeRawBufferPointer(rebasing: page[read...]))
-                    return written
-                }
-            }
+        var buffer = ByteBufferAllocator().buffer(capacity: bytes.count + cuts.count * token.count)
+        var read = 0
+        for cut in cuts {
+            buffer.writeBytes(bytes[read..<cut])
+            buffer.writeBytes(token)
+            read = cut
         }
+        buffer.writeBytes(bytes[read...])
         return buffer
     }
 }
