@@ -36,7 +36,8 @@ struct InMemoryVectors: VectorRepository {
         }
     }
     func storeVectors(_ vectors: [PaperVector], model: String) async throws {}
-    func papersWithoutVectors(model: String, limit: Int) async throws -> [Paper] { [] }
+    func papersWithoutVectors(model: String, in ids: ClosedRange<PaperID>?, limit: Int) async throws -> [Paper] { [] }
+    func idsWithoutVectors(model: String, after id: PaperID?, limit: Int) async throws -> [PaperID] { [] }
     func vectors(model: String, after id: PaperID?, limit: Int) async throws -> [PaperVector] {
         let first = id.map { vectorIndex(of: $0) + 1 } ?? 0
         return (first..<min(first + limit, count)).map { row in

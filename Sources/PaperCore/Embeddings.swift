@@ -14,9 +14,14 @@ public protocol VectorRepository: Sendable {
     /// Stores `vectors` for `model`, replacing earlier vectors of those papers.
     func storeVectors(_ vectors: [PaperVector], model: String) async throws
 
-    /// Up to `limit` papers that have no vector from `model` yet, in a stable order, so that an
-    /// interrupted run continues where it stopped.
-    func papersWithoutVectors(model: String, limit: Int) async throws -> [Paper]
+    /// Up to `limit` papers that have no vector from `model` yet, in the order of their ids (so
+    /// that an interrupted run continues where it stopped); only those with ids in `ids` unless
+    /// it is `nil`.
+    func papersWithoutVectors(model: String, in ids: ClosedRange<PaperID>?, limit: Int) async throws -> [Paper]
+
+    /// The ids of up to `limit` papers without a vector from `model`, in order, after `id`
+    /// (from the first when `nil`): the backlog, listed without reading the papers.
+    func idsWithoutVectors(model: String, after id: PaperID?, limit: Int) async throws -> [PaperID]
 
     /// The vectors of `model` stored for `ids` (papers without one are left out).
     func vectors(ids: [PaperID], model: String) async throws -> [PaperVector]
@@ -26,6 +31,13 @@ public protocol VectorRepository: Sendable {
 
     /// How many papers have a vector from `model`, and how many papers there are.
     func vectorCoverage(model: String) async throws -> (embedded: Int, papers: Int)
+}
+
+extension VectorRepository {
+    /// Up to `limit` papers that have no vector from `model` yet, in the order of their ids.
+    public func papersWithoutVectors(model: String, limit: Int) async throws -> [Paper] {
+        try await papersWithoutVectors(model: model, in: nil, limit: limit)
+    }
 }
 
 /// A paper's embedding.

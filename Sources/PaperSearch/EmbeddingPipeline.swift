@@ -23,18 +23,20 @@ public struct EmbeddingPipeline: Sendable {
         public var elapsed: Duration
     }
 
-    /// Embeds until every paper has a vector (or the task is cancelled); returns how many it embedded.
+    /// Embeds until every paper (with an id in `ids`, unless `nil`) has a vector, or the task is
+    /// cancelled; returns how many it embedded.
     @discardableResult
-    public func run(progress: @Sendable (Progress) -> Void = { _ in }) async throws -> Int {
+    public func run(in ids: ClosedRange<PaperID>? = nil, progress: @Sendable (Progress) -> Void = { _ in }) async throws -> Int {
         let started = ContinuousClock.now
         var total: Int?
         var done = 0
         while !Task.isCancelled {
-            let batch = try await papers.papersWithoutVectors(model: embedder.modelName, limit: batchSize)
+            let batch = try await papers.papersWithoutVectors(model: embedder.modelName, in: ids, limit: batchSize)
             guard !batch.isEmpty else { break }
             // Counted only when there is work: `serve` runs this every minute, mostly to find none,
-            // and at millions of papers the counts read hundreds of megabytes of index.
-            if total == nil {
+            // and at millions of papers the counts read hundreds of megabytes of index. A run over
+            // some ids (a batch of the service's backlog) reports no total.
+            if total == nil, ids == nil {
                 let coverage = try await papers.vectorCoverage(model: embedder.modelName)
                 total = coverage.papers - coverage.embedded
             }

@@ -51,7 +51,8 @@ final class CountingEmbedder: SentenceEmbedder {
 /// A vector store with no vectors.
 struct NoVectors: VectorRepository {
     func storeVectors(_ vectors: [PaperVector], model: String) async throws {}
-    func papersWithoutVectors(model: String, limit: Int) async throws -> [Paper] { [] }
+    func papersWithoutVectors(model: String, in ids: ClosedRange<PaperID>?, limit: Int) async throws -> [Paper] { [] }
+    func idsWithoutVectors(model: String, after id: PaperID?, limit: Int) async throws -> [PaperID] { [] }
     func vectors(ids: [PaperID], model: String) async throws -> [PaperVector] { [] }
     func vectors(model: String, after id: PaperID?, limit: Int) async throws -> [PaperVector] { [] }
     func vectorCoverage(model: String) async throws -> (embedded: Int, papers: Int) { (0, 0) }

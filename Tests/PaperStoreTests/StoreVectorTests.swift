@@ -33,6 +33,23 @@ import TestSupport
     }
 }
 
+extension StoreVectorTests {
+    @Test(arguments: DatabaseEngine.available) func theBacklogIsListedInIdOrderAndReadByRange(engine: DatabaseEngine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            let ids = (1...6).map { "2501.0000\($0)" }
+            _ = try await store.upsert(ids.map { makePaper($0, title: $0) })
+            try await store.storeVectors([PaperVector(id: PaperID(rawValue: "2501.00003"), vector: [1, 0])], model: model)
+            let missing = ["2501.00001", "2501.00002", "2501.00004", "2501.00005", "2501.00006"]
+            #expect(try await store.idsWithoutVectors(model: model, after: nil, limit: 3).map(\.rawValue) == Array(missing.prefix(3)))
+            #expect(try await store.idsWithoutVectors(model: model, after: PaperID(rawValue: "2501.00004"), limit: 3).map(\.rawValue)
+                == ["2501.00005", "2501.00006"])
+            let range = PaperID(rawValue: "2501.00002")...PaperID(rawValue: "2501.00005")
+            #expect(try await store.papersWithoutVectors(model: model, in: range, limit: 10).map(\.id.rawValue)
+                == ["2501.00002", "2501.00004", "2501.00005"])
+        }
+    }
+}
+
 @Suite struct StoreNearestVectorTests {
     /// Seeded pseudo-random unit vectors, the same on every run.
     static func vectors(count: Int, dimensions: Int) -> [[Float]] {

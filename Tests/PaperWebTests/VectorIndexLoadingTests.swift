@@ -94,7 +94,12 @@ private struct GatedVectors: VectorRepository {
     let gate: Gate
 
     func storeVectors(_ vectors: [PaperVector], model: String) async throws { try await store.storeVectors(vectors, model: model) }
-    func papersWithoutVectors(model: String, limit: Int) async throws -> [Paper] { try await store.papersWithoutVectors(model: model, limit: limit) }
+    func papersWithoutVectors(model: String, in ids: ClosedRange<PaperID>?, limit: Int) async throws -> [Paper] {
+        try await store.papersWithoutVectors(model: model, in: ids, limit: limit)
+    }
+    func idsWithoutVectors(model: String, after id: PaperID?, limit: Int) async throws -> [PaperID] {
+        try await store.idsWithoutVectors(model: model, after: id, limit: limit)
+    }
     func vectors(ids: [PaperID], model: String) async throws -> [PaperVector] { try await store.vectors(ids: ids, model: model) }
     func vectorCoverage(model: String) async throws -> (embedded: Int, papers: Int) { try await store.vectorCoverage(model: model) }
     func vectors(model: String, after id: PaperID?, limit: Int) async throws -> [PaperVector] {

@@ -11,8 +11,14 @@ extension SQLPaperStore {
         }
     }
 
-    func papersWithoutVectors(model: String, limit: Int) async throws -> [Paper] {
-        try await read { try await VectorQueries.papersWithoutVectors(model: model, limit: limit, on: $0) }
+    func papersWithoutVectors(model: String, in ids: ClosedRange<PaperID>?, limit: Int) async throws -> [Paper] {
+        try await read { try await VectorQueries.papersWithoutVectors(model: model, in: ids, limit: limit, on: $0) }
+    }
+
+    func idsWithoutVectors(model: String, after id: PaperID?, limit: Int) async throws -> [PaperID] {
+        try await read {
+            try await VectorQueries.idsWithoutVectors(model: model, from: id.map { .after($0) }, through: nil, limit: limit, on: $0)
+        }
     }
 
     func vectors(ids: [PaperID], model: String) async throws -> [PaperVector] {

@@ -20,21 +20,39 @@ enum VectorQueries {
     /// In id order. The embedding service asks every minute, and at millions of papers nearly
     /// always finds none: the ids are found from the two indexes alone (the papers' id index
     /// against `paper_vectors_model`), and only the papers found are read, never every row.
-    static func papersWithoutVectors(model: String, limit: Int, on db: any SQLDatabase) async throws -> [Paper] {
-        let ids = try await db.select()
-            .column(SQLColumn("id", table: "papers"))
+    static func papersWithoutVectors(model: String, in range: ClosedRange<PaperID>?, limit: Int,
+                                     on db: any SQLDatabase) async throws -> [Paper] {
+        let ids = try await idsWithoutVectors(model: model, from: range.map { .included($0.lowerBound) },
+                                              through: range?.upperBound, limit: limit, on: db)
+        guard !ids.isEmpty else { return [] }
+        return try await db.select().columns(PaperRow.columns.map { SQLColumn($0) }).from("papers")
+            .where("id", .in, ids.map(\.rawValue)).orderBy("id")
+            .all(decoding: PaperRow.self)
+            .map { try $0.paper() }
+    }
+
+    /// Where a scan by id starts: at an id, or just after it.
+    enum Start {
+        case included(PaperID)
+        case after(PaperID)
+    }
+
+    static func idsWithoutVectors(model: String, from start: Start?, through last: PaperID?, limit: Int,
+                                  on db: any SQLDatabase) async throws -> [PaperID] {
+        let id = SQLColumn("id", table: "papers")
+        var query = db.select()
+            .column(id)
             .from("papers")
             .join("paper_vectors", method: SQLJoinMethod.left, on: vectorOfPaper(model: model))
             .where(SQLColumn("paper_id", table: "paper_vectors"), .is, SQLLiteral.null)
-            .orderBy(SQLColumn("id", table: "papers"))
-            .limit(limit)
-            .all()
-            .map { try $0.decode(column: "id", as: String.self) }
-        guard !ids.isEmpty else { return [] }
-        return try await db.select().columns(PaperRow.columns.map { SQLColumn($0) }).from("papers")
-            .where("id", .in, ids).orderBy("id")
-            .all(decoding: PaperRow.self)
-            .map { try $0.paper() }
+        switch start {
+        case let .included(first): query = query.where(id, .greaterThanOrEqual, SQLBind(first.rawValue))
+        case let .after(previous): query = query.where(id, .greaterThan, SQLBind(previous.rawValue))
+        case nil: break
+        }
+        if let last { query = query.where(id, .lessThanOrEqual, SQLBind(last.rawValue)) }
+        return try await query.orderBy(id).limit(limit).all()
+            .map { PaperID(rawValue: try $0.decode(column: "id", as: String.self)) }
     }
 
     /// The join condition that pairs each paper with its vector from `model`.
