@@ -159,7 +159,7 @@ public final class SemanticSearch: Sendable {
     /// for every vector scored (169,000 at 2.7 million papers).
     public func similar(to id: PaperID, limit: Int) async throws -> [(id: PaperID, score: Float)] {
         if native == nil, let found = index.withLock({ index in
-            index.vector(of: id).map { index.nearest(to: $0, limit: limit + 1) }
+            index.vector(of: id).map { index.nearest(to: $0, limit: limit + 1, candidates: VectorIndex.paperCandidates(for: index.count)) }
         }) {
             return Array(found.filter { $0.id != id }.prefix(limit))
         }
