@@ -75,16 +75,24 @@ public struct UpsertCounts: Hashable, Sendable {
 /// One page of search results.
 public struct SearchPage: Sendable {
     public var hits: [SearchHit]
-    /// How many papers match in all.
+    /// How many papers match in all (more than that when `moreThanTotal`).
     public var total: Int
     /// How many of `total` have every word of the query, when it asked for some of several
     /// words (`QueryNode.some`): those rank first. `nil` when each match has all it asked for.
+    /// Never more than `total`; more than it says when it equals `total` and `moreThanTotal`.
     public var totalWithAllWords: Int?
+    /// Counting stopped at `total` (`countLimit`, or the end of the page when it is further):
+    /// more papers match. Counting every match of a broad query costs as much as ranking them.
+    public var moreThanTotal: Bool
 
-    public init(hits: [SearchHit], total: Int, totalWithAllWords: Int? = nil) {
+    /// Where a search may stop counting its matches.
+    public static let countLimit = 10_000
+
+    public init(hits: [SearchHit], total: Int, totalWithAllWords: Int? = nil, moreThanTotal: Bool = false) {
         self.hits = hits
         self.total = total
         self.totalWithAllWords = totalWithAllWords
+        self.moreThanTotal = moreThanTotal
     }
 }
 

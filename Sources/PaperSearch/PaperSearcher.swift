@@ -67,13 +67,13 @@ public struct PaperSearcher: Sendable {
         let page = try await repository.search(query, limit: max(offset + limit, depth), offset: 0)
         guard let paper = try await named.paper(in: repository, among: page.hits) else {
             return SearchPage(hits: Array(page.hits.dropFirst(offset).prefix(limit)), total: page.total,
-                              totalWithAllWords: page.totalWithAllWords)
+                              totalWithAllWords: page.totalWithAllWords, moreThanTotal: page.moreThanTotal)
         }
         let others = page.hits.filter { $0.paper.id != paper.id }
         let wasMatched = others.count < page.hits.count
         let ranked = [SearchHit(paper: paper, score: (page.hits.first?.score ?? 0) + 1)] + others
-        return SearchPage(hits: Array(ranked.dropFirst(offset).prefix(limit)), total: page.total + (wasMatched ? 0 : 1),
-                          totalWithAllWords: page.totalWithAllWords)
+        return SearchPage(hits: Array(ranked.dropFirst(offset).prefix(limit)), total: page.total + (wasMatched || page.moreThanTotal ? 0 : 1),
+                          totalWithAllWords: page.totalWithAllWords, moreThanTotal: page.moreThanTotal)
     }
 
     /// The `depth` nearest papers that pass the query's filters.

@@ -48,10 +48,11 @@ struct SearchCommand: AsyncParsableCommand {
                 let id = hit.paper.id.rawValue.padding(toLength: idWidth, withPad: " ", startingAt: 0)
                 print("\(String(rank + 1).leftPadded(to: 3))  \(id)  \(hit.paper.title)")
             }
+            let total = page.moreThanTotal ? "more than \(page.total)" : "\(page.total)"
             if let all = page.totalWithAllWords, all < page.total {
-                print("\(page.hits.count) of \(page.total) papers matching some of the words (\(all) all of them, ranked first)")
+                print("\(page.hits.count) of \(total) papers matching some of the words (\(all) all of them, ranked first)")
             } else {
-                print("\(page.hits.count) of \(page.total) matching papers")
+                print("\(page.hits.count) of \(total) matching papers")
             }
         }
     }

@@ -157,3 +157,36 @@ import TestSupport
         }
     }
 }
+
+/// When the papers with all the words fill the page, the matches are counted up to
+/// `SearchPage.countLimit` (or the page's end), and the page says there are more.
+@Suite struct StoreSearchCountLimitTests {
+    static let papers = (0..<(SearchPage.countLimit + 30)).map { index in
+        let number = String(format: "%05d", index)
+        return makePaper("2501.\(number)", title: index < 25 ? "Common graphs \(number)" : "Common \(number)")
+    }
+
+    @Test(arguments: DatabaseEngine.available) func countingStopsPastTheLimit(engine: DatabaseEngine) async throws {
+        try await withTemporaryStore(engine) { store async throws in
+            _ = try await store.upsert(Self.papers)
+            let some = try await store.search(try QueryParser.parse("common graphs"), limit: 20, offset: 0)
+            #expect(some.hits.count == 20 && some.hits.allSatisfy { $0.paper.title.contains("graphs") })
+            #expect(some.total == SearchPage.countLimit && some.moreThanTotal && some.totalWithAllWords == 25)
+
+            // Every paper has both words: those with all of them are past the limit too.
+            let all = try await store.search(try QueryParser.parse("common abstract"), limit: 20, offset: 0)
+            #expect(all.total == SearchPage.countLimit && all.moreThanTotal && all.totalWithAllWords == SearchPage.countLimit)
+
+            // A page past the limit counts as far as its end.
+            let deep = try await store.search(try QueryParser.parse("common abstract"), limit: 20, offset: SearchPage.countLimit)
+            #expect(deep.hits.count == 20 && deep.total == SearchPage.countLimit + 20 && deep.moreThanTotal)
+
+            // One word: every match is ranked, so every match is counted.
+            let one = try await store.search(try QueryParser.parse("common"), limit: 20, offset: 0)
+            #expect(one.total == Self.papers.count && !one.moreThanTotal)
+
+            let few = try await store.search(try QueryParser.parse("graphs"), limit: 20, offset: 0)
+            #expect(few.total == 25 && !few.moreThanTotal)
+        }
+    }
+}

@@ -22,8 +22,8 @@ struct PostgresKeywordSearch {
         // Each word's rank does not depend on the expression that found the paper.
         if let allWords, let page = try await RankedMatches.pageOfCompleteMatches(
             "SELECT seq, \(ranking) AS score FROM papers WHERE \(allWords)\(visible) OFFSET 0",
-            countComplete: "SELECT count(*) AS n FROM papers WHERE \(allWords)\(visible)",
-            countAll: "SELECT count(*) AS n FROM papers WHERE \(matching)\(visible)",
+            completeRows: "SELECT seq FROM papers WHERE \(allWords)\(visible)",
+            allRows: "SELECT seq FROM papers WHERE \(matching)\(visible)",
             limit: limit, offset: offset, on: db, hit: Self.hit) {
             return page
         }

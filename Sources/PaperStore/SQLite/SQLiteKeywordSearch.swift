@@ -40,7 +40,7 @@ struct SQLiteKeywordSearch {
                                        limit: Int, offset: Int) async throws -> SearchPage? {
         try await RankedMatches.pageOfCompleteMatches(
             "SELECT rowid AS seq, -rank AS score FROM papers_fts WHERE papers_fts MATCH \(bind: allWords)\(years)",
-            countComplete: count(allWords, years: years), countAll: count(match, years: years),
+            completeRows: matches(allWords, years: years), allRows: matches(match, years: years),
             limit: limit, offset: offset, on: db, hit: Self.hit)
     }
 
@@ -48,9 +48,9 @@ struct SQLiteKeywordSearch {
         SearchHit(paper: try row.decode(model: PaperRow.self).paper(), score: try row.decode(column: "score", as: Double.self))
     }
 
-    /// Counts the visible papers (of the years) `match` finds, as `n`.
-    private func count(_ match: String, years: SQLQueryString) -> SQLQueryString {
-        "SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH \(bind: match)\(years)"
+    /// The visible papers (of the years) `match` finds, unranked.
+    private func matches(_ match: String, years: SQLQueryString) -> SQLQueryString {
+        "SELECT rowid FROM papers_fts WHERE papers_fts MATCH \(bind: match)\(years)"
     }
 
     /// 1 for a match that has all the words, else 0.

@@ -24,18 +24,25 @@ enum RankedMatches {
     /// them to fill it (else `nil`, and the caller ranks every match). Those come first in any
     /// case, and both engines score a paper the same under the all-words expression as under
     /// the any-word one, so this is the page ranking every match gives; the others are only
-    /// counted, which costs a fraction of scoring them. `complete` selects `seq` and `score` of
-    /// the matches with all the words; `countComplete` and `countAll` select `count(*) AS n`.
-    static func pageOfCompleteMatches(_ complete: SQLQueryString, countComplete: SQLQueryString, countAll: SQLQueryString,
+    /// counted, and only up to `SearchPage.countLimit` (or the page's end, when further): a
+    /// broad word's million matches cost a tenth of a second to count. `complete` selects `seq`
+    /// and `score` of the matches with all the words; `completeRows` and `allRows` select those
+    /// matches and every match (any columns).
+    static func pageOfCompleteMatches(_ complete: SQLQueryString, completeRows: SQLQueryString, allRows: SQLQueryString,
                                       limit: Int, offset: Int, on db: any SQLDatabase,
                                       hit: (any SQLRow) throws -> SearchHit) async throws -> SearchPage? {
-        func count(_ query: SQLQueryString) async throws -> Int {
-            try await db.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
+        let cap = max(SearchPage.countLimit, offset + limit)
+        func count(_ rows: SQLQueryString) async throws -> Int {
+            try await db.raw("SELECT count(*) AS n FROM (\(rows) LIMIT \(bind: cap + 1)) AS counted").first()?
+                .decode(column: "n", as: Int.self) ?? 0
         }
-        let completeCount = try await count(countComplete)
+        let completeCount = try await count(completeRows)
         guard completeCount >= offset + limit else { return nil }
         let rows = try await db.raw(page("SELECT seq, score, 1 AS complete FROM (\(complete)) AS complete_matches",
                                          limit: limit, offset: offset)).all()
-        return SearchPage(hits: try rows.map(hit), total: try await count(countAll), totalWithAllWords: completeCount)
+        // Every paper with all the words has some of them: past the cap for the first, so for both.
+        let allCount = completeCount > cap ? completeCount : try await count(allRows)
+        return SearchPage(hits: try rows.map(hit), total: min(allCount, cap), totalWithAllWords: min(completeCount, cap),
+                          moreThanTotal: allCount > cap)
     }
 }

@@ -140,27 +140,34 @@ struct ResultCount {
     let total: Int
     let withAllWords: Int?
     let mode: SearchMode
+    /// More papers match than `total` (counting stopped there).
+    let moreThanTotal: Bool
 
-    init(total: Int, withAllWords: Int?, mode: SearchMode) {
+    init(total: Int, withAllWords: Int?, mode: SearchMode, moreThanTotal: Bool = false) {
         self.total = total
         self.withAllWords = withAllWords
         self.mode = mode
+        self.moreThanTotal = moreThanTotal
     }
 
     init(page: SearchPage, mode: SearchMode) {
-        self.init(total: page.total, withAllWords: page.totalWithAllWords, mode: mode)
+        self.init(total: page.total, withAllWords: page.totalWithAllWords, mode: mode, moreThanTotal: page.moreThanTotal)
     }
 
-    private var papers: String { total == 1 ? "1 paper" : "\(total) papers" }
+    private var papers: String {
+        if moreThanTotal { return "More than \(total) papers" }
+        return total == 1 ? "1 paper" : "\(total) papers"
+    }
 
     var label: String {
+        let one = total == 1 && !moreThanTotal
         switch mode {
         case .semantic: return "\(papers) nearest in meaning to"
         case .hybrid: return "\(papers) found by their words or their meaning for"
         case .keyword:
-            guard let withAllWords else { return total == 1 ? "1 paper matches" : "\(total) papers match" }
-            if withAllWords == total { return total == 1 ? "1 paper matches all the words of" : "\(total) papers match all the words of" }
-            return total == 1 ? "1 paper matches some of the words of" : "\(total) papers match some of the words of"
+            guard let withAllWords else { return one ? "1 paper matches" : "\(papers) match" }
+            if withAllWords == total { return one ? "1 paper matches all the words of" : "\(papers) match all the words of" }
+            return one ? "1 paper matches some of the words of" : "\(papers) match some of the words of"
         }
     }
 
