@@ -159,14 +159,21 @@ import TestSupport
 }
 
 /// When the papers with all the words fill the page, the matches are counted up to
-/// `SearchPage.countLimit` (or the page's end), and the page says there are more.
+/// `SearchPage.countLimit` (or the page's end), and the page says there are more; past
+/// `RankedMatches.rankingWindow` of them, the newest are ranked.
 @Suite struct StoreSearchCountLimitTests {
-    static let papers = (0..<(SearchPage.countLimit + 30)).map { index in
+    /// The oldest 30 and the newest 5 say "common" four times; 25 old ones have "graphs" too.
+    static let papers = (0..<(20_000 + 60)).map { index in
         let number = String(format: "%05d", index)
-        return makePaper("2501.\(number)", title: index < 25 ? "Common graphs \(number)" : "Common \(number)")
+        let title = switch index {
+        case ..<30, 20_055...: "Common common common common \(number)"
+        case ..<55: "Common graphs \(number)"
+        default: "Common \(number)"
+        }
+        return makePaper("2501.\(number)", title: title)
     }
 
-    @Test(arguments: DatabaseEngine.available) func countingStopsPastTheLimit(engine: DatabaseEngine) async throws {
+    @Test(arguments: DatabaseEngine.available) func countingStopsPastTheLimitAndBroadQueriesRankTheNewest(engine: DatabaseEngine) async throws {
         try await withTemporaryStore(engine) { store async throws in
             _ = try await store.upsert(Self.papers)
             let some = try await store.search(try QueryParser.parse("common graphs"), limit: 20, offset: 0)
@@ -181,9 +188,13 @@ import TestSupport
             let deep = try await store.search(try QueryParser.parse("common abstract"), limit: 20, offset: SearchPage.countLimit)
             #expect(deep.hits.count == 20 && deep.total == SearchPage.countLimit + 20 && deep.moreThanTotal)
 
-            // One word: every match is ranked, so every match is counted.
+            // One word, 20,060 matches: the newest 20,000 are ranked, so the five new papers that
+            // say it four times come first and the thirty old ones do not appear.
             let one = try await store.search(try QueryParser.parse("common"), limit: 20, offset: 0)
-            #expect(one.total == Self.papers.count && !one.moreThanTotal)
+            let ids = one.hits.map(\.paper.id.rawValue)
+            #expect(Set(ids.prefix(5)) == Set((20_055..<20_060).map { "2501.\($0)" }), "\(ids)")
+            #expect(!ids.contains { $0 < "2501.00030" })
+            #expect(one.total == SearchPage.countLimit && one.moreThanTotal && one.totalWithAllWords == nil)
 
             let few = try await store.search(try QueryParser.parse("graphs"), limit: 20, offset: 0)
             #expect(few.total == 25 && !few.moreThanTotal)

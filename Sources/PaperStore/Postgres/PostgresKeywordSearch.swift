@@ -5,8 +5,8 @@ import SQLKit
 /// Full-text search in PostgreSQL: the GIN-indexed `search` vector, the same filters as SQLite.
 /// Papers with all the words of the query's `some` group come first, then those with some,
 /// each ranked by `ts_rank_cd` over any of the words (title above authors above abstract);
-/// when the papers with all the words fill the page, only they are ranked
-/// (`RankedMatches.pageOfCompleteMatches`).
+/// when the papers with all the words fill the page, only they are ranked, the newest 20,000 of
+/// them at most (`RankedMatches.pageOfCompleteMatches`).
 struct PostgresKeywordSearch {
     let db: any SQLDatabase
     let statistics: PostgresTermStatistics
@@ -20,11 +20,16 @@ struct PostgresKeywordSearch {
         let matching = TSQueryExpression.render(text)
         let visible = visibleClause(query.years)
         // Each word's rank does not depend on the expression that found the paper.
-        if let allWords, let page = try await RankedMatches.pageOfCompleteMatches(
-            "SELECT seq, \(ranking) AS score FROM papers WHERE \(allWords)\(visible) OFFSET 0",
-            completeRows: "SELECT seq FROM papers WHERE \(allWords)\(visible)",
-            allRows: "SELECT seq FROM papers WHERE \(matching)\(visible)",
+        let complete = allWords ?? matching
+        if var page = try await RankedMatches.pageOfCompleteMatches(
+            { from in
+                let newest: SQLQueryString = from.map { " AND seq >= \(bind: $0)" } ?? ""
+                return "SELECT seq, \(ranking) AS score FROM papers WHERE \(complete)\(visible)\(newest) OFFSET 0"
+            },
+            completeRows: "SELECT seq FROM papers WHERE \(complete)\(visible)",
+            allRows: allWords.map { _ in "SELECT seq FROM papers WHERE \(matching)\(visible)" },
             limit: limit, offset: offset, on: db, hit: Self.hit) {
+            if allWords == nil { page.totalWithAllWords = nil }
             return page
         }
         // Each use of the vector reads (and decompresses) it again, so it is read once, for the

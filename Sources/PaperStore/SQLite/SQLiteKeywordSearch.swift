@@ -5,9 +5,9 @@ import SQLKit
 /// the words of the query's `some` group come first, then those with some, each by BM25.
 ///
 /// Scoring is what costs (about 2 µs a match; counting, 50 ns): when the papers with all the
-/// words fill the page, only they are scored (`RankedMatches.pageOfCompleteMatches`). FTS5
-/// gives a paper the same BM25 whichever of the two expressions found it (the same phrases,
-/// each with its own document frequency).
+/// words fill the page, only they are scored, the newest 20,000 of them at most
+/// (`RankedMatches.pageOfCompleteMatches`). FTS5 gives a paper the same BM25 whichever of the
+/// two expressions found it (the same phrases, each with its own document frequency).
 struct SQLiteKeywordSearch {
     let db: any SQLDatabase
 
@@ -16,7 +16,8 @@ struct SQLiteKeywordSearch {
         let match = try FTS5Expression.render(text)
         let allWords = try query.allWordsRequired.map(FTS5Expression.render)
         let years = yearClause(query.years)
-        if let allWords, let page = try await pageOfCompleteMatches(match, allWords: allWords, years: years, limit: limit, offset: offset) {
+        if var page = try await pageOfCompleteMatches(match, allWords: allWords, years: years, limit: limit, offset: offset) {
+            if allWords == nil { page.totalWithAllWords = nil }
             return page
         }
         let complete = completeClause(allWords)
@@ -35,12 +36,17 @@ struct SQLiteKeywordSearch {
                           totalWithAllWords: allWords == nil ? nil : try first.decode(column: "complete_total", as: Int.self))
     }
 
-    /// The page ranked among the papers with all the words alone, when they fill it.
-    private func pageOfCompleteMatches(_ match: String, allWords: String, years: SQLQueryString,
+    /// The page ranked among the papers with all the words alone (every match, for a query
+    /// without a group of some words), when they fill it.
+    private func pageOfCompleteMatches(_ match: String, allWords: String?, years: SQLQueryString,
                                        limit: Int, offset: Int) async throws -> SearchPage? {
-        try await RankedMatches.pageOfCompleteMatches(
-            "SELECT rowid AS seq, -rank AS score FROM papers_fts WHERE papers_fts MATCH \(bind: allWords)\(years)",
-            completeRows: matches(allWords, years: years), allRows: matches(match, years: years),
+        let complete = allWords ?? match
+        return try await RankedMatches.pageOfCompleteMatches(
+            { from in
+                let newest: SQLQueryString = from.map { " AND rowid >= \(bind: $0)" } ?? ""
+                return "SELECT rowid AS seq, -rank AS score FROM papers_fts WHERE papers_fts MATCH \(bind: complete)\(years)\(newest)"
+            },
+            completeRows: matches(complete, years: years), allRows: allWords == nil ? nil : matches(match, years: years),
             limit: limit, offset: offset, on: db, hit: Self.hit)
     }
 
@@ -50,7 +56,7 @@ struct SQLiteKeywordSearch {
 
     /// The visible papers (of the years) `match` finds, unranked.
     private func matches(_ match: String, years: SQLQueryString) -> SQLQueryString {
-        "SELECT rowid FROM papers_fts WHERE papers_fts MATCH \(bind: match)\(years)"
+        "SELECT rowid AS seq FROM papers_fts WHERE papers_fts MATCH \(bind: match)\(years)"
     }
 
     /// 1 for a match that has all the words, else 0.
