@@ -110,8 +110,8 @@ public struct EmbeddingService: Service {
     /// Claims batch jobs one after another and embeds each; returns how many papers it embedded.
     func embedBatches() async throws -> Int {
         var embedded = 0
+        let pipeline = self.pipeline
         while !Task.isCancelled {
-            let pipeline = self.pipeline
             let outcome = try await jobs.runNext(kind: Self.batchKind, node: node, lease: lease, clock: clock) { job in
                 try await pipeline.run(in: Self.ids(of: job))
             }
