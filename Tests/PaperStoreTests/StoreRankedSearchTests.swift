@@ -162,12 +162,14 @@ import TestSupport
 /// `SearchPage.countLimit` (or the page's end), and the page says there are more; past
 /// `RankedMatches.rankingWindow` of them, the newest are ranked.
 @Suite struct StoreSearchCountLimitTests {
-    /// The oldest 30 and the newest 5 say "common" four times; 25 old ones have "graphs" too.
+    /// The oldest 30 and the newest 5 say "common" four times; 25 old ones have "graphs" too,
+    /// 3 old ones "unicorn".
     static let papers = (0..<(20_000 + 60)).map { index in
         let number = String(format: "%05d", index)
         let title = switch index {
         case ..<30, 20_055...: "Common common common common \(number)"
         case ..<55: "Common graphs \(number)"
+        case ..<58: "Common unicorn \(number)"
         default: "Common \(number)"
         }
         return makePaper("2501.\(number)", title: title)
@@ -195,6 +197,15 @@ import TestSupport
             #expect(Set(ids.prefix(5)) == Set((20_055..<20_060).map { "2501.\($0)" }), "\(ids)")
             #expect(!ids.contains { $0 < "2501.00030" })
             #expect(one.total == SearchPage.countLimit && one.moreThanTotal && one.totalWithAllWords == nil)
+
+            // Three papers with both words, 20,060 with some: the three first (old as they are),
+            // then the newest 20,000 of the others, the five strong new ones leading them.
+            let rare = try await store.search(try QueryParser.parse("common unicorn"), limit: 20, offset: 0)
+            let rareIDs = rare.hits.map(\.paper.id.rawValue)
+            #expect(rareIDs.prefix(3).sorted() == ["2501.00055", "2501.00056", "2501.00057"], "\(rareIDs)")
+            #expect(Set(rareIDs.dropFirst(3).prefix(5)) == Set((20_055..<20_060).map { "2501.\($0)" }), "\(rareIDs)")
+            #expect(rare.hits.count == 20 && !rareIDs.contains { $0 < "2501.00030" })
+            #expect(rare.total == SearchPage.countLimit && rare.moreThanTotal && rare.totalWithAllWords == 3)
 
             let few = try await store.search(try QueryParser.parse("graphs"), limit: 20, offset: 0)
             #expect(few.total == 25 && !few.moreThanTotal)

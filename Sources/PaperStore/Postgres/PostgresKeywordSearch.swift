@@ -6,7 +6,8 @@ import SQLKit
 /// Papers with all the words of the query's `some` group come first, then those with some,
 /// each ranked by `ts_rank_cd` over any of the words (title above authors above abstract);
 /// when the papers with all the words fill the page, only they are ranked, the newest 20,000 of
-/// them at most (`RankedMatches.pageOfCompleteMatches`).
+/// them at most; when they do not and more than 10,000 papers have some of the words, those few
+/// and the newest 20,000 of the others (`RankedMatches.boundedPage`).
 struct PostgresKeywordSearch {
     let db: any SQLDatabase
     let statistics: PostgresTermStatistics
@@ -21,12 +22,16 @@ struct PostgresKeywordSearch {
         let visible = visibleClause(query.years)
         // Each word's rank does not depend on the expression that found the paper.
         let complete = allWords ?? matching
-        if var page = try await RankedMatches.pageOfCompleteMatches(
-            { from in
-                let newest: SQLQueryString = from.map { " AND seq >= \(bind: $0)" } ?? ""
-                return "SELECT seq, \(ranking) AS score FROM papers WHERE \(complete)\(visible)\(newest) OFFSET 0"
-            },
+        func from(_ seq: Int?) -> SQLQueryString { seq.map { " AND papers.seq >= \(bind: $0)" } ?? "" }
+        if var page = try await RankedMatches.boundedPage(
+            complete: { "SELECT seq, \(ranking) AS score FROM papers WHERE \(complete)\(visible)\(from($0)) OFFSET 0" },
             completeRows: "SELECT seq FROM papers WHERE \(complete)\(visible)",
+            others: allWords.map { allWords in
+                { """
+                    SELECT seq, \(ranking) AS score FROM papers WHERE \(matching)\(visible)\(from($0))
+                    AND papers.seq NOT IN (SELECT seq FROM papers WHERE \(allWords)) OFFSET 0
+                    """ }
+            },
             allRows: allWords.map { _ in "SELECT seq FROM papers WHERE \(matching)\(visible)" },
             limit: limit, offset: offset, on: db, hit: Self.hit) {
             if allWords == nil { page.totalWithAllWords = nil }

@@ -5,8 +5,9 @@ import SQLKit
 /// the words of the query's `some` group come first, then those with some, each by BM25.
 ///
 /// Scoring is what costs (about 2 µs a match; counting, 50 ns): when the papers with all the
-/// words fill the page, only they are scored, the newest 20,000 of them at most
-/// (`RankedMatches.pageOfCompleteMatches`). FTS5 gives a paper the same BM25 whichever of the
+/// words fill the page, only they are scored, the newest 20,000 of them at most; when they do
+/// not and more than 10,000 papers have some of the words, those few and the newest 20,000 of
+/// the others (`RankedMatches.boundedPage`). FTS5 gives a paper the same BM25 whichever of the
 /// two expressions found it (the same phrases, each with its own document frequency).
 struct SQLiteKeywordSearch {
     let db: any SQLDatabase
@@ -36,17 +37,24 @@ struct SQLiteKeywordSearch {
                           totalWithAllWords: allWords == nil ? nil : try first.decode(column: "complete_total", as: Int.self))
     }
 
-    /// The page ranked among the papers with all the words alone (every match, for a query
-    /// without a group of some words), when they fill it.
+    /// The page ranked over fewer matches than there are, when ranking them all would cost
+    /// (`RankedMatches.boundedPage`); a query without a group of some words has all its words
+    /// in every match.
     private func pageOfCompleteMatches(_ match: String, allWords: String?, years: SQLQueryString,
                                        limit: Int, offset: Int) async throws -> SearchPage? {
         let complete = allWords ?? match
-        return try await RankedMatches.pageOfCompleteMatches(
-            { from in
-                let newest: SQLQueryString = from.map { " AND rowid >= \(bind: $0)" } ?? ""
-                return "SELECT rowid AS seq, -rank AS score FROM papers_fts WHERE papers_fts MATCH \(bind: complete)\(years)\(newest)"
+        func from(_ seq: Int?) -> SQLQueryString { seq.map { " AND rowid >= \(bind: $0)" } ?? "" }
+        return try await RankedMatches.boundedPage(
+            complete: { "SELECT rowid AS seq, -rank AS score FROM papers_fts WHERE papers_fts MATCH \(bind: complete)\(years)\(from($0))" },
+            completeRows: matches(complete, years: years),
+            others: allWords.map { allWords in
+                { """
+                    SELECT rowid AS seq, -rank AS score FROM papers_fts
+                    WHERE papers_fts MATCH \(bind: match)\(years)\(from($0))
+                    AND rowid NOT IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH \(bind: allWords))
+                    """ }
             },
-            completeRows: matches(complete, years: years), allRows: allWords == nil ? nil : matches(match, years: years),
+            allRows: allWords == nil ? nil : matches(match, years: years),
             limit: limit, offset: offset, on: db, hit: Self.hit)
     }
 

@@ -27,35 +27,52 @@ enum RankedMatches {
     /// still says that more match. A page further down ranks as far as it reaches.
     static let rankingWindow = 20_000
 
-    /// The page ranked among the matches with all the words alone, when there are enough of
-    /// them to fill it (else `nil`, and the caller ranks every match). Those come first in any
-    /// case, and both engines score a paper the same under the all-words expression as under
-    /// the any-word one, so this is the page ranking every match gives; the others are only
-    /// counted, and only up to `SearchPage.countLimit` (or the page's end, when further): a
-    /// broad word's million matches cost a tenth of a second to count. Past `rankingWindow`
-    /// matches with all the words, the newest of them are ranked.
+    /// The page of a query whose ranking would score more than `countLimit` matches, ranked over
+    /// fewer of them; `nil` when it would not (the caller ranks every match, cheap then).
+    ///
+    /// When the papers with all the words fill the page, only they are ranked: they come first
+    /// in any case, and both engines score a paper the same under the all-words expression as
+    /// under the any-word one. Otherwise, when more than `countLimit` papers have some of the
+    /// words, the few with all of them are ranked first and then the newest `rankingWindow` of
+    /// the others. Either way the matches are counted only up to `SearchPage.countLimit` (or
+    /// the page's end, when further): a broad word's million matches cost a tenth of a second
+    /// to count. Past `rankingWindow` papers with all the words, the newest of them are ranked.
     ///
     /// `complete(from)` selects `seq` and `score` of the matches with all the words, those with
-    /// `seq ≥ from` only when `from` is given; `completeRows` selects their `seq`, unranked, and
-    /// `allRows` every match's (`nil` when every match has all the words).
-    static func pageOfCompleteMatches(_ complete: (_ from: Int?) -> SQLQueryString, completeRows: SQLQueryString,
-                                      allRows: SQLQueryString?, limit: Int, offset: Int, on db: any SQLDatabase,
-                                      hit: (any SQLRow) throws -> SearchHit) async throws -> SearchPage? {
+    /// `seq ≥ from` only when `from` is given; `completeRows` selects their `seq`, unranked.
+    /// `others(from)` selects `seq` and `score` of the matches with some but not all of the
+    /// words from `seq` `from` on, and `allRows` every match's `seq`: both `nil` when every
+    /// match has all the words.
+    static func boundedPage(complete: (_ from: Int?) -> SQLQueryString, completeRows: SQLQueryString,
+                            others: ((_ from: Int) -> SQLQueryString)?, allRows: SQLQueryString?,
+                            limit: Int, offset: Int, on db: any SQLDatabase,
+                            hit: (any SQLRow) throws -> SearchHit) async throws -> SearchPage? {
         let cap = max(SearchPage.countLimit, offset + limit)
-        func count(_ rows: SQLQueryString) async throws -> Int {
-            try await db.raw("SELECT count(*) AS n FROM (\(rows) LIMIT \(bind: cap + 1)) AS counted").first()?
-                .decode(column: "n", as: Int.self) ?? 0
+        let window = max(rankingWindow, offset + limit)
+        let completeCount = try await count(completeRows, upTo: cap, on: db)
+        guard completeCount >= offset + limit else {
+            guard let others, let allRows, try await count(allRows, upTo: cap, on: db) > cap,
+                  let from = try await newest(allRows, count: window, on: db) else { return nil }
+            let rows = try await db.raw(page("""
+                SELECT seq, score, 1 AS complete FROM (\(complete(nil))) AS complete_matches
+                UNION ALL SELECT seq, score, 0 AS complete FROM (\(others(from))) AS other_matches
+                """, limit: limit, offset: offset)).all()
+            return SearchPage(hits: try rows.map(hit), total: cap, totalWithAllWords: completeCount, moreThanTotal: true)
         }
-        let completeCount = try await count(completeRows)
-        guard completeCount >= offset + limit else { return nil }
-        let from = completeCount > cap ? try await newest(completeRows, count: max(rankingWindow, offset + limit), on: db) : nil
+        let from = completeCount > cap ? try await newest(completeRows, count: window, on: db) : nil
         let rows = try await db.raw(page("SELECT seq, score, 1 AS complete FROM (\(complete(from))) AS complete_matches",
                                          limit: limit, offset: offset)).all()
         // Every paper with all the words has some of them: past the cap for the first, so for both.
         var allCount = completeCount
-        if completeCount <= cap, let allRows { allCount = try await count(allRows) }
+        if completeCount <= cap, let allRows { allCount = try await count(allRows, upTo: cap, on: db) }
         return SearchPage(hits: try rows.map(hit), total: min(allCount, cap), totalWithAllWords: min(completeCount, cap),
                           moreThanTotal: allCount > cap)
+    }
+
+    /// How many rows `rows` has, counted up to `cap + 1` (more than `cap`) at most.
+    private static func count(_ rows: SQLQueryString, upTo cap: Int, on db: any SQLDatabase) async throws -> Int {
+        try await db.raw("SELECT count(*) AS n FROM (\(rows) LIMIT \(bind: cap + 1)) AS counted").first()?
+            .decode(column: "n", as: Int.self) ?? 0
     }
 
     /// The `seq` from which `rows` has `count` rows (`nil` when it has fewer): walked newest
