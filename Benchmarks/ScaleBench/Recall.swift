@@ -51,8 +51,8 @@ enum Recall {
         var similarRecall = 0.0
         for (q, own) in ownVectors.enumerated() {
             let found = index.nearest(to: own, limit: 11, candidates: VectorIndex.paperCandidates(for: papers))
-            similarRecall += recall(found.map { Self.index(of: $0.id.rawValue) }.filter { $0 != papersAsked[q] }.prefix(10).map { $0 },
-                                    exactNeighbours[q].filter { $0 != papersAsked[q] }.prefix(10).map { $0 })
+            let others = found.map { Self.index(of: $0.id.rawValue) }.filter { $0 != papersAsked[q] }
+            similarRecall += recall(Array(others.prefix(10)), Array(exactNeighbours[q].filter { $0 != papersAsked[q] }.prefix(10)))
         }
         row("recall@10 of similar papers (a paper's own vector, 1 in 16 scored), 100 papers", format(similarRecall / 100, 3))
 

@@ -23,7 +23,7 @@ struct PostgresKeywordSearch {
         // Each word's rank does not depend on the expression that found the paper.
         let complete = allWords ?? matching
         func from(_ seq: Int?) -> SQLQueryString { seq.map { " AND papers.seq >= \(bind: $0)" } ?? "" }
-        if var page = try await RankedMatches.boundedPage(
+        if let page = try await RankedMatches.boundedPage(
             complete: { "SELECT seq, \(ranking) AS score FROM papers WHERE \(complete)\(visible)\(from($0)) OFFSET 0" },
             completeRows: "SELECT seq FROM papers WHERE \(complete)\(visible)",
             others: allWords.map { allWords in
@@ -34,7 +34,6 @@ struct PostgresKeywordSearch {
             },
             allRows: allWords.map { _ in "SELECT seq FROM papers WHERE \(matching)\(visible)" },
             limit: limit, offset: offset, on: db, hit: Self.hit) {
-            if allWords == nil { page.totalWithAllWords = nil }
             return page
         }
         // Each use of the vector reads (and decompresses) it again, so it is read once, for the

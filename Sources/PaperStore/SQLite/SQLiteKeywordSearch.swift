@@ -17,8 +17,7 @@ struct SQLiteKeywordSearch {
         let match = try FTS5Expression.render(text)
         let allWords = try query.allWordsRequired.map(FTS5Expression.render)
         let years = yearClause(query.years)
-        if var page = try await pageOfCompleteMatches(match, allWords: allWords, years: years, limit: limit, offset: offset) {
-            if allWords == nil { page.totalWithAllWords = nil }
+        if let page = try await boundedPage(match, allWords: allWords, years: years, limit: limit, offset: offset) {
             return page
         }
         let complete = completeClause(allWords)
@@ -40,8 +39,8 @@ struct SQLiteKeywordSearch {
     /// The page ranked over fewer matches than there are, when ranking them all would cost
     /// (`RankedMatches.boundedPage`); a query without a group of some words has all its words
     /// in every match.
-    private func pageOfCompleteMatches(_ match: String, allWords: String?, years: SQLQueryString,
-                                       limit: Int, offset: Int) async throws -> SearchPage? {
+    private func boundedPage(_ match: String, allWords: String?, years: SQLQueryString,
+                             limit: Int, offset: Int) async throws -> SearchPage? {
         let complete = allWords ?? match
         func from(_ seq: Int?) -> SQLQueryString { seq.map { " AND rowid >= \(bind: $0)" } ?? "" }
         return try await RankedMatches.boundedPage(

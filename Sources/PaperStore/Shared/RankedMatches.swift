@@ -42,7 +42,8 @@ enum RankedMatches {
     /// `seq ≥ from` only when `from` is given; `completeRows` selects their `seq`, unranked.
     /// `others(from)` selects `seq` and `score` of the matches with some but not all of the
     /// words from `seq` `from` on, and `allRows` every match's `seq`: both `nil` when every
-    /// match has all the words.
+    /// match has all the words (a query without a group of some words), whose page then has no
+    /// `totalWithAllWords`.
     static func boundedPage(complete: (_ from: Int?) -> SQLQueryString, completeRows: SQLQueryString,
                             others: ((_ from: Int) -> SQLQueryString)?, allRows: SQLQueryString?,
                             limit: Int, offset: Int, on db: any SQLDatabase,
@@ -51,8 +52,8 @@ enum RankedMatches {
         let window = max(rankingWindow, offset + limit)
         let completeCount = try await count(completeRows, upTo: cap, on: db)
         guard completeCount >= offset + limit else {
-            guard let others, let allRows, try await count(allRows, upTo: cap, on: db) > cap,
-                  let from = try await newest(allRows, count: window, on: db) else { return nil }
+            // Only when more than `cap` have some of the words; the walk back finds that out too.
+            guard let others, let allRows, let from = try await newest(allRows, count: max(window, cap + 1), on: db) else { return nil }
             let rows = try await db.raw(page("""
                 SELECT seq, score, 1 AS complete FROM (\(complete(nil))) AS complete_matches
                 UNION ALL SELECT seq, score, 0 AS complete FROM (\(others(from))) AS other_matches
@@ -65,8 +66,8 @@ enum RankedMatches {
         // Every paper with all the words has some of them: past the cap for the first, so for both.
         var allCount = completeCount
         if completeCount <= cap, let allRows { allCount = try await count(allRows, upTo: cap, on: db) }
-        return SearchPage(hits: try rows.map(hit), total: min(allCount, cap), totalWithAllWords: min(completeCount, cap),
-                          moreThanTotal: allCount > cap)
+        return SearchPage(hits: try rows.map(hit), total: min(allCount, cap),
+                          totalWithAllWords: allRows == nil ? nil : min(completeCount, cap), moreThanTotal: allCount > cap)
     }
 
     /// How many rows `rows` has, counted up to `cap + 1` (more than `cap`) at most.
